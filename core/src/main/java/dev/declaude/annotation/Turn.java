@@ -1,0 +1,21 @@
+package dev.declaude.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A fixed conversation turn of a {@link ClaudePrompt}, placed before the rendered user message: few-shot
+ * examples, or an assistant prefill as the last turn (on models that accept it).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface Turn {
+  /** Who speaks. */
+  Role role();
+
+  /** What is said; must not be blank. */
+  String text();
+}
