@@ -1,0 +1,129 @@
+package dev.declaude;
+
+import dev.declaude.http.RequestOptions;
+import dev.declaude.http.Transport;
+import dev.declaude.response.ClaudeResponse;
+import dev.declaude.response.MessageStream;
+import dev.declaude.wire.CountTokensRequest;
+import dev.declaude.wire.MessageRequest;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The entry point: a client of the Claude Messages API, and the factory of declarative services.
+ *
+ * <pre>{@code
+ * try (ClaudeClient claude = ClaudeClient.fromEnv()) {
+ *   SupportBot bot = claude.create(SupportBot.class);
+ *   String answer = bot.answer("Where is my order?");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per application and share it, since it holds a connection pool. Every failure
+ * is a typed {@code dev.declaude.error.ClaudeException}; no Jackson, OkHttp or {@code IOException} escapes.
+ * The API key never appears in a {@code toString}, an exception message or a log line.
+ */
+public final class ClaudeClient implements AutoCloseable {
+  private final ClientConfig config;
+  private final Transport transport;
+
+  ClaudeClient(ClientConfig config, Transport transport) {
+    this.config = config;
+    this.transport = transport;
+  }
+
+  /** Returns a new builder. */
+  public static ClaudeClientBuilder builder() {
+    return new ClaudeClientBuilder();
+  }
+
+  /**
+   * Returns a client configured from the environment: {@code ANTHROPIC_API_KEY} and {@code
+   * ANTHROPIC_BASE_URL}, or the system properties {@code anthropic.apiKey} and {@code anthropic.baseUrl},
+   * which win.
+   *
+   * @throws IllegalStateException if neither names an API key
+   * @throws IllegalArgumentException if the key or the base URL is malformed
+   */
+  public static ClaudeClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  static ClaudeClient fromEnv(Map<String, String> env, Properties system) {
+    return builder().fromEnv(env, system).build();
+  }
+
+  /**
+   * Sends a message request and returns the answer. The request's model defaults to the client's.
+   *
+   * @throws dev.declaude.error.ClaudeException for every failure, typed by the error table
+   * @throws IllegalArgumentException if the request lacks {@code max_tokens} or messages
+   */
+  public ClaudeResponse send(MessageRequest request) {
+    return send(request, RequestOptions.defaults());
+  }
+
+  /** Sends a message request with per-call options; see {@link #send(MessageRequest)}. */
+  public ClaudeResponse send(MessageRequest request, RequestOptions options) {
+    return transport.send(prepare(request), Objects.requireNonNull(options, "options"));
+  }
+
+  /** Sends a message request without blocking; cancelling the future cancels the call. */
+  public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request) {
+    return sendAsync(request, RequestOptions.defaults());
+  }
+
+  /** Sends a message request without blocking, with per-call options. */
+  public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
+    return transport.sendAsync(prepare(request), Objects.requireNonNull(options, "options"));
+  }
+
+  /** Streams the answer to a message request; close the stream when done. */
+  public MessageStream stream(MessageRequest request) {
+    return stream(request, RequestOptions.defaults());
+  }
+
+  /** Streams the answer to a message request with per-call options; close the stream when done. */
+  public MessageStream stream(MessageRequest request, RequestOptions options) {
+    return transport.stream(prepare(request), Objects.requireNonNull(options, "options"));
+  }
+
+  /** Returns the input tokens the API counts for a request ({@code POST /v1/messages/count_tokens}). */
+  public int countTokens(MessageRequest request) {
+    CountTokensRequest count = CountTokensRequest.of(prepare(request));
+    return transport.countTokens(count, RequestOptions.defaults()).inputTokens();
+  }
+
+  /** Returns the model used when a request or a prompt names none. */
+  public String defaultModel() {
+    return config.model();
+  }
+
+  MessageRequest prepare(MessageRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (request.maxTokens() == null) {
+      throw new IllegalArgumentException("the request has no max_tokens: the API rejects it; set maxTokens(...)");
+    }
+    if (request.messages().isEmpty()) {
+      throw new IllegalArgumentException("the request has no messages: the API rejects it; add a user message");
+    }
+    return request.model() == null || request.model().isBlank() ? request.withModel(config.model()) : request;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  /** Releases the connection pool and threads; calls in flight may fail. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ClaudeClient[baseUrl=" + config.baseUrl() + ", model=" + config.model() + "]";
+  }
+}

@@ -1,0 +1,187 @@
+package dev.declaude;
+
+import dev.declaude.http.ApiKeys;
+import dev.declaude.http.OkHttpTransport;
+import dev.declaude.http.Transport;
+import dev.declaude.response.ResponseMetadata;
+import dev.declaude.rules.ModelCatalogue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds a {@link ClaudeClient}. Not thread-safe; the built client is.
+ *
+ * <p>Defaults: base URL {@code https://api.anthropic.com}; the catalogue's default model; connect timeout
+ * 10 s; read timeout 10 min and call timeout 10 min (a non-streaming answer with a large {@code
+ * max_tokens} can take minutes before its first byte, which is also the official SDK's default); write
+ * timeout 1 min.
+ */
+public final class ClaudeClientBuilder {
+  static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+
+  private String apiKey;
+  private String baseUrl = DEFAULT_BASE_URL;
+  private String model = ModelCatalogue.standard().defaultModel().id();
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofMinutes(10);
+  private Duration writeTimeout = Duration.ofMinutes(1);
+  private Duration callTimeout = Duration.ofMinutes(10);
+  private OkHttpClient okHttpClient;
+  private Transport transport;
+  private Clock clock = Clock.systemUTC();
+
+  ClaudeClientBuilder() {}
+
+  /**
+   * Sets the API key.
+   *
+   * @throws IllegalArgumentException if it is blank or holds whitespace or non-ASCII characters
+   */
+  public ClaudeClientBuilder apiKey(String apiKey) {
+    this.apiKey = ApiKeys.validate(apiKey);
+    return this;
+  }
+
+  /**
+   * Sets the API's base URL, for a proxy or a local simulator; a path prefix is kept.
+   *
+   * @throws IllegalArgumentException if it is not an http or https URL
+   */
+  public ClaudeClientBuilder baseUrl(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    if (HttpUrl.parse(baseUrl) == null) {
+      throw new IllegalArgumentException("baseUrl must be an http or https URL, such as "
+          + DEFAULT_BASE_URL + "; was \"" + baseUrl + "\"");
+    }
+    this.baseUrl = baseUrl;
+    return this;
+  }
+
+  /**
+   * Sets the default model, used when a request or prompt names none.
+   *
+   * @throws IllegalArgumentException if it is blank
+   */
+  public ClaudeClientBuilder model(String model) {
+    if (model == null || model.isBlank()) {
+      throw new IllegalArgumentException("model must not be blank");
+    }
+    this.model = model;
+    return this;
+  }
+
+  /** Sets the TCP connect timeout. */
+  public ClaudeClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = positive(timeout, "connectTimeout");
+    return this;
+  }
+
+  /** Sets the longest silence between two reads of a response. */
+  public ClaudeClientBuilder readTimeout(Duration timeout) {
+    this.readTimeout = positive(timeout, "readTimeout");
+    return this;
+  }
+
+  /** Sets the longest silence between two writes of a request. */
+  public ClaudeClientBuilder writeTimeout(Duration timeout) {
+    this.writeTimeout = positive(timeout, "writeTimeout");
+    return this;
+  }
+
+  /** Sets the whole call's default timeout, per attempt; a call can override it with RequestOptions. */
+  public ClaudeClientBuilder callTimeout(Duration timeout) {
+    this.callTimeout = positive(timeout, "callTimeout");
+    return this;
+  }
+
+  /**
+   * Shares an application's OkHttp client (its pool, dispatcher, interceptors); the timeouts set here are
+   * applied to a derived client, and closing the Claude client leaves the shared one running.
+   */
+  public ClaudeClientBuilder okHttpClient(OkHttpClient client) {
+    this.okHttpClient = Objects.requireNonNull(client, "client");
+    return this;
+  }
+
+  /**
+   * Replaces the HTTP transport, for tests and benchmarks; with it set, the key, base URL, timeouts and
+   * OkHttp client are not used.
+   */
+  public ClaudeClientBuilder transport(Transport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    return this;
+  }
+
+  /** Sets the wall clock, read for {@code retry-after} dates; for tests. */
+  public ClaudeClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Reads the key and base URL from the environment and system properties; see {@link ClaudeClient#fromEnv()}. */
+  public ClaudeClientBuilder fromEnv() {
+    return fromEnv(System.getenv(), System.getProperties());
+  }
+
+  ClaudeClientBuilder fromEnv(Map<String, String> env, Properties system) {
+    String key = firstPresent(system.getProperty("anthropic.apiKey"), env.get("ANTHROPIC_API_KEY"));
+    if (key == null) {
+      throw new IllegalStateException("no API key: set the ANTHROPIC_API_KEY environment variable "
+          + "or the anthropic.apiKey system property");
+    }
+    apiKey(key);
+    String url = firstPresent(system.getProperty("anthropic.baseUrl"), env.get("ANTHROPIC_BASE_URL"));
+    if (url != null) {
+      baseUrl(url);
+    }
+    return this;
+  }
+
+  private static String firstPresent(String first, String second) {
+    if (first != null && !first.isBlank()) {
+      return first.trim();
+    }
+    return second != null && !second.isBlank() ? second.trim() : null;
+  }
+
+  /**
+   * Returns the client.
+   *
+   * @throws IllegalStateException if no API key was set (and no transport replaces HTTP)
+   */
+  public ClaudeClient build() {
+    ClientConfig config = new ClientConfig(baseUrl, model, connectTimeout, readTimeout, writeTimeout, callTimeout);
+    return new ClaudeClient(config, transport != null ? transport : httpTransport(config, metadata -> {}));
+  }
+
+  private Transport httpTransport(ClientConfig config, Consumer<ResponseMetadata> observer) {
+    if (apiKey == null) {
+      throw new IllegalStateException("no API key: call apiKey(...), or use ClaudeClient.fromEnv() "
+          + "with ANTHROPIC_API_KEY set");
+    }
+    OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
+    OkHttpClient http = base.newBuilder()
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        .writeTimeout(config.writeTimeout())
+        .callTimeout(config.callTimeout())
+        // Retries are the retry engine's: OkHttp's silent re-send would hide attempts from it.
+        .retryOnConnectionFailure(false)
+        .build();
+    return new OkHttpTransport(http, okHttpClient == null, HttpUrl.get(baseUrl), apiKey, clock, observer);
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.declaude.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.declaude.error.MalformedResponseException;
+import dev.declaude.response.ClaudeResponse;
+import dev.declaude.response.MessageStream;
+import dev.declaude.response.ResponseMetadata;
+import dev.declaude.wire.CountTokensRequest;
+import dev.declaude.wire.CountTokensResponse;
+import dev.declaude.wire.MessageRequest;
+import dev.declaude.wire.MessageResponse;
+import dev.declaude.wire.WireJson;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Messages API over OkHttp: one HTTP call per method call, every response's headers reported to an
+ * observer (the pacer learns rate limits from them), every failure typed. Thread-safe.
+ */
+public final class OkHttpTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(OkHttpTransport.class);
+  private static final MediaType JSON = MediaType.get("application/json");
+  static final String API_VERSION = "2023-06-01";
+
+  private final OkHttpClient http;
+  private final HttpUrl messagesUrl;
+  private final HttpUrl countTokensUrl;
+  private final ApiKeyHeader apiKey;
+  private final String userAgent;
+  private final Clock clock;
+  private final Consumer<ResponseMetadata> observer;
+  private final boolean ownsHttp;
+
+  /**
+   * Creates a transport.
+   *
+   * @param http the OkHttp client, with its timeouts
+   * @param ownsHttp whether {@link #close()} may shut {@code http}'s threads and connections down; false
+   *     when the application shares its own client
+   * @param baseUrl the API's base URL; {@code v1/messages} is resolved against it
+   * @param apiKey the key sent as {@code x-api-key}; never logged or shown
+   * @param observer told the metadata of every response, successful or not
+   * @throws IllegalArgumentException if the key is blank or holds characters a header cannot carry
+   */
+  public OkHttpTransport(
+      OkHttpClient http, boolean ownsHttp, HttpUrl baseUrl, String apiKey, Clock clock,
+      Consumer<ResponseMetadata> observer) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.ownsHttp = ownsHttp;
+    HttpUrl base = baseUrl.newBuilder().build();
+    this.messagesUrl = Objects.requireNonNull(base.resolve(withSlash(base) + "v1/messages"));
+    this.countTokensUrl = Objects.requireNonNull(base.resolve(withSlash(base) + "v1/messages/count_tokens"));
+    this.apiKey = new ApiKeyHeader(apiKey);
+    this.userAgent = UserAgent.VALUE;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  private static String withSlash(HttpUrl base) {
+    String path = base.encodedPath();
+    return path.endsWith("/") ? path : path + "/";
+  }
+
+  @Override
+  public ClaudeResponse send(MessageRequest request, RequestOptions options) {
+    Call call = newCall(messagesUrl, request, options);
+    try (Response response = call.execute()) {
+      return readMessage(response);
+    } catch (IOException e) {
+      throw ErrorTranslator.translate(e, "POST /v1/messages");
+    }
+  }
+
+  @Override
+  public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
+    Call call = newCall(messagesUrl, request, options);
+    CompletableFuture<ClaudeResponse> future = new CompletableFuture<>();
+    future.whenComplete((r, e) -> {
+      if (future.isCancelled()) {
+        call.cancel();
+      }
+    });
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        future.completeExceptionally(ErrorTranslator.translate(e, "POST /v1/messages"));
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        try (response) {
+          future.complete(readMessage(response));
+        } catch (IOException e) {
+          future.completeExceptionally(ErrorTranslator.translate(e, "POST /v1/messages"));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future;
+  }
+
+  @Override
+  public MessageStream stream(MessageRequest request, RequestOptions options) {
+    Call call = newCall(messagesUrl, request.withStream(Boolean.TRUE), options);
+    Response response = null;
+    try {
+      response = call.execute();
+      ResponseMetadata metadata = observe(response);
+      if (!response.isSuccessful()) {
+        throw ErrorTranslator.translate(metadata, Bodies.readLeniently(response));
+      }
+      return new OkHttpMessageStream(response, metadata);
+    } catch (IOException e) {
+      closeQuietly(response);
+      throw ErrorTranslator.translate(e, "POST /v1/messages (stream)");
+    } catch (RuntimeException e) {
+      closeQuietly(response);
+      throw e;
+    }
+  }
+
+  @Override
+  public CountTokensResponse countTokens(CountTokensRequest request, RequestOptions options) {
+    Call call = newCall(countTokensUrl, request, options);
+    try (Response response = call.execute()) {
+      ResponseMetadata metadata = observe(response);
+      String body = Bodies.readLeniently(response);
+      if (!response.isSuccessful()) {
+        throw ErrorTranslator.translate(metadata, body);
+      }
+      return Bodies.parse(body, CountTokensResponse.class, "count_tokens");
+    } catch (IOException e) {
+      throw ErrorTranslator.translate(e, "POST /v1/messages/count_tokens");
+    }
+  }
+
+  private ClaudeResponse readMessage(Response response) throws IOException {
+    ResponseMetadata metadata = observe(response);
+    if (!response.isSuccessful()) {
+      throw ErrorTranslator.translate(metadata, Bodies.readLeniently(response));
+    }
+    String body = Objects.requireNonNull(response.body()).string();
+    MessageResponse message = Bodies.parse(body, MessageResponse.class, "message");
+    if (message.content() == null || message.id() == null) {
+      throw new MalformedResponseException("200 message lacks id or content: " + ErrorBodies.snippet(body), null);
+    }
+    return new ClaudeResponse(message, metadata);
+  }
+
+  private ResponseMetadata observe(Response response) {
+    ResponseMetadata metadata = ResponseHeaders.parse(response.code(), response::header, clock.instant());
+    log.debug("{} {} -> {} (request-id {})", response.request().method(), response.request().url().encodedPath(),
+        response.code(), metadata.requestId());
+    try {
+      observer.accept(metadata);
+    } catch (RuntimeException e) {
+      // An observer's bug must not turn a good answer into a failure; it is logged, not lost.
+      log.warn("response observer failed", e);
+    }
+    return metadata;
+  }
+
+  private Call newCall(HttpUrl url, Object body, RequestOptions options) {
+    Request.Builder request = new Request.Builder()
+        .url(url)
+        .header("anthropic-version", API_VERSION)
+        .header("content-type", "application/json")
+        .header("accept", "application/json")
+        .header("user-agent", userAgent)
+        .post(RequestBody.create(toJson(body), JSON));
+    options.headers().forEach(request::header);
+    apiKey.addTo(request);
+    Call call = http.newCall(request.build());
+    if (options.timeout() != null) {
+      call.timeout().timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return call;
+  }
+
+  private static byte[] toJson(Object body) {
+    try {
+      return WireJson.mapper().writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialise the request: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Response response) {
+    if (response != null) {
+      response.close();
+    }
+  }
+
+  /** Returns the messages endpoint, for tests and logs. */
+  public HttpUrl messagesUrl() {
+    return messagesUrl;
+  }
+
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OkHttpTransport[" + messagesUrl + "]";
+  }
+}

@@ -1,0 +1,45 @@
+package dev.declaude.response;
+
+import dev.declaude.wire.MessageResponse;
+import dev.declaude.wire.Usage;
+import java.util.Objects;
+
+/**
+ * A successful answer: the message the API returned plus what its headers said (request id, rate limits).
+ * Immutable.
+ *
+ * @param message the response body
+ * @param metadata status, request id and rate limits of the response
+ */
+public record ClaudeResponse(MessageResponse message, ResponseMetadata metadata) {
+
+  public ClaudeResponse {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(metadata, "metadata");
+  }
+
+  /** Returns the text of every {@code text} block, joined in order. */
+  public String text() {
+    return message.text();
+  }
+
+  /** Returns why generation stopped: {@code end_turn}, {@code max_tokens}, {@code stop_sequence}, ... */
+  public String stopReason() {
+    return message.stopReason();
+  }
+
+  /** Returns the token counts. */
+  public Usage usage() {
+    return message.usage();
+  }
+
+  /** Returns the request id to quote to support, or {@code null} if the response carried none. */
+  public String requestId() {
+    return metadata.requestId();
+  }
+
+  /** Returns the rate limits the response reported. */
+  public RateLimits rateLimits() {
+    return metadata.rateLimits();
+  }
+}
