@@ -1,0 +1,124 @@
+package dev.declaude.retry;
+
+import dev.declaude.error.ClaudeException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * One asynchronous call: starts attempts, waits through the scheduler, completes {@link #result}.
+ *
+ * <p>Thread-safe for its purpose: steps run one after another, but a cancel may come from any thread at
+ * any time; {@code volatile} handles plus a re-check after each hand-off make sure nothing started after a
+ * cancel survives it.
+ */
+final class AsyncRetryCall<T> {
+  private final EngineParts parts;
+  private final RetryCall call;
+  private final Supplier<CompletableFuture<T>> attempt;
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private volatile CompletableFuture<T> inFlight;
+  private volatile RetryScheduler.Cancellable timer;
+
+  AsyncRetryCall(EngineParts parts, RetryCall call, Supplier<CompletableFuture<T>> attempt) {
+    this.parts = parts;
+    this.call = call;
+    this.attempt = attempt;
+  }
+
+  CompletableFuture<T> start() {
+    result.whenComplete(
+        (value, failure) -> {
+          if (result.isCancelled()) {
+            stopPending();
+          }
+        });
+    step(this::beforeAttempt);
+    return result;
+  }
+
+  private void beforeAttempt() {
+    if (result.isDone()) {
+      return;
+    }
+    step(() -> later(call.paceNextAttempt(), this::runAttempt));
+  }
+
+  private void runAttempt() {
+    if (result.isDone()) {
+      return;
+    }
+    call.attemptStarting();
+    CompletableFuture<T> future;
+    try {
+      future = attempt.get();
+      if (future == null) {
+        throw new NullPointerException("the attempt supplier returned null instead of a future");
+      }
+    } catch (Throwable t) {
+      future = CompletableFuture.failedFuture(t);
+    }
+    inFlight = future;
+    if (result.isDone()) {
+      // Cancelled while the attempt was starting: stopPending may have missed it.
+      future.cancel(true);
+      return;
+    }
+    future.whenComplete(this::afterAttempt);
+  }
+
+  private void afterAttempt(T value, Throwable error) {
+    if (error == null) {
+      result.complete(value);
+      return;
+    }
+    Throwable cause = unwrap(error);
+    if (!(cause instanceof ClaudeException) || result.isDone()) {
+      result.completeExceptionally(cause);
+      return;
+    }
+    step(() -> later(call.onFailure((ClaudeException) cause), this::beforeAttempt));
+  }
+
+  /** Runs {@code next} now when {@code millis} is 0, else schedules it; never blocks. */
+  private void later(long millis, Runnable next) {
+    if (millis <= 0) {
+      next.run();
+      return;
+    }
+    timer = parts.scheduler().schedule(() -> step(next), Duration.ofMillis(millis));
+    if (result.isDone()) {
+      timer.cancel();
+    }
+  }
+
+  /** Runs a step, ending the call with whatever exception it throws. */
+  private void step(Runnable body) {
+    try {
+      body.run();
+    } catch (Throwable t) {
+      result.completeExceptionally(t);
+    }
+  }
+
+  private void stopPending() {
+    RetryScheduler.Cancellable t = timer;
+    if (t != null) {
+      t.cancel();
+    }
+    CompletableFuture<T> f = inFlight;
+    if (f != null) {
+      f.cancel(true);
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}

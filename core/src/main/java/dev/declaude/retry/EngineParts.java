@@ -1,0 +1,13 @@
+package dev.declaude.retry;
+
+import java.util.function.DoubleSupplier;
+
+/** What every call of one engine shares. Immutable; each part is thread-safe. */
+record EngineParts(
+    TimeSource time,
+    Sleeper sleeper,
+    RetryScheduler scheduler,
+    DoubleSupplier random,
+    RetryBudget budget,
+    Pacer pacer,
+    RetryNotifier notifier) {}

@@ -1,0 +1,23 @@
+package dev.declaude.retry;
+
+import dev.declaude.error.ClaudeException;
+import dev.declaude.error.ErrorKind;
+
+/**
+ * Thrown when the client-side {@link Pacer} held a call's first attempt and the call could not wait:
+ * its turn would come after the policy's deadline, or the thread was interrupted while held (then the
+ * {@link InterruptedException} is suppressed in it and the interrupt flag is set again). No request was
+ * sent. Its kind is {@link ErrorKind#RATE_LIMIT}, since the API's rate limit is why the call was held,
+ * so code that handles 429s handles it too.
+ *
+ * <p>Once an attempt has failed, the engine throws that failure instead; this exception only covers the
+ * case where there is none.
+ */
+public final class PacingException extends ClaudeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception with its message. */
+  public PacingException(String message) {
+    super(ErrorKind.RATE_LIMIT, message, null);
+  }
+}

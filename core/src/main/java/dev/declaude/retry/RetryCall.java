@@ -1,0 +1,160 @@
+package dev.declaude.retry;
+
+import dev.declaude.error.ClaudeApiException;
+import dev.declaude.error.ClaudeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state and rules of one call: its attempts, failures and deadline, and what to do before an
+ * attempt and after a failure. Shared by the synchronous and asynchronous paths, which differ only in
+ * how they wait.
+ *
+ * <p>Not thread-safe: a call's steps run one after another (the asynchronous path hands them from
+ * thread to thread through futures and the scheduler, which publish its state safely).
+ */
+final class RetryCall {
+  private final EngineParts parts;
+  private final RetryPolicy policy;
+  private final long deadline;
+  private final List<ClaudeException> failures = new ArrayList<>();
+  private int attempts;
+
+  RetryCall(EngineParts parts, RetryPolicy policy) {
+    this.parts = parts;
+    this.policy = policy;
+    long start = parts.time().millis();
+    this.deadline = policy.maxElapsed().map(d -> start + d.toMillis()).orElse(Long.MAX_VALUE);
+  }
+
+  /**
+   * Returns how long the pacer holds the next attempt (0: go now), telling listeners of a hold.
+   *
+   * @throws ClaudeException the call's failure, when its turn would come after the deadline
+   */
+  long paceNextAttempt() {
+    long wait = parts.pacer().reserve(parts.time().millis(), deadline);
+    if (wait < 0) {
+      throw stop(GiveUpReason.DEADLINE, null, "the API rate limit holds it past its deadline");
+    }
+    if (wait > 0) {
+      ClaudeException last = last();
+      parts.notifier().pacing(event(attempts + 1, wait, WaitSource.PACING, last));
+    }
+    return wait;
+  }
+
+  /** Counts an attempt that is about to start; a first attempt also feeds the retry budget. */
+  void attemptStarting() {
+    attempts++;
+    if (attempts == 1) {
+      parts.budget().recordFirstAttempt(parts.time().millis());
+    }
+  }
+
+  /**
+   * Records a failed attempt and returns how long to wait before retrying it.
+   *
+   * @throws ClaudeException the call's failure (this one, earlier ones suppressed in it), when it must
+   *     not be retried
+   */
+  long onFailure(ClaudeException failure) {
+    failures.add(failure);
+    if (failure instanceof ClaudeApiException) {
+      // Failures carry rate-limit headers too; code outside our transport (aspects) has no other feed.
+      parts.pacer().onResponse(((ClaudeApiException) failure).metadata());
+    }
+    GiveUpReason reason = reasonNotToRetry(failure);
+    if (reason != null) {
+      throw stop(reason, null, null);
+    }
+    Wait wait = Wait.plan(policy, attempts, failure, parts.random());
+    long now = parts.time().millis();
+    if (wait.millis() > deadline - now) {
+      throw stop(GiveUpReason.DEADLINE, null, null);
+    }
+    if (!parts.budget().tryRetry(now)) {
+      throw budgetSpent(failure);
+    }
+    parts.notifier().retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
+    return wait.millis();
+  }
+
+  /** Returns the exception to throw when the thread was interrupted while waiting. */
+  ClaudeException interrupted(InterruptedException interrupt) {
+    return stop(GiveUpReason.INTERRUPTED, interrupt, "interrupted while the API rate limit held it");
+  }
+
+  private GiveUpReason reasonNotToRetry(ClaudeException failure) {
+    if (!policy.retriesKind(failure.kind())) {
+      return GiveUpReason.NOT_RETRYABLE;
+    }
+    if (RetrySignals.serverForbidsRetry(failure)) {
+      return GiveUpReason.SERVER_FORBADE;
+    }
+    return attempts >= policy.maxAttempts() ? GiveUpReason.ATTEMPTS_EXHAUSTED : null;
+  }
+
+  private ClaudeException budgetSpent(ClaudeException failure) {
+    RetryBudgetExhaustedException note =
+        new RetryBudgetExhaustedException(
+            "retry budget spent: not retrying "
+                + failure.kind()
+                + " after attempt "
+                + attempts
+                + "; this client's retries already reached "
+                + parts.budget().describe());
+    ClaudeException thrown = finish(note);
+    parts.notifier().budgetExhausted(new GiveUpEvent(attempts, GiveUpReason.BUDGET_SPENT, thrown));
+    parts.notifier().gaveUp(new GiveUpEvent(attempts, GiveUpReason.BUDGET_SPENT, thrown));
+    return thrown;
+  }
+
+  /**
+   * Ends the call: the last failure with earlier ones suppressed, or, if no attempt was made, a {@link
+   * PacingException} saying {@code whyNoAttempt}.
+   */
+  private ClaudeException stop(GiveUpReason reason, Throwable note, String whyNoAttempt) {
+    if (failures.isEmpty()) {
+      PacingException e = new PacingException("Claude call not sent: " + whyNoAttempt);
+      if (note != null) {
+        e.addSuppressed(note);
+      }
+      parts.notifier().gaveUp(new GiveUpEvent(0, reason, e));
+      return e;
+    }
+    ClaudeException thrown = finish(note);
+    parts.notifier().gaveUp(new GiveUpEvent(attempts, reason, thrown));
+    return thrown;
+  }
+
+  private ClaudeException finish(Throwable note) {
+    ClaudeException last = last();
+    for (ClaudeException earlier : failures.subList(0, failures.size() - 1)) {
+      // The same instance may be thrown twice by a careless attempt; self-suppression is illegal.
+      if (earlier != last) {
+        last.addSuppressed(earlier);
+      }
+    }
+    if (note != null) {
+      last.addSuppressed(note);
+    }
+    last.recordAttempts(attempts);
+    return last;
+  }
+
+  private ClaudeException last() {
+    return failures.isEmpty() ? null : failures.get(failures.size() - 1);
+  }
+
+  private static RetryEvent event(int attempt, long millis, WaitSource source, ClaudeException cause) {
+    return new RetryEvent(
+        attempt,
+        cause == null ? null : cause.kind(),
+        Duration.ofMillis(millis),
+        source,
+        cause == null ? null : RetrySignals.requestId(cause),
+        cause);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.declaude.retry;
+
+import dev.declaude.error.ClaudeException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Runs calls under a {@link RetryPolicy}: the one retry engine behind generated services, the low-level
+ * client and the AspectJ aspects.
+ *
+ * <pre>{@code
+ * RetryEngine engine = RetryEngine.builder().build();
+ * String text = engine.execute(policy, () -> transport.send(request));
+ * }</pre>
+ *
+ * <p>Before every attempt (the first too) the {@link Pacer} may hold the call while the API's rate limit
+ * has no room. After a failure the engine retries when all of these hold: the failure is a {@link
+ * ClaudeException} of a kind the policy retries (nesting counts: {@code SERVER} covers {@code
+ * OVERLOADED}); the server did not send {@code x-should-retry: false}; attempts remain; the wait ends
+ * before the policy's deadline; and the client-wide {@link RetryBudget} allows it. The wait is the
+ * policy's jittered backoff, raised to the server's {@code retry-after} when that asks for more.
+ *
+ * <p>When the call stops, the <em>last</em> failure is thrown, with the earlier ones {@linkplain
+ * Throwable#addSuppressed suppressed} in order and {@link ClaudeException#attempts()} set. A budget
+ * refusal adds a {@link RetryBudgetExhaustedException} note ("retry budget spent") to it; an interrupt
+ * adds the {@link InterruptedException}. Anything that is not a {@code ClaudeException} is never retried
+ * and is rethrown unchanged.
+ *
+ * <p>Thread-safe: one engine serves every call of a client; each call keeps its own state.
+ */
+public final class RetryEngine {
+  private final EngineParts parts;
+
+  RetryEngine(EngineParts parts) {
+    this.parts = parts;
+  }
+
+  /** Returns a builder; with no settings it builds an engine on real time with the default budget. */
+  public static RetryEngineBuilder builder() {
+    return new RetryEngineBuilder();
+  }
+
+  /** Returns the process-wide engine, {@link RetryEngines#shared()}, for code that cannot be injected. */
+  public static RetryEngine shared() {
+    return RetryEngines.shared();
+  }
+
+  /**
+   * Runs {@code attempt} until it succeeds or the policy stops retrying, waiting on this thread.
+   *
+   * <p>A {@link Throwable} that is not a {@link ClaudeException} ends the call at once and is rethrown
+   * unchanged, checked exceptions included (rethrown without wrapping, as {@code pjp::proceed} in an
+   * aspect needs: the caller sees exactly what its method declares). An interrupt while waiting ends the
+   * call at once, sets the thread's interrupt flag again and throws the last failure with the {@link
+   * InterruptedException} suppressed in it (a {@link PacingException} if no attempt was made yet).
+   *
+   * @return what the successful attempt returned
+   * @throws ClaudeException the last failure when the call stops retrying, or a {@link PacingException}
+   *     when the pacer held the first attempt past the deadline or was interrupted
+   * @throws NullPointerException if {@code policy} or {@code attempt} is null
+   */
+  public <T> T execute(RetryPolicy policy, Attempt<T> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(attempt, "attempt");
+    RetryCall call = new RetryCall(parts, policy);
+    while (true) {
+      sleep(call, call.paceNextAttempt());
+      call.attemptStarting();
+      try {
+        return attempt.run();
+      } catch (ClaudeException failure) {
+        sleep(call, call.onFailure(failure));
+      } catch (Throwable other) {
+        throw RetryEngine.<RuntimeException>sneakyThrow(other);
+      }
+    }
+  }
+
+  /**
+   * Runs the attempts {@code attempt} starts until one succeeds or the policy stops retrying, without
+   * blocking a thread: waits are scheduled on the engine's {@link RetryScheduler}.
+   *
+   * <p>The returned future completes as {@link #execute} would return or throw (the failure is the
+   * future's exception, not wrapped). Cancelling it stops retrying: a scheduled retry is dropped and
+   * the attempt in flight is cancelled. A supplier that throws, or returns a failed future, counts as
+   * a failed attempt.
+   *
+   * @throws NullPointerException if {@code policy} or {@code attempt} is null
+   */
+  public <T> CompletableFuture<T> executeAsync(
+      RetryPolicy policy, Supplier<CompletableFuture<T>> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(attempt, "attempt");
+    return new AsyncRetryCall<>(parts, new RetryCall(parts, policy), attempt).start();
+  }
+
+  /**
+   * Returns the pacer this engine consults; the transport feeds it every response's metadata through
+   * {@link Pacer#onResponse}.
+   */
+  public Pacer pacer() {
+    return parts.pacer();
+  }
+
+  private void sleep(RetryCall call, long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      parts.sleeper().sleep(Duration.ofMillis(millis));
+    } catch (InterruptedException e) {
+      // Whoever interrupted wants this thread to stop; keep the flag for the code above us.
+      Thread.currentThread().interrupt();
+      throw call.interrupted(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneakyThrow(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  @Override
+  public String toString() {
+    return "RetryEngine{" + parts.budget() + ", " + parts.pacer() + '}';
+  }
+}

@@ -1,0 +1,114 @@
+package dev.declaude.retry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Builds a {@link RetryEngine}. Every part has a real default: the system clocks and sleep, the shared
+ * daemon {@link RetryScheduler#system() scheduler}, {@link ThreadLocalRandom}, {@link
+ * RetryBudget#create()} and a fresh {@link Pacer} on the engine's time source. Tests replace them with
+ * fakes.
+ *
+ * <p>Not thread-safe.
+ */
+public final class RetryEngineBuilder {
+  private TimeSource time = TimeSource.system();
+  private Sleeper sleeper = Sleeper.system();
+  private RetryScheduler scheduler = RetryScheduler.system();
+  private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+  private RetryBudget budget = RetryBudget.create();
+  private Pacer pacer;
+  private final List<RetryListener> listeners = new ArrayList<>();
+
+  RetryEngineBuilder() {}
+
+  /**
+   * Sets where the engine reads the time for deadlines, the budget's window and the default pacer.
+   *
+   * @throws NullPointerException if {@code time} is null
+   */
+  public RetryEngineBuilder timeSource(TimeSource time) {
+    this.time = Objects.requireNonNull(time, "time");
+    return this;
+  }
+
+  /**
+   * Sets how synchronous calls wait.
+   *
+   * @throws NullPointerException if {@code sleeper} is null
+   */
+  public RetryEngineBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /**
+   * Sets how asynchronous calls wait.
+   *
+   * @throws NullPointerException if {@code scheduler} is null
+   */
+  public RetryEngineBuilder scheduler(RetryScheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  /**
+   * Sets the source of jitter: each call must return a value in [0, 1).
+   *
+   * @throws NullPointerException if {@code random} is null
+   */
+  public RetryEngineBuilder random(DoubleSupplier random) {
+    this.random = Objects.requireNonNull(random, "random");
+    return this;
+  }
+
+  /**
+   * Sets the client-wide retry budget; {@link RetryBudget#unlimited()} turns it off.
+   *
+   * @throws NullPointerException if {@code budget} is null
+   */
+  public RetryEngineBuilder budget(RetryBudget budget) {
+    this.budget = Objects.requireNonNull(budget, "budget");
+    return this;
+  }
+
+  /**
+   * Sets the client-wide pacer; it must read the engine's {@link #timeSource time source}.
+   *
+   * @throws NullPointerException if {@code pacer} is null
+   */
+  public RetryEngineBuilder pacer(Pacer pacer) {
+    this.pacer = Objects.requireNonNull(pacer, "pacer");
+    return this;
+  }
+
+  /**
+   * Adds a listener; listeners are told of events in the order they were added.
+   *
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public RetryEngineBuilder listener(RetryListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Returns an engine with these parts.
+   *
+   * @throws IllegalStateException if a pacer was set that reads another time source than the engine:
+   *     deadlines and pacing would be measured on different clocks
+   */
+  public RetryEngine build() {
+    Pacer p = pacer != null ? pacer : Pacer.create(time);
+    if (p.time() != time) {
+      throw new IllegalStateException(
+          "the pacer reads another TimeSource than the engine, so its holds and the engine's deadlines"
+              + " would disagree; create it with Pacer.create(timeSource) using the engine's time source");
+    }
+    return new RetryEngine(
+        new EngineParts(time, sleeper, scheduler, random, budget, p, new RetryNotifier(listeners)));
+  }
+}

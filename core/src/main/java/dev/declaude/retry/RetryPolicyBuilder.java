@@ -1,0 +1,148 @@
+package dev.declaude.retry;
+
+import dev.declaude.annotation.Jitter;
+import dev.declaude.error.ErrorKind;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a {@link RetryPolicy}, checking every value as it is set. The defaults are those of {@code
+ * @RetryOn}: no kinds, 3 attempts, 500 ms doubling up to 8 s (the official SDKs' constants), full jitter
+ * and no deadline.
+ *
+ * <p>Not thread-safe; {@link #build()} copies the settings, so a built policy never changes.
+ */
+public final class RetryPolicyBuilder {
+  private static final String RETRYABLE_KINDS =
+      Arrays.stream(ErrorKind.values())
+          .filter(ErrorKind::isRetryable)
+          .map(Enum::name)
+          .collect(Collectors.joining(", "));
+
+  final Set<ErrorKind> kinds = EnumSet.noneOf(ErrorKind.class);
+  int maxAttempts = 3;
+  Duration initialDelay = Duration.ofMillis(500);
+  Duration maxDelay = Duration.ofSeconds(8);
+  double multiplier = 2.0;
+  Jitter jitter = Jitter.FULL;
+  Duration maxElapsed;
+
+  RetryPolicyBuilder() {}
+
+  /**
+   * Adds kinds to retry; kinds nested in them are retried too.
+   *
+   * @throws NullPointerException if {@code kinds} or one of them is null
+   * @throws IllegalArgumentException if a kind's {@link ErrorKind#isRetryable()} is false
+   */
+  public RetryPolicyBuilder retryOn(ErrorKind... kinds) {
+    Objects.requireNonNull(kinds, "kinds");
+    for (ErrorKind kind : kinds) {
+      Objects.requireNonNull(kind, "kinds contains null");
+      if (!kind.isRetryable()) {
+        throw new IllegalArgumentException(
+            kind
+                + " cannot be retried: a failure of this kind fails the same way every time, so a retry"
+                + " only repeats it; retry only "
+                + RETRYABLE_KINDS);
+      }
+      this.kinds.add(kind);
+    }
+    return this;
+  }
+
+  /**
+   * Sets how many attempts a call may make, the first included.
+   *
+   * @throws IllegalArgumentException if {@code maxAttempts < 1}
+   */
+  public RetryPolicyBuilder maxAttempts(int maxAttempts) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException(
+          "maxAttempts counts every attempt, the first included, so it must be >= 1, was "
+              + maxAttempts
+              + "; use 1 for no retries");
+    }
+    this.maxAttempts = maxAttempts;
+    return this;
+  }
+
+  /**
+   * Sets the exponential backoff: the wait before retry n is {@code min(maxDelay, initialDelay ×
+   * multiplier^(n-1))}, before jitter.
+   *
+   * @throws NullPointerException if a delay is null
+   * @throws IllegalArgumentException if a delay is negative, {@code initialDelay > maxDelay}, or {@code
+   *     multiplier} is below 1 or not finite
+   */
+  public RetryPolicyBuilder backoff(Duration initialDelay, Duration maxDelay, double multiplier) {
+    requireNotNegative(Objects.requireNonNull(initialDelay, "initialDelay"), "initialDelay");
+    requireNotNegative(Objects.requireNonNull(maxDelay, "maxDelay"), "maxDelay");
+    if (initialDelay.compareTo(maxDelay) > 0) {
+      throw new IllegalArgumentException(
+          "initialDelay must be <= maxDelay, was "
+              + initialDelay.toMillis()
+              + " ms > "
+              + maxDelay.toMillis()
+              + " ms; raise maxDelay or lower initialDelay");
+    }
+    if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+      throw new IllegalArgumentException(
+          "multiplier must be finite and >= 1 (1 keeps the wait constant), was " + multiplier);
+    }
+    this.initialDelay = initialDelay;
+    this.maxDelay = maxDelay;
+    this.multiplier = multiplier;
+    return this;
+  }
+
+  /**
+   * Sets how waits are randomised.
+   *
+   * @throws NullPointerException if {@code jitter} is null
+   */
+  public RetryPolicyBuilder jitter(Jitter jitter) {
+    this.jitter = Objects.requireNonNull(jitter, "jitter");
+    return this;
+  }
+
+  /**
+   * Sets a deadline over all attempts and waits, measured from the call's start; the engine never
+   * waits past it.
+   *
+   * @throws NullPointerException if {@code maxElapsed} is null
+   * @throws IllegalArgumentException if {@code maxElapsed} is zero or negative
+   */
+  public RetryPolicyBuilder maxElapsed(Duration maxElapsed) {
+    Objects.requireNonNull(maxElapsed, "maxElapsed");
+    if (maxElapsed.isZero() || maxElapsed.isNegative()) {
+      throw new IllegalArgumentException(
+          "maxElapsed must be > 0, was "
+              + maxElapsed.toMillis()
+              + " ms; call noDeadline() for no deadline");
+    }
+    this.maxElapsed = maxElapsed;
+    return this;
+  }
+
+  /** Removes the deadline: a call may take as long as its attempts and waits take. */
+  public RetryPolicyBuilder noDeadline() {
+    this.maxElapsed = null;
+    return this;
+  }
+
+  /** Returns a policy with these settings; later changes to this builder do not affect it. */
+  public RetryPolicy build() {
+    return new RetryPolicy(this);
+  }
+
+  private static void requireNotNegative(Duration d, String name) {
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " must be >= 0, was " + d.toMillis() + " ms");
+    }
+  }
+}

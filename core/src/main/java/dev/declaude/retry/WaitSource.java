@@ -1,0 +1,11 @@
+package dev.declaude.retry;
+
+/** Where a wait before an attempt came from. */
+public enum WaitSource {
+  /** The policy's exponential backoff, jittered. */
+  BACKOFF,
+  /** The server's {@code retry-after-ms} or {@code retry-after}, which asked for more than the backoff. */
+  RETRY_AFTER,
+  /** The client-wide {@link Pacer}, holding the attempt until the API's rate limit has room. */
+  PACING
+}

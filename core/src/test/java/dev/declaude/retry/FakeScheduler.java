@@ -1,0 +1,71 @@
+package dev.declaude.retry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Schedules tasks on virtual time and runs them only when asked, recording each delay. */
+final class FakeScheduler implements RetryScheduler {
+  private final FakeTime time;
+  private final List<Task> pending = new ArrayList<>();
+  private final List<Long> delays = new ArrayList<>();
+  private long sequence;
+
+  FakeScheduler(FakeTime time) {
+    this.time = time;
+  }
+
+  @Override
+  public synchronized Cancellable schedule(Runnable task, Duration delay) {
+    delays.add(delay.toMillis());
+    Task t = new Task(time.millis() + delay.toMillis(), sequence++, task);
+    pending.add(t);
+    return () -> t.cancelled = true;
+  }
+
+  /** Runs the earliest pending task, advancing time to it; returns false if none is pending. */
+  boolean runNext() {
+    Task next;
+    synchronized (this) {
+      pending.removeIf(t -> t.cancelled);
+      if (pending.isEmpty()) {
+        return false;
+      }
+      next = pending.stream().min(Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.seq)).get();
+      pending.remove(next);
+    }
+    time.advance(Math.max(0, next.due - time.millis()));
+    next.task.run();
+    return true;
+  }
+
+  /** Runs pending tasks, in due order, until none is left. */
+  void runAll() {
+    while (runNext()) {
+      // keep going
+    }
+  }
+
+  synchronized List<Long> delays() {
+    return List.copyOf(delays);
+  }
+
+  synchronized int pendingCount() {
+    pending.removeIf(t -> t.cancelled);
+    return pending.size();
+  }
+
+  private static final class Task {
+    final long due;
+    final long seq;
+    final Runnable task;
+    volatile boolean cancelled;
+
+    Task(long due, long seq, Runnable task) {
+      this.due = due;
+      this.seq = seq;
+      this.task = task;
+    }
+  }
+}

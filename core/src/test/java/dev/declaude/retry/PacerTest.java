@@ -1,0 +1,226 @@
+package dev.declaude.retry;
+
+import static dev.declaude.error.ErrorKind.RATE_LIMIT;
+import static dev.declaude.error.ErrorKind.SERVER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.declaude.annotation.Jitter;
+import dev.declaude.error.ClaudeException;
+import dev.declaude.error.ErrorKind;
+import dev.declaude.response.RateLimit;
+import dev.declaude.response.RateLimits;
+import dev.declaude.response.ResponseMetadata;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class PacerTest {
+  private static final long FAR = Long.MAX_VALUE;
+
+  private final FakeTime time = new FakeTime();
+  private final Pacer pacer = Pacer.create(time);
+  private final RecordingListener listener = new RecordingListener();
+
+  private RetryEngine engine() {
+    return RetryEngine.builder()
+        .timeSource(time)
+        .sleeper(time)
+        .scheduler(new FakeScheduler(time))
+        .pacer(pacer)
+        .random(FakeRandom.of(0))
+        .listener(listener)
+        .build();
+  }
+
+  private static RetryPolicy policy(ErrorKind kind, Duration maxElapsed) {
+    RetryPolicyBuilder b = RetryPolicy.builder().retryOn(kind).jitter(Jitter.NONE)
+        .backoff(Duration.ofMillis(100), Duration.ofMillis(100), 1);
+    return maxElapsed == null ? b.build() : b.maxElapsed(maxElapsed).build();
+  }
+
+  @Test
+  void aPacerWithNoInformationNeverWaits() {
+    for (int i = 0; i < 100; i++) {
+      assertEquals(0, pacer.reserve(0, FAR));
+    }
+  }
+
+  @Test
+  void anExhaustedRequestsLimitHoldsTheNextAttemptUntilItsReset() {
+    // Given a response that spent the requests limit until 5 s from now
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+
+    // When a call starts
+    String result = engine().execute(policy(SERVER, null), () -> "ok");
+
+    // Then its first attempt waits for the reset, reported as pacing
+    assertEquals("ok", result);
+    assertEquals(List.of(5000L), time.sleeps());
+    assertEquals(
+        List.of(new RetryEvent(1, null, Duration.ofSeconds(5), WaitSource.PACING, null, null)),
+        listener.pacingWaits);
+  }
+
+  @Test
+  void heldCallersAreReleasedInArrivalOrderAtTheLearnedRate() {
+    // Given a limit of 60 requests per minute, spent until 5 s from now
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+
+    // When three callers arrive one after another, 10 ms apart
+    List<Long> releases = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      releases.add(time.millis() + pacer.reserve(time.millis(), FAR));
+      time.advance(10);
+    }
+
+    // Then they leave in that order, one second apart, not all at the reset instant
+    assertEquals(List.of(5000L, 6000L, 7000L), releases);
+  }
+
+  @Test
+  void withoutAKnownLimitHeldCallersAreSpreadByTheDefaultSpacing() {
+    pacer.onResponse(new ResponseMetadata(429, "req", RateLimits.NONE, Duration.ofSeconds(1), null));
+
+    assertEquals(1000, pacer.reserve(0, FAR));
+    assertEquals(1000 + Pacer.DEFAULT_SPACING.toMillis(), pacer.reserve(0, FAR));
+  }
+
+  @Test
+  void aLaterArrivalQueuesBehindCallersStillBeingReleased() {
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(1), 60));
+    pacer.reserve(0, FAR); // released at 1 s
+    pacer.reserve(0, FAR); // released at 2 s
+
+    // At 1.5 s the window is open, but a caller still waits its turn behind the one released at 2 s
+    assertEquals(1500, pacer.reserve(1500, FAR));
+    // Once the queue has drained, callers pass freely again
+    assertEquals(0, pacer.reserve(10_000, FAR));
+  }
+
+  @Test
+  void aRateLimitRetryAfterHoldsOtherCallsToo() {
+    // Given one call that got a 429 asking for 2 s
+    RetryEngine engine = engine();
+    assertThrows(
+        ClaudeException.class,
+        () -> engine.execute(RetryPolicy.none(), ScriptedAttempt.failing(Failures.rateLimit(Duration.ofSeconds(2)))));
+
+    // When another call starts
+    engine.execute(RetryPolicy.none(), () -> "ok");
+
+    // Then it waits out the window instead of spending a request on another 429
+    assertEquals(List.of(2000L), time.sleeps());
+  }
+
+  @Test
+  void aServerErrorsRetryAfterDoesNotHoldOtherCalls() {
+    pacer.onResponse(Failures.metadata(503, "req", Duration.ofSeconds(2), null));
+
+    assertEquals(0, pacer.reserve(0, FAR));
+  }
+
+  @Test
+  void anExhaustedTokenLimitHoldsToo() {
+    RateLimit spent = new RateLimit(400_000L, 0L, FakeTime.EPOCH.plusSeconds(3));
+    pacer.onResponse(new ResponseMetadata(200, "req", new RateLimits(null, null, null, spent), null, null));
+
+    assertEquals(3000, pacer.reserve(0, FAR));
+  }
+
+  @Test
+  void aResetInThePastDoesNotHold() {
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.minusSeconds(3), 60));
+
+    assertEquals(0, pacer.reserve(0, FAR));
+  }
+
+  @Test
+  void aFirstAttemptHeldPastItsDeadlineFailsAtOnceWithoutSending() {
+    // Given the limit is spent for 5 s and the call may take 2 s
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("ok");
+
+    // When it starts
+    PacingException thrown =
+        assertThrows(PacingException.class, () -> engine().execute(policy(SERVER, Duration.ofSeconds(2)), attempt));
+
+    // Then it fails now, sending nothing and reserving no turn
+    assertEquals("Claude call not sent: the API rate limit holds it past its deadline", thrown.getMessage());
+    assertEquals(ErrorKind.RATE_LIMIT, thrown.kind());
+    assertEquals(0, attempt.runs);
+    assertEquals(List.of(), time.sleeps());
+    assertEquals(5000, pacer.reserve(0, FAR));
+  }
+
+  @Test
+  void aRetryHeldPastItsDeadlineThrowsTheLastFailureAtOnce() {
+    // Given a 1 s call whose attempt fails while another response spends the limit for 5 s
+    ClaudeException failure = Failures.server("req_1");
+    int[] runs = {0};
+    Attempt<String> attempt = () -> {
+      runs[0]++;
+      pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+      throw failure;
+    };
+
+    // When its 100 ms backoff ends and the pacer would hold the retry until 5 s
+    ClaudeException thrown =
+        assertThrows(ClaudeException.class, () -> engine().execute(policy(SERVER, Duration.ofSeconds(1)), attempt));
+
+    // Then the failure is thrown without waiting for the pacer
+    assertSame(failure, thrown);
+    assertEquals(1, runs[0]);
+    assertEquals(List.of(100L), time.sleeps());
+    assertEquals(GiveUpReason.DEADLINE, listener.giveUps.get(0).reason());
+  }
+
+  @Test
+  void anInterruptWhileHeldEndsTheCallAndKeepsTheFlag() {
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    time.interruptSleep(0);
+    ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("ok");
+
+    PacingException thrown = assertThrows(PacingException.class, () -> engine().execute(policy(SERVER, null), attempt));
+
+    assertTrue(Thread.interrupted());
+    assertEquals(0, attempt.runs);
+    assertEquals("Claude call not sent: interrupted while the API rate limit held it", thrown.getMessage());
+    assertTrue(thrown.getSuppressed()[0] instanceof InterruptedException);
+  }
+
+  @Test
+  void anAsyncCallIsHeldByTheSchedulerNotABlockedThread() {
+    // Given a spent limit and an engine on a fake scheduler
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    FakeScheduler scheduler = new FakeScheduler(time);
+    RetryEngine engine =
+        RetryEngine.builder().timeSource(time).sleeper(time).scheduler(scheduler).pacer(pacer).build();
+
+    // When an async call starts
+    CompletableFuture<String> result =
+        engine.executeAsync(policy(SERVER, null), () -> CompletableFuture.completedFuture("ok"));
+
+    // Then it is pending on the scheduler, and completes once virtual time reaches the reset
+    assertEquals(false, result.isDone());
+    assertEquals(List.of(5000L), scheduler.delays());
+    scheduler.runAll();
+    assertEquals("ok", result.join());
+    assertEquals(List.of(), time.sleeps());
+  }
+
+  @Test
+  void anEnginePacerMustReadTheEnginesTime() {
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> RetryEngine.builder().pacer(Pacer.create(time)).build());
+
+    assertEquals(
+        "the pacer reads another TimeSource than the engine, so its holds and the engine's deadlines would"
+            + " disagree; create it with Pacer.create(timeSource) using the engine's time source",
+        e.getMessage());
+  }
+}
