@@ -1,0 +1,46 @@
+package dev.declaude.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Strings in annotations that look like an Anthropic API key. */
+final class SecretChecks {
+  /** {@code sk-ant-} then enough key characters; real keys have about 100, we ask for 20. */
+  private static final Pattern KEY = Pattern.compile("sk-ant-[A-Za-z0-9_\\-]{20,}");
+
+  private SecretChecks() {}
+
+  static boolean looksLikeKey(String s) {
+    return KEY.matcher(s).find();
+  }
+
+  static void apiKeys(MethodDescription m, Findings f) {
+    for (Located<String> s : strings(m)) {
+      if (looksLikeKey(s.value())) {
+        // Never echo the value: the message would put the key into build logs.
+        f.add(Rule.API_KEY_LITERAL, s.location(), m,
+            "this string contains what looks like an Anthropic API key (sk-ant-...); never put an API key in"
+                + " source; use ANTHROPIC_API_KEY");
+      }
+    }
+  }
+
+  private static List<Located<String>> strings(MethodDescription m) {
+    List<Located<String>> all = new ArrayList<>();
+    PromptDescription p = m.prompt();
+    if (p != null) {
+      all.add(p.template());
+      all.add(p.system());
+      all.add(p.model());
+      all.addAll(p.stopSequences());
+      p.turns().forEach(t -> all.add(t.text()));
+    }
+    for (ParameterDescription param : m.parameters()) {
+      if (param.explicitName() != null) {
+        all.add(param.explicitName());
+      }
+    }
+    return all;
+  }
+}
