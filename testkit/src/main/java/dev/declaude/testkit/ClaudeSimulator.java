@@ -1,0 +1,199 @@
+package dev.declaude.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+import okhttp3.mockwebserver.MockWebServer;
+
+/**
+ * A local Claude Messages API on loopback that real clients, the official SDK included, cannot tell from the
+ * API for the cases it models: auth and version headers, request validation with the API's own messages,
+ * JSON and streamed answers, {@code count_tokens}, rate-limit headers and a token-bucket limiter, and
+ * scripted faults.
+ *
+ * <pre>{@code
+ * try (ClaudeSimulator sim = ClaudeSimulator.builder().rateLimit(5, 10).build().start()) {
+ *   sim.enqueueReply("Paris.");
+ *   sim.enqueue(Fault.status(529), Fault.status(429).retryAfter("2"));
+ *   AnthropicClient client = AnthropicOkHttpClient.builder()
+ *       .baseUrl(sim.baseUrl()).apiKey(sim.apiKey()).build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Each request meets at most one fault: first the queue of {@link #enqueue scripted faults}, then an
+ * {@link #outage outage} in force, then the random {@link #faultRate fault rates}. Error faults and dropped
+ * connections answer before any check; delays, drops during the body and stream errors apply to the normal
+ * answer. All time-based behaviour reads the builder's clock.
+ *
+ * <p>Thread-safe: many client threads may call it at once, and tests may script it while they do.
+ */
+public final class ClaudeSimulator implements AutoCloseable {
+  /** The key a simulator accepts unless the builder sets another. Not a real key. */
+  public static final String DEFAULT_API_KEY = "sk-ant-sim-00000000000000000000000000000000";
+
+  // MockWebServer logs every exchange at INFO through java.util.logging; held strongly so the level sticks.
+  private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
+      java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+
+  private final SimulatorConfig config;
+  private final FaultPlan faults;
+  private final ReplyGenerator replies;
+  private final RequestLog log;
+  private final SimulatorDispatcher dispatcher;
+  private final MockWebServer server = new MockWebServer();
+  private volatile boolean started;
+
+  private ClaudeSimulator(SimulatorConfig config) {
+    this.config = config;
+    this.faults = new FaultPlan(config.seed());
+    this.replies = new ReplyGenerator(config.replier());
+    this.log = new RequestLog(config.maxRecordedRequests());
+    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log);
+    server.setDispatcher(dispatcher);
+  }
+
+  /** Returns a builder with the defaults: default key, system clock, no rate limit, no latency, seed 0. */
+  public static ClaudeSimulatorBuilder builder() {
+    return new ClaudeSimulatorBuilder();
+  }
+
+  static ClaudeSimulator create(SimulatorConfig config) {
+    return new ClaudeSimulator(config);
+  }
+
+  /**
+   * Starts serving on 127.0.0.1 at a free port and returns this simulator.
+   *
+   * @throws IllegalStateException if it was started before
+   * @throws UncheckedIOException if no port could be bound
+   */
+  public synchronized ClaudeSimulator start() {
+    if (started) {
+      throw new IllegalStateException("this simulator was already started; build a new one");
+    }
+    MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);
+    try {
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the simulator to 127.0.0.1", e);
+    }
+    started = true;
+    return this;
+  }
+
+  /**
+   * Returns the base URL clients use, such as {@code http://127.0.0.1:53127}, without a trailing slash.
+   *
+   * @throws IllegalStateException if the simulator is not started
+   */
+  public String baseUrl() {
+    if (!started) {
+      throw new IllegalStateException("start() the simulator before asking for its URL");
+    }
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /** Returns the API key this simulator accepts, in {@code x-api-key} or as a bearer token. */
+  public String apiKey() {
+    return config.apiKey();
+  }
+
+  /** Returns the organization id sent in {@code anthropic-organization-id}. */
+  public String organizationId() {
+    return config.organizationId();
+  }
+
+  /** Returns the clock all time-based behaviour reads. */
+  public Clock clock() {
+    return config.clock();
+  }
+
+  /** Queues {@code text} as the reply to a later successful Messages request; replies are used in order. */
+  public ClaudeSimulator enqueueReply(String text) {
+    replies.enqueue(Objects.requireNonNull(text, "text"));
+    return this;
+  }
+
+  /** Queues faults for the next requests, one per request, in order. */
+  public ClaudeSimulator enqueue(Fault... faults) {
+    for (Fault fault : faults) {
+      Objects.requireNonNull(fault, "fault");
+    }
+    this.faults.enqueue(faults);
+    return this;
+  }
+
+  /**
+   * Makes every request meet {@code fault} from now until the clock passes now + {@code duration}: the
+   * server is down for that long.
+   *
+   * @throws IllegalArgumentException if {@code duration} is negative
+   */
+  public ClaudeSimulator outage(Duration duration, Fault fault) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("an outage cannot last " + duration);
+    }
+    Instant until = config.clock().instant().plus(duration);
+    faults.outage(until, Objects.requireNonNull(fault, "fault"));
+    return this;
+  }
+
+  /**
+   * Makes each request meet {@code fault} with {@code probability}, drawn from the seeded generator. Rates
+   * add up: {@code faultRate(0.20, Fault.status(529)).faultRate(0.05, Fault.status(500))} fails a quarter.
+   *
+   * @throws IllegalArgumentException if {@code probability} is outside [0, 1] or the rates add up to more
+   *     than 1
+   */
+  public ClaudeSimulator faultRate(double probability, Fault fault) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be in [0, 1], was " + probability);
+    }
+    faults.rate(probability, Objects.requireNonNull(fault, "fault"));
+    return this;
+  }
+
+  /** Returns the requests received so far, oldest first (the most recent ones if there were very many). */
+  public List<ReceivedRequest> requests() {
+    return log.snapshot();
+  }
+
+  /** Returns how many requests were received since start or the last {@link #reset()}. */
+  public int requestCount() {
+    return log.count();
+  }
+
+  /**
+   * Returns to the state after {@code start()}: no scripted faults, outages, fault rates or replies, no
+   * recorded requests, a full rate-limit bucket, the random sequence back at its seed.
+   */
+  public ClaudeSimulator reset() {
+    faults.clear();
+    replies.clear();
+    log.clear();
+    dispatcher.refill();
+    return this;
+  }
+
+  /** Stops serving; idempotent. */
+  @Override
+  public void close() {
+    try {
+      server.shutdown();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop the simulator", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClaudeSimulator[" + (started ? baseUrl() : "not started") + ", " + config + "]";
+  }
+}

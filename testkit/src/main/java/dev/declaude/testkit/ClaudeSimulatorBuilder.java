@@ -1,0 +1,131 @@
+package dev.declaude.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Configures a {@link ClaudeSimulator}; get one from {@link ClaudeSimulator#builder()}. Not thread-safe; the
+ * simulator it builds is.
+ */
+public final class ClaudeSimulatorBuilder {
+  private String apiKey = ClaudeSimulator.DEFAULT_API_KEY;
+  private Clock clock = Clock.systemUTC();
+  private double requestsPerSecond;
+  private int burst;
+  private RetryAfterStyle retryAfterStyle = RetryAfterStyle.WHOLE_SECONDS;
+  private Duration latency = Duration.ZERO;
+  private long seed;
+  private Function<ReceivedRequest, String> replier;
+  private int maxRecordedRequests = 10_000;
+  private String organizationId;
+
+  ClaudeSimulatorBuilder() {}
+
+  /**
+   * Sets the one key the simulator accepts.
+   *
+   * @throws IllegalArgumentException if {@code apiKey} is blank
+   */
+  public ClaudeSimulatorBuilder apiKey(String apiKey) {
+    if (Objects.requireNonNull(apiKey, "apiKey").isBlank()) {
+      throw new IllegalArgumentException("apiKey must not be blank");
+    }
+    this.apiKey = apiKey;
+    return this;
+  }
+
+  /** Sets the clock for rate-limit refill, outages, reset headers and model retirement; a {@link FakeClock} in tests. */
+  public ClaudeSimulatorBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Limits Messages requests with a token bucket holding {@code burst} requests, refilled continuously at
+   * {@code requestsPerSecond}; a request finding it empty gets 429 with {@code retry-after}. count_tokens is
+   * not limited (the API limits it separately).
+   *
+   * @throws IllegalArgumentException if {@code requestsPerSecond} is not positive or {@code burst} is below 1
+   */
+  public ClaudeSimulatorBuilder rateLimit(double requestsPerSecond, int burst) {
+    if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+      throw new IllegalArgumentException("requestsPerSecond must be positive and finite, was " + requestsPerSecond);
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be >= 1, was " + burst);
+    }
+    this.requestsPerSecond = requestsPerSecond;
+    this.burst = burst;
+    return this;
+  }
+
+  /** Sets how the rate limiter's 429 says when to retry; whole seconds by default, like the API. */
+  public ClaudeSimulatorBuilder retryAfterStyle(RetryAfterStyle style) {
+    this.retryAfterStyle = Objects.requireNonNull(style, "style");
+    return this;
+  }
+
+  /**
+   * Holds every response's headers back for {@code latency} (a real wait on the server's thread).
+   *
+   * @throws IllegalArgumentException if {@code latency} is negative
+   */
+  public ClaudeSimulatorBuilder latency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative, was " + latency);
+    }
+    this.latency = latency;
+    return this;
+  }
+
+  /** Sets the seed of all randomness: fault rates, ids. The same seed gives the same run. */
+  public ClaudeSimulatorBuilder seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** Sets the function that writes replies when no scripted reply is queued. */
+  public ClaudeSimulatorBuilder replier(Function<ReceivedRequest, String> replier) {
+    this.replier = Objects.requireNonNull(replier, "replier");
+    return this;
+  }
+
+  /**
+   * Sets how many received requests {@link ClaudeSimulator#requests()} keeps (the latest); 10,000 by default.
+   *
+   * @throws IllegalArgumentException if {@code max} is below 1
+   */
+  public ClaudeSimulatorBuilder maxRecordedRequests(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be >= 1, was " + max);
+    }
+    this.maxRecordedRequests = max;
+    return this;
+  }
+
+  /** Sets the {@code anthropic-organization-id} sent back; by default a UUID made from the seed. */
+  public ClaudeSimulatorBuilder organizationId(String organizationId) {
+    this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
+    return this;
+  }
+
+  /** Returns a new, not yet started simulator. */
+  public ClaudeSimulator build() {
+    String org = organizationId;
+    if (org == null) {
+      Random random = new Random(seed);
+      org = new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+    return ClaudeSimulator.create(new SimulatorConfig(apiKey, clock, requestsPerSecond, burst, retryAfterStyle,
+        latency, seed, replier, maxRecordedRequests, org));
+  }
+
+  @Override
+  public String toString() {
+    return "ClaudeSimulatorBuilder[rateLimit=" + requestsPerSecond + "/s burst " + burst + ", seed=" + seed + "]";
+  }
+}

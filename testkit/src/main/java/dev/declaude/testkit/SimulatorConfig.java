@@ -1,0 +1,31 @@
+package dev.declaude.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+/** The settings a {@link ClaudeSimulator} was built with; never changes after {@code build()}. */
+record SimulatorConfig(
+    String apiKey,
+    Clock clock,
+    double requestsPerSecond,
+    int burst,
+    RetryAfterStyle retryAfterStyle,
+    Duration latency,
+    long seed,
+    Function<ReceivedRequest, String> replier,
+    int maxRecordedRequests,
+    String organizationId) {
+
+  /** Returns whether a request rate limit is set. */
+  boolean rateLimited() {
+    return burst > 0;
+  }
+
+  @Override
+  public String toString() {
+    // Never the key.
+    return "SimulatorConfig[rateLimit=" + (rateLimited() ? requestsPerSecond + "/s burst " + burst : "none")
+        + ", latency=" + latency + ", seed=" + seed + "]";
+  }
+}

@@ -1,0 +1,194 @@
+package dev.declaude.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.declaude.rules.ModelCatalogue;
+import dev.declaude.rules.ModelInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers each request as the API would: record it, pick its fault, pass the gate, take a rate-limit token,
+ * validate, reply. Called by MockWebServer on one thread per connection, so everything here is thread-safe.
+ */
+final class SimulatorDispatcher extends Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatorDispatcher.class);
+  // The API's request-size limit for Messages and count_tokens (claude-api.md §3.9).
+  private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+  private final SimulatorConfig config;
+  private final Clock clock;
+  private final Gate gate;
+  private final Ids ids;
+  private final FaultPlan faults;
+  private final ReplyGenerator replies;
+  private final RequestLog log;
+  private final TokenBucket bucket;
+  private final ModelRules models = new ModelRules(ModelCatalogue.standard());
+
+  SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log) {
+    this.config = config;
+    this.clock = config.clock();
+    this.gate = new Gate(config.apiKey());
+    this.ids = new Ids(config.seed());
+    this.faults = faults;
+    this.replies = replies;
+    this.log = log;
+    this.bucket = config.rateLimited() ? new TokenBucket(config.requestsPerSecond(), config.burst(), clock) : null;
+  }
+
+  /** Fills the rate-limit bucket again. */
+  void refill() {
+    if (bucket != null) {
+      bucket.fill();
+    }
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest raw) {
+    Instant now = clock.instant();
+    String requestId = ids.requestId();
+    ReceivedRequest request = receive(raw);
+    log.add(request);
+    Fault fault = faults.next(now).orElse(null);
+    MockResponse response;
+    if (fault != null && fault.kind() == Fault.Kind.ERROR) {
+      response = FaultResponses.error(fault, requestId, config.organizationId(), now);
+    } else if (fault != null && fault.kind() == Fault.Kind.DROP_AT_START) {
+      // DISCONNECT_AT_START is only honoured through Dispatcher.peek(); closing after reading works per request.
+      response = new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+    } else if (raw.getBodySize() > MAX_BODY_BYTES) {
+      response = FaultResponses.error(Fault.status(413), requestId, config.organizationId(), now);
+    } else {
+      response = answer(request, requestId, now, fault);
+    }
+    if (fault != null && fault.kind() == Fault.Kind.DROP_DURING_BODY) {
+      response.setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+    }
+    Duration delay = fault != null && fault.kind() == Fault.Kind.DELAY ? fault.delay() : Duration.ZERO;
+    response.setHeadersDelay(config.latency().plus(delay).toNanos(), TimeUnit.NANOSECONDS);
+    LOG.debug("{} {} -> {} {} fault={}", request.method(), request.path(), response.getStatus(), requestId, fault);
+    return response;
+  }
+
+  private ReceivedRequest receive(RecordedRequest raw) {
+    String key = Gate.presentedKey(raw.getHeader("x-api-key"), raw.getHeader("authorization"));
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : raw.getHeaders().names()) {
+      headers.put(name, raw.getHeaders().values(name));
+    }
+    String method = raw.getMethod() == null ? "" : raw.getMethod();
+    String path = raw.getPath() == null ? "" : raw.getPath();
+    return new ReceivedRequest(method, path, headers, raw.getBody().readUtf8(), gate.isValid(key));
+  }
+
+  private MockResponse answer(ReceivedRequest request, String requestId, Instant now, Fault fault) {
+    Gate.Endpoint endpoint;
+    try {
+      endpoint = Gate.route(request.method(), request.path());
+      Gate.authenticate(request);
+      Gate.checkVersion(request);
+    } catch (Rejection rejected) {
+      return error(rejected.error(), requestId);
+    }
+    TokenBucket.Permit permit = bucket != null && endpoint == Gate.Endpoint.MESSAGES ? bucket.tryAcquire() : null;
+    MockResponse response;
+    if (permit != null && !permit.granted()) {
+      response = rateLimited(permit, requestId);
+    } else {
+      try {
+        response = endpoint == Gate.Endpoint.MESSAGES
+            ? messages(request, requestId, now, fault)
+            : countTokens(request, now);
+      } catch (Rejection rejected) {
+        response = error(rejected.error(), requestId);
+        RateLimitHeaders.tokens(response, now, 0, 0);
+      }
+    }
+    response.setHeader("request-id", requestId);
+    response.setHeader("anthropic-organization-id", config.organizationId());
+    if (permit != null) {
+      RateLimitHeaders.requests(response, permit);
+    } else {
+      RateLimitHeaders.unlimitedRequests(response, now);
+    }
+    return response;
+  }
+
+  private MockResponse messages(ReceivedRequest request, String requestId, Instant now, Fault fault) {
+    JsonNode body = request.json();
+    RequestShape.checkMessages(body);
+    String requested = body.get("model").asText();
+    ModelInfo model = models.resolve(requested, LocalDate.ofInstant(now, ZoneOffset.UTC));
+    int input = TokenEstimator.inputTokens(body);
+    models.checkMessages(body, model, input);
+    Reply reply = replies.reply(request, model, input);
+    String id = ids.messageId();
+    MockResponse response;
+    if (fault != null && fault.kind() == Fault.Kind.STREAM_ERROR) {
+      String message = fault.message() != null ? fault.message() : ErrorBodies.defaultMessage(fault.errorType());
+      ApiError error = new ApiError(200, fault.errorType(), message, fault.errorCode());
+      response = sse(SseWriter.streamWithError(id, requested, reply, fault.deltas(), error));
+    } else if (body.path("stream").asBoolean(false)) {
+      response = sse(SseWriter.stream(id, requested, reply));
+    } else {
+      response = json(200, ErrorBodies.write(MessageJson.message(id, requested, reply)));
+    }
+    RateLimitHeaders.tokens(response, now, input, reply.outputTokens());
+    return response;
+  }
+
+  private MockResponse countTokens(ReceivedRequest request, Instant now) {
+    JsonNode body = request.json();
+    RequestShape.checkCountTokens(body);
+    ModelInfo model = models.resolve(body.get("model").asText(), LocalDate.ofInstant(now, ZoneOffset.UTC));
+    int input = TokenEstimator.inputTokens(body);
+    models.checkPromptLength(model, input);
+    MockResponse response = json(200, MessageJson.countTokens(input));
+    RateLimitHeaders.tokens(response, now, 0, 0);
+    return response;
+  }
+
+  private MockResponse rateLimited(TokenBucket.Permit permit, String requestId) {
+    double perMinute = bucket.perSecond() * 60;
+    String message = "Number of requests has exceeded your per-minute rate limit ("
+        + (perMinute == Math.rint(perMinute) ? String.valueOf((long) perMinute) : String.valueOf(perMinute))
+        + " requests per minute); see the response headers for current usage. Please try again later.";
+    MockResponse response = error(ApiError.of(429, message), requestId);
+    long millis = Math.max(1, (permit.retryIn().toNanos() + 999_999) / 1_000_000);
+    // The API sends whole seconds, rounded up so that a client waiting that long is let in.
+    response.setHeader("retry-after", Math.max(1, (millis + 999) / 1000));
+    if (config.retryAfterStyle() == RetryAfterStyle.WITH_MILLIS) {
+      response.setHeader("retry-after-ms", millis);
+    }
+    RateLimitHeaders.tokens(response, permit.now(), 0, 0);
+    return response;
+  }
+
+  private static MockResponse error(ApiError error, String requestId) {
+    return json(error.status(), ErrorBodies.json(error, requestId)).setHeader("request-id", requestId);
+  }
+
+  private static MockResponse json(int status, String body) {
+    return new MockResponse().setResponseCode(status).setHeader("content-type", "application/json").setBody(body);
+  }
+
+  private static MockResponse sse(String events) {
+    return new MockResponse().setResponseCode(200)
+        .setHeader("content-type", "text/event-stream")
+        .setHeader("cache-control", "no-cache")
+        .setChunkedBody(events, 512);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.declaude.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.declaude.wire.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** A plain OkHttp client for raw tests: no retries of its own, so every request reaches the simulator once. */
+final class RawClient {
+  static final String MODEL = "claude-sonnet-4-6";
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final OkHttpClient HTTP = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+
+  private final ClaudeSimulator sim;
+
+  RawClient(ClaudeSimulator sim) {
+    this.sim = sim;
+  }
+
+  /** The answer to one request, read completely. */
+  record Answer(int status, Headers headers, String body) {
+    JsonNode json() {
+      try {
+        return WireJson.mapper().readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    String header(String name) {
+      return headers.get(name);
+    }
+
+    String errorType() {
+      return json().path("error").path("type").asText();
+    }
+
+    String errorMessage() {
+      return json().path("error").path("message").asText();
+    }
+  }
+
+  /** Posts {@code body} to {@code path} with a valid key and version. */
+  Answer post(String path, String body) throws IOException {
+    return post(path, body, defaultHeaders());
+  }
+
+  /** Posts to {@code /v1/messages} with a valid key and version. */
+  Answer messages(String body) throws IOException {
+    return post("/v1/messages", body);
+  }
+
+  /** Posts {@code body} to {@code path} with exactly {@code headers}. */
+  Answer post(String path, String body, Map<String, String> headers) throws IOException {
+    Request.Builder request = new Request.Builder().url(sim.baseUrl() + path).post(RequestBody.create(body, JSON));
+    headers.forEach(request::addHeader);
+    try (Response response = HTTP.newCall(request.build()).execute()) {
+      return new Answer(response.code(), response.headers(), response.body().string());
+    }
+  }
+
+  Map<String, String> defaultHeaders() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("x-api-key", sim.apiKey());
+    headers.put("anthropic-version", "2023-06-01");
+    return headers;
+  }
+
+  /** Returns a minimal valid request body asking {@code model} about {@code text}. */
+  static ObjectNode request(String model, int maxTokens, String text) {
+    ObjectNode body = WireJson.mapper().createObjectNode();
+    body.put("model", model);
+    body.put("max_tokens", maxTokens);
+    ArrayNode messages = body.putArray("messages");
+    messages.addObject().put("role", "user").put("content", text);
+    return body;
+  }
+
+  static ObjectNode request(String text) {
+    return request(MODEL, 256, text);
+  }
+
+  static String json(Object node) {
+    return ErrorBodies.write(node);
+  }
+}
