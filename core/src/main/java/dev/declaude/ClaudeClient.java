@@ -1,9 +1,14 @@
 package dev.declaude;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.declaude.http.RequestOptions;
 import dev.declaude.http.Transport;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
+import dev.declaude.retry.RetryEngine;
+import dev.declaude.retry.RetryPolicy;
+import dev.declaude.service.ServiceFactory;
+import dev.declaude.service.ServiceRuntime;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.MessageRequest;
 import java.util.Map;
@@ -28,10 +33,31 @@ import java.util.concurrent.CompletableFuture;
 public final class ClaudeClient implements AutoCloseable {
   private final ClientConfig config;
   private final Transport transport;
+  private final RetryEngine engine;
+  private final RetryPolicy defaultPolicy;
+  private final ServiceRuntime services;
 
-  ClaudeClient(ClientConfig config, Transport transport) {
+  ClaudeClient(ClientConfig config, Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, ObjectMapper mapper) {
     this.config = config;
     this.transport = transport;
+    this.engine = engine;
+    this.defaultPolicy = defaultPolicy;
+    this.services = new ServiceRuntime(transport, engine, defaultPolicy, config.model(), mapper);
+  }
+
+  /**
+   * Returns an implementation of a {@code @ClaudePrompt} interface. The interface is checked against the
+   * same rules the annotation processor applies; its class is generated once and shared by all clients.
+   *
+   * <pre>{@code
+   * SupportBot bot = claude.create(SupportBot.class);
+   * }</pre>
+   *
+   * @throws dev.declaude.error.ServiceDefinitionException if the interface breaks any rule; the exception
+   *     lists every broken rule with its id and method
+   */
+  public <T> T create(Class<T> service) {
+    return ServiceFactory.create(service, services);
   }
 
   /** Returns a new builder. */
@@ -56,7 +82,8 @@ public final class ClaudeClient implements AutoCloseable {
   }
 
   /**
-   * Sends a message request and returns the answer. The request's model defaults to the client's.
+   * Sends a message request and returns the answer, retried by the client's default policy (none unless
+   * the builder set one). The request's model defaults to the client's.
    *
    * @throws dev.declaude.error.ClaudeException for every failure, typed by the error table
    * @throws IllegalArgumentException if the request lacks {@code max_tokens} or messages
@@ -67,7 +94,9 @@ public final class ClaudeClient implements AutoCloseable {
 
   /** Sends a message request with per-call options; see {@link #send(MessageRequest)}. */
   public ClaudeResponse send(MessageRequest request, RequestOptions options) {
-    return transport.send(prepare(request), Objects.requireNonNull(options, "options"));
+    MessageRequest prepared = prepare(request);
+    Objects.requireNonNull(options, "options");
+    return engine.execute(defaultPolicy, () -> transport.send(prepared, options));
   }
 
   /** Sends a message request without blocking; cancelling the future cancels the call. */
@@ -77,7 +106,9 @@ public final class ClaudeClient implements AutoCloseable {
 
   /** Sends a message request without blocking, with per-call options. */
   public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
-    return transport.sendAsync(prepare(request), Objects.requireNonNull(options, "options"));
+    MessageRequest prepared = prepare(request);
+    Objects.requireNonNull(options, "options");
+    return engine.executeAsync(defaultPolicy, () -> transport.sendAsync(prepared, options));
   }
 
   /** Streams the answer to a message request; close the stream when done. */
@@ -87,13 +118,16 @@ public final class ClaudeClient implements AutoCloseable {
 
   /** Streams the answer to a message request with per-call options; close the stream when done. */
   public MessageStream stream(MessageRequest request, RequestOptions options) {
-    return transport.stream(prepare(request), Objects.requireNonNull(options, "options"));
+    MessageRequest prepared = prepare(request);
+    Objects.requireNonNull(options, "options");
+    // Only failures before the stream starts are retried: once events flow, the caller reads them.
+    return engine.execute(defaultPolicy, () -> transport.stream(prepared, options));
   }
 
   /** Returns the input tokens the API counts for a request ({@code POST /v1/messages/count_tokens}). */
   public int countTokens(MessageRequest request) {
     CountTokensRequest count = CountTokensRequest.of(prepare(request));
-    return transport.countTokens(count, RequestOptions.defaults()).inputTokens();
+    return engine.execute(defaultPolicy, () -> transport.countTokens(count, RequestOptions.defaults())).inputTokens();
   }
 
   /** Returns the model used when a request or a prompt names none. */

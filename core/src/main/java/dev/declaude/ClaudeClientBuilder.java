@@ -1,9 +1,17 @@
 package dev.declaude;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.declaude.http.ApiKeys;
 import dev.declaude.http.OkHttpTransport;
 import dev.declaude.http.Transport;
 import dev.declaude.response.ResponseMetadata;
+import dev.declaude.retry.RetryEngine;
+import dev.declaude.retry.RetryEngines;
+import dev.declaude.retry.RetryPolicy;
 import dev.declaude.rules.ModelCatalogue;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,8 +43,40 @@ public final class ClaudeClientBuilder {
   private OkHttpClient okHttpClient;
   private Transport transport;
   private Clock clock = Clock.systemUTC();
+  private RetryEngine retryEngine;
+  private RetryPolicy defaultRetryPolicy = RetryPolicy.none();
+  private ObjectMapper answerMapper;
 
   ClaudeClientBuilder() {}
+
+  /**
+   * Sets the retry engine: its clock, retry budget, pacer and listeners. By default the process-wide
+   * {@link RetryEngines#shared()}, which the AspectJ aspects use too, so every caller in the application
+   * shares one budget and one view of the rate limits. Give a client of another organisation (another
+   * key) its own engine: rate limits are per organisation.
+   */
+  public ClaudeClientBuilder retryEngine(RetryEngine engine) {
+    this.retryEngine = Objects.requireNonNull(engine, "engine");
+    return this;
+  }
+
+  /**
+   * Sets the retry policy of calls that declare none: low-level {@code send}s and service methods without
+   * {@code @RetryOn} on them or their interface. Default: {@link RetryPolicy#none()}, one attempt.
+   */
+  public ClaudeClientBuilder defaultRetryPolicy(RetryPolicy policy) {
+    this.defaultRetryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * Sets the Jackson mapper that reads structured answers into records and classes. Default: a mapper
+   * with the Java 8 ({@code Optional}) and java.time modules that ignores unknown properties.
+   */
+  public ClaudeClientBuilder answerMapper(ObjectMapper mapper) {
+    this.answerMapper = Objects.requireNonNull(mapper, "mapper");
+    return this;
+  }
 
   /**
    * Sets the API key.
@@ -157,7 +197,20 @@ public final class ClaudeClientBuilder {
    */
   public ClaudeClient build() {
     ClientConfig config = new ClientConfig(baseUrl, model, connectTimeout, readTimeout, writeTimeout, callTimeout);
-    return new ClaudeClient(config, transport != null ? transport : httpTransport(config, metadata -> {}));
+    RetryEngine engine = retryEngine != null ? retryEngine : RetryEngines.shared();
+    // Every response, good or bad, tells the pacer where the rate limits stand.
+    Transport t = transport != null ? transport : httpTransport(config, engine.pacer()::onResponse);
+    ObjectMapper mapper = answerMapper != null ? answerMapper : defaultAnswerMapper();
+    return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper);
+  }
+
+  private static ObjectMapper defaultAnswerMapper() {
+    return JsonMapper.builder()
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
   }
 
   private Transport httpTransport(ClientConfig config, Consumer<ResponseMetadata> observer) {

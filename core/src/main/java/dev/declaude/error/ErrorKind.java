@@ -34,7 +34,13 @@ public enum ErrorKind {
   /** The socket or call timed out before the response was complete. */
   TIMEOUT(null, true),
   /** The connection could not be made or broke: refused, reset, DNS or TLS failure. */
-  CONNECTION(null, true);
+  CONNECTION(null, true),
+  /**
+   * The answer arrived but is not what the method's return type needs: JSON that does not parse into it,
+   * or an answer cut off by {@code max_tokens}. Sending the same request again rarely helps; raise {@code
+   * maxTokens} or simplify the type.
+   */
+  RESPONSE_FORMAT(null, false);
 
   private final ErrorKind parent;
   private final boolean retryable;

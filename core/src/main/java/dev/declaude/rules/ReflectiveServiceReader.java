@@ -48,7 +48,8 @@ public final class ReflectiveServiceReader {
     return all;
   }
 
-  private static MethodDescription method(Method m) {
+  /** Returns the description of one method, as {@link #describe} sees it. */
+  public static MethodDescription method(Method m) {
     String where = m.getName() + " ";
     ClaudePrompt prompt = m.getDeclaredAnnotation(ClaudePrompt.class);
     RetryOn retry = m.getDeclaredAnnotation(RetryOn.class);

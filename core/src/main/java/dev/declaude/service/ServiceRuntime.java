@@ -1,0 +1,29 @@
+package dev.declaude.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.declaude.http.Transport;
+import dev.declaude.retry.RetryEngine;
+import dev.declaude.retry.RetryPolicy;
+import java.util.Objects;
+
+/**
+ * What a generated service needs from the client that created it. Not an API: {@code ClaudeClient} builds
+ * it.
+ *
+ * @param transport carries requests
+ * @param engine retries them
+ * @param defaultPolicy the policy of methods without {@code @RetryOn} on them or their type
+ * @param defaultModel the model of prompts that name none
+ * @param answerMapper maps structured answers into their Java types
+ */
+public record ServiceRuntime(
+    Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel, ObjectMapper answerMapper) {
+
+  public ServiceRuntime {
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(defaultPolicy, "defaultPolicy");
+    Objects.requireNonNull(defaultModel, "defaultModel");
+    Objects.requireNonNull(answerMapper, "answerMapper");
+  }
+}
