@@ -1,0 +1,129 @@
+package dev.declaude.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.declaude.error.ServiceDefinitionException;
+import dev.declaude.processor.RuleCases.Case;
+import dev.declaude.rules.ReflectiveServiceReader;
+import dev.declaude.rules.RuleSet;
+import dev.declaude.rules.Violation;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every case of {@link RuleCases}, compiled without the processor and checked by reflection, as {@code
+ * ClaudeClient.create()} does: the same rules with the same messages as at compile time.
+ */
+class RuntimeRulesTest {
+
+  static List<Case> bad() {
+    return RuleCases.bad();
+  }
+
+  static List<Case> good() {
+    return RuleCases.good();
+  }
+
+  /** Compiles {@code source} without any processor and loads {@code test.Bot}. */
+  static Class<?> load(String source, String... options) throws ClassNotFoundException {
+    Compilation c = javac()
+        .withOptions(List.of(options))
+        .withProcessors() // none: the reflective front end must find everything on its own
+        .compile(Sources.withStubs(JavaFileObjects.forSourceString("test.Bot", source)));
+    assertEquals(Compilation.Status.SUCCESS, c.status(), c.diagnostics().toString());
+    return new MemoryClassLoader(c.generatedFiles()).loadClass("test.Bot");
+  }
+
+  static List<String> rendered(List<Violation> violations) {
+    return violations.stream().map(Violation::render).collect(Collectors.toList());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bad")
+  void reflectionReportsTheSameRulesAsTheProcessor(Case c) throws Exception {
+    Class<?> bot = load(c.source(), "-parameters");
+
+    List<Violation> found = RuleSet.standard().check(ReflectiveServiceReader.describe(bot), RuleCases.TODAY);
+
+    List<String> expected = c.expected().stream()
+        .map(e -> e.rule().tag() + " " + e.message())
+        .collect(Collectors.toList());
+    assertEquals(expected, rendered(found));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("good")
+  void goodSourcePassesAtRunTime(Case c) throws Exception {
+    Class<?> bot = load(c.source(), "-parameters");
+
+    assertEquals(List.of(), rendered(RuleSet.standard().check(ReflectiveServiceReader.describe(bot), RuleCases.TODAY)));
+  }
+
+  @Test
+  void suppressedWarningsAreReturnedNotThrownAtRunTime() throws Exception {
+    Class<?> bot = load(RuleCases.suppressed().source(), "-parameters");
+
+    List<Violation> warnings = RuleSet.standard().requireValid(bot, RuleCases.TODAY);
+
+    assertEquals(List.of("greet2:turn-first-assistant", "greet:model-unknown"), warnings.stream()
+        .map(v -> v.methodName() + ":" + v.ruleId()).sorted().collect(Collectors.toList()));
+  }
+
+  @Test
+  void withoutParameterNamesAPlaceholderNeedsName() throws Exception {
+    Class<?> bot = load(RuleCases.HEADER + String.join("\n",
+        "interface Bot {",
+        "  @ClaudePrompt(\"Question: {question}\")",
+        "  String answer(String question);",
+        "}"));
+
+    ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
+        () -> RuleSet.standard().requireValid(bot, RuleCases.TODAY));
+
+    assertEquals("test.Bot breaks 1 rule of declaude:\n"
+        + "  answer: [declaude:parameter-name-missing] the name of parameter #1 (String) is unknown at run time,"
+        + " so placeholders cannot be bound to it; compile with -parameters or annotate the parameter with @Name",
+        e.getMessage());
+    assertEquals("parameter-name-missing", e.violations().get(0).ruleId());
+    assertEquals("answer", e.violations().get(0).method());
+  }
+
+  @Test
+  void withoutParameterNamesNameBindsThePlaceholder() throws Exception {
+    Class<?> bot = load(RuleCases.HEADER + String.join("\n",
+        "interface Bot {",
+        "  @ClaudePrompt(\"Question: {question}\")",
+        "  String answer(@Name(\"question\") String q);",
+        "}"));
+
+    assertEquals(List.of(), RuleSet.standard().requireValid(bot, RuleCases.TODAY));
+  }
+
+  @Test
+  void createListsEveryErrorWithItsMethod() throws Exception {
+    Class<?> bot = load(RuleCases.HEADER + String.join("\n",
+        "interface Bot {",
+        "  @ClaudePrompt(value = \"Hi {name}\", maxTokens = 0)",
+        "  String greet(String name);",
+        "",
+        "  @ClaudePrompt(value = \"Hi\", model = \"claude-sonnet-4-5\")",
+        "  int count();",
+        "}"), "-parameters");
+
+    ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
+        () -> RuleSet.standard().requireValid(bot, RuleCases.TODAY));
+
+    List<String> ids = e.violations().stream().map(p -> p.method() + ":" + p.ruleId()).sorted()
+        .collect(Collectors.toList());
+    assertEquals(List.of("count:return-type", "greet:max-tokens"), ids); // the warning is logged, not thrown
+    assertTrue(e.getMessage().startsWith("test.Bot breaks 2 rules of declaude:\n  "), e.getMessage());
+  }
+}
