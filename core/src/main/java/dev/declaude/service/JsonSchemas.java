@@ -26,6 +26,16 @@ import java.util.UUID;
  */
 final class JsonSchemas {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  // The string formats structured outputs understand, for the types Jackson writes as such strings.
+  private static final Map<Class<?>, String> FORMATS = Map.of(
+      java.time.LocalDate.class, "date",
+      java.time.LocalTime.class, "time",
+      java.time.OffsetTime.class, "time",
+      java.time.Instant.class, "date-time",
+      java.time.OffsetDateTime.class, "date-time",
+      java.time.ZonedDateTime.class, "date-time",
+      java.time.Duration.class, "duration",
+      UUID.class, "uuid");
 
   private final ObjectMapper mapper;
 
@@ -51,7 +61,9 @@ final class JsonSchemas {
     }
     String simple = simpleType(raw);
     if (simple != null) {
-      return NODES.objectNode().put("type", simple);
+      ObjectNode node = NODES.objectNode().put("type", simple);
+      String format = FORMATS.get(raw);
+      return format == null ? node : node.put("format", format);
     }
     if (raw.isEnum()) {
       ObjectNode node = NODES.objectNode().put("type", "string");

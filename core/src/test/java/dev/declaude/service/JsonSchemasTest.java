@@ -32,7 +32,7 @@ class JsonSchemasTest {
         + "\"order_id\":{\"type\":\"string\"},"
         + "\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/dev.declaude.service.JsonSchemasTest.Item\"}},"
         + "\"status\":{\"type\":\"string\",\"enum\":[\"OPEN\",\"SHIPPED\"]},"
-        + "\"placed\":{\"type\":\"string\"},"
+        + "\"placed\":{\"type\":\"string\",\"format\":\"date\"},"
         + "\"note\":{\"type\":\"string\"},"
         + "\"tags\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"integer\"}},"
         + "\"gift\":{\"type\":\"boolean\"}},"

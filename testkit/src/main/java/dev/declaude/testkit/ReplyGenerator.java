@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * Decides what the simulated model says: the next scripted reply, else the replier's answer, else a
- * deterministic echo of the last user message; then cuts it at the first stop sequence or at the token
+ * Decides what the simulated model says: the next scripted reply, else the replier's answer, else JSON
+ * following the requested schema (structured output), else a deterministic echo of the last user message; then cuts it at the first stop sequence or at the token
  * budget, as generation would stop. Thread-safe.
  */
 final class ReplyGenerator {
@@ -63,6 +63,10 @@ final class ReplyGenerator {
     if (replier != null) {
       String answer = replier.apply(request);
       return answer == null ? "" : answer;
+    }
+    JsonNode schema = SchemaInstances.requestedSchema(request.json());
+    if (schema != null) {
+      return SchemaInstances.example(schema).toString();
     }
     return defaultReply(request.lastUserText());
   }
