@@ -12,9 +12,9 @@ import java.util.Objects;
  * from every response's {@code anthropic-ratelimit-*} headers ({@link #onResponse}, fed by the
  * transport for successes and failures, and by the engine for every API failure it sees).
  *
- * <p>The limit is closed until a family's {@code -reset} instant when its {@code -remaining} is 0
- * (requests, tokens, input or output tokens: any of them exhausted makes the next request a 429), and
- * for a 429's {@code retry-after}. Callers that arrive while it is closed are given release times in
+ * <p>The limit is closed while a family's {@code -remaining} is 0 (requests, tokens, input or output
+ * tokens: any of them exhausted makes the next request a 429) until its continuously refilling bucket
+ * has room for one more request again, and for a 429's {@code retry-after}. Callers that arrive while it is closed are given release times in
  * arrival order (FIFO), one {@code spacing} apart: {@code 60 s / requests-limit} once the API has said
  * its requests-per-minute limit, else {@link #DEFAULT_SPACING}. So after a window, held callers come
  * back one by one at the learned rate rather than all in the same instant. A pacer that has learned
@@ -31,6 +31,9 @@ public final class Pacer {
   public static final Duration DEFAULT_SPACING = Duration.ofMillis(20);
 
   private static final long NEVER = Long.MIN_VALUE / 4;
+  // Token remainders are rounded to the nearest thousand, so "0 left" means room for about one request
+  // comes back with a thousand tokens.
+  private static final long TOKENS_PER_REQUEST = 1_000;
 
   private final TimeSource time;
   private long openAt = NEVER;
@@ -67,12 +70,9 @@ public final class Pacer {
     Instant wallNow = time.now();
     long closedUntil = NEVER;
     RateLimits limits = metadata.rateLimits();
-    for (RateLimit limit :
-        new RateLimit[] {limits.requests(), limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
-      if (limit != null && limit.isExhausted() && limit.reset() != null) {
-        long untilReset = Math.max(0, Duration.between(wallNow, limit.reset()).toMillis());
-        closedUntil = Math.max(closedUntil, now + untilReset);
-      }
+    closedUntil = Math.max(closedUntil, now + untilRoomFor(limits.requests(), 1, wallNow));
+    for (RateLimit tokens : new RateLimit[] {limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
+      closedUntil = Math.max(closedUntil, now + untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow));
     }
     // Only a 429's retry-after speaks for the whole organization; see the class doc.
     if (metadata.status() == 429 && metadata.retryAfter() != null) {
@@ -86,6 +86,25 @@ public final class Pacer {
         spacingMillis = Math.max(1, 60_000 / requestsLimit);
       }
     }
+  }
+
+  /**
+   * Returns how long until an exhausted limit has room for {@code units} again, or {@link #NEVER}-ish
+   * (a large negative) when it is not exhausted. The API's buckets refill continuously and {@code -reset}
+   * is when one is full again (claude-api.md §2.4), so room for one request comes back after {@code
+   * (reset - now) × units / limit}, not at {@code reset}: holding until then would idle for up to a minute
+   * on a per-minute limit. A limit of unknown size is held until its reset.
+   */
+  private static long untilRoomFor(RateLimit limit, long units, Instant wallNow) {
+    if (limit == null || !limit.isExhausted() || limit.reset() == null) {
+      return NEVER;
+    }
+    long untilFull = Math.max(0, Duration.between(wallNow, limit.reset()).toMillis());
+    if (limit.limit() == null || limit.limit() <= 0) {
+      return untilFull;
+    }
+    double share = Math.min(1.0, (double) units / limit.limit());
+    return (long) Math.ceil(untilFull * share);
   }
 
   /**

@@ -51,19 +51,26 @@ class PacerTest {
   }
 
   @Test
-  void anExhaustedRequestsLimitHoldsTheNextAttemptUntilItsReset() {
-    // Given a response that spent the requests limit until 5 s from now
+  void anExhaustedRequestsLimitHoldsTheNextAttemptUntilItsBucketHasRoomForOne() {
+    // Given a response that spent a 60-request limit, full again 5 s from now
     pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
 
     // When a call starts
     String result = engine().execute(policy(SERVER, null), () -> "ok");
 
-    // Then its first attempt waits for the reset, reported as pacing
+    // Then its first attempt waits until one request's worth has refilled (5 s / 60), reported as pacing
     assertEquals("ok", result);
-    assertEquals(List.of(5000L), time.sleeps());
+    assertEquals(List.of(84L), time.sleeps());
     assertEquals(
-        List.of(new RetryEvent(1, null, Duration.ofSeconds(5), WaitSource.PACING, null, null)),
+        List.of(new RetryEvent(1, null, Duration.ofMillis(84), WaitSource.PACING, null, null)),
         listener.pacingWaits);
+  }
+
+  @Test
+  void aLimitOfOneRequestHoldsUntilItsReset() {
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 1));
+
+    assertEquals(5000, pacer.reserve(0, FAR));
   }
 
   @Test
@@ -78,8 +85,8 @@ class PacerTest {
       time.advance(10);
     }
 
-    // Then they leave in that order, one second apart, not all at the reset instant
-    assertEquals(List.of(5000L, 6000L, 7000L), releases);
+    // Then they leave in that order, the first once one request has refilled, then one second apart
+    assertEquals(List.of(84L, 1084L, 2084L), releases);
   }
 
   @Test
@@ -93,11 +100,11 @@ class PacerTest {
   @Test
   void aLaterArrivalQueuesBehindCallersStillBeingReleased() {
     pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(1), 60));
-    pacer.reserve(0, FAR); // released at 1 s
-    pacer.reserve(0, FAR); // released at 2 s
+    pacer.reserve(0, FAR); // released at 17 ms, once one request has refilled
+    pacer.reserve(0, FAR); // released at 1017 ms
 
-    // At 1.5 s the window is open, but a caller still waits its turn behind the one released at 2 s
-    assertEquals(1500, pacer.reserve(1500, FAR));
+    // At 0.5 s the window is open, but a caller still waits its turn behind the one released at 1017 ms
+    assertEquals(1517, pacer.reserve(500, FAR));
     // Once the queue has drained, callers pass freely again
     assertEquals(0, pacer.reserve(10_000, FAR));
   }
@@ -126,9 +133,14 @@ class PacerTest {
 
   @Test
   void anExhaustedTokenLimitHoldsToo() {
+    // A 400,000-token limit full again in 3 s refills a request's thousand tokens in 7.5 ms
     RateLimit spent = new RateLimit(400_000L, 0L, FakeTime.EPOCH.plusSeconds(3));
     pacer.onResponse(new ResponseMetadata(200, "req", new RateLimits(null, null, null, spent), null, null));
+    assertEquals(8, pacer.reserve(0, FAR));
 
+    // A token limit of unknown size is held until its reset
+    RateLimit unknown = new RateLimit(null, 0L, FakeTime.EPOCH.plusSeconds(3));
+    pacer.onResponse(new ResponseMetadata(200, "req", new RateLimits(null, unknown, null, null), null, null));
     assertEquals(3000, pacer.reserve(0, FAR));
   }
 
@@ -142,7 +154,7 @@ class PacerTest {
   @Test
   void aFirstAttemptHeldPastItsDeadlineFailsAtOnceWithoutSending() {
     // Given the limit is spent for 5 s and the call may take 2 s
-    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 1));
     ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("ok");
 
     // When it starts
@@ -164,7 +176,7 @@ class PacerTest {
     int[] runs = {0};
     Attempt<String> attempt = () -> {
       runs[0]++;
-      pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+      pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 1));
       throw failure;
     };
 
@@ -181,7 +193,7 @@ class PacerTest {
 
   @Test
   void anInterruptWhileHeldEndsTheCallAndKeepsTheFlag() {
-    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 1));
     time.interruptSleep(0);
     ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("ok");
 
@@ -196,7 +208,7 @@ class PacerTest {
   @Test
   void anAsyncCallIsHeldByTheSchedulerNotABlockedThread() {
     // Given a spent limit and an engine on a fake scheduler
-    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 1));
     FakeScheduler scheduler = new FakeScheduler(time);
     RetryEngine engine =
         RetryEngine.builder().timeSource(time).sleeper(time).scheduler(scheduler).pacer(pacer).build();

@@ -1,6 +1,7 @@
 package dev.declaude.testkit;
 
 import dev.declaude.retry.RetryEngine;
+import dev.declaude.retry.RetryEngineBuilder;
 import dev.declaude.retry.RetryScheduler;
 import dev.declaude.retry.Sleeper;
 import dev.declaude.retry.TimeSource;
@@ -53,7 +54,12 @@ public final class VirtualTime implements TimeSource, Sleeper, RetryScheduler {
 
   /** Returns a retry engine of its own (budget, pacer) that waits in this virtual time. */
   public RetryEngine retryEngine() {
-    return RetryEngine.builder().timeSource(this).sleeper(this).scheduler(this).build();
+    return retryEngineBuilder().build();
+  }
+
+  /** Returns a builder of a retry engine that waits in this virtual time, for adding a listener or budget. */
+  public RetryEngineBuilder retryEngineBuilder() {
+    return RetryEngine.builder().timeSource(this).sleeper(this).scheduler(this);
   }
 
   @Override
