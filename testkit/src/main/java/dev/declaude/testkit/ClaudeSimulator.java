@@ -38,7 +38,8 @@ public final class ClaudeSimulator implements AutoCloseable {
   /** The key a simulator accepts unless the builder sets another. Not a real key. */
   public static final String DEFAULT_API_KEY = "sk-ant-sim-00000000000000000000000000000000";
 
-  // MockWebServer logs every exchange at INFO through java.util.logging; held strongly so the level sticks.
+  // MockWebServer logs every exchange (and every idle connection a client closes) through java.util.logging;
+  // the simulator logs through SLF4J instead. Held strongly so the level sticks.
   private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
       java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
@@ -78,7 +79,7 @@ public final class ClaudeSimulator implements AutoCloseable {
     if (started) {
       throw new IllegalStateException("this simulator was already started; build a new one");
     }
-    MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);
+    MOCK_WEB_SERVER_LOG.setLevel(Level.SEVERE);
     try {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
