@@ -60,6 +60,16 @@ final class SimulatorDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest raw) {
     Instant now = clock.instant();
     String requestId = ids.requestId();
+    try {
+      return respond(raw, now, requestId);
+    } catch (RuntimeException bug) {
+      // A simulator bug must still look like an API failure to the client, never a hung or odd socket.
+      LOG.error("simulator failed on request {}", requestId, bug);
+      return error(ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
+    }
+  }
+
+  private MockResponse respond(RecordedRequest raw, Instant now, String requestId) {
     ReceivedRequest request = receive(raw);
     log.add(request);
     Fault fault = faults.next(now).orElse(null);
@@ -117,6 +127,10 @@ final class SimulatorDispatcher extends Dispatcher {
         RateLimitHeaders.tokens(response, now, 0, 0);
       }
     }
+    return identify(response, requestId, permit, now);
+  }
+
+  private MockResponse identify(MockResponse response, String requestId, TokenBucket.Permit permit, Instant now) {
     response.setHeader("request-id", requestId);
     response.setHeader("anthropic-organization-id", config.organizationId());
     if (permit != null) {
