@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import okhttp3.mockwebserver.MockWebServer;
 
@@ -56,8 +57,18 @@ public final class ClaudeSimulator implements AutoCloseable {
     this.faults = new FaultPlan(config.seed());
     this.replies = new ReplyGenerator(config.replier());
     this.log = new RequestLog(config.maxRecordedRequests());
-    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log);
+    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, this::dropServerCopy);
     server.setDispatcher(dispatcher);
+  }
+
+  // MockWebServer queues every request it reads (bodies included) for takeRequest(), unbounded; the simulator
+  // keeps its own bounded log, so it takes one off that queue per request to keep a long load run's heap flat.
+  private void dropServerCopy() {
+    try {
+      server.takeRequest(0, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Returns a builder with the defaults: default key, system clock, no rate limit, no latency, seed 0. */

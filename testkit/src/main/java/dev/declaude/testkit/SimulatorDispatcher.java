@@ -37,8 +37,11 @@ final class SimulatorDispatcher extends Dispatcher {
   private final RequestLog log;
   private final TokenBucket bucket;
   private final ModelRules models = new ModelRules(ModelCatalogue.standard());
+  private final Runnable dropServerCopy;
 
-  SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log) {
+  SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log,
+      Runnable dropServerCopy) {
+    this.dropServerCopy = dropServerCopy;
     this.config = config;
     this.clock = config.clock();
     this.gate = new Gate(config.apiKey());
@@ -70,6 +73,7 @@ final class SimulatorDispatcher extends Dispatcher {
   }
 
   private MockResponse respond(RecordedRequest raw, Instant now, String requestId) {
+    dropServerCopy.run();
     ReceivedRequest request = receive(raw);
     log.add(request);
     Fault fault = faults.next(now).orElse(null);

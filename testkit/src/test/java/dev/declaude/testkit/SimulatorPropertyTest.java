@@ -75,7 +75,8 @@ class SimulatorPropertyTest {
   @Provide
   Arbitrary<Fault> faults() {
     Arbitrary<Fault> errors = Combinators.combine(
-            Arbitraries.integers().between(400, 599),
+            // 407 is left out: OkHttp treats it as a proxy challenge and throws before the body is read.
+            Arbitraries.integers().between(400, 599).filter(status -> status != 407),
             Arbitraries.of(BodyShape.class),
             Arbitraries.of("1", "2", "1.5", "0", "soon"))
         .as((status, shape, retryAfter) -> Fault.status(status).withBody(shape).retryAfter(retryAfter));
