@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import okhttp3.mockwebserver.MockWebServer;
 
@@ -38,7 +39,8 @@ public final class ClaudeSimulator implements AutoCloseable {
   /** The key a simulator accepts unless the builder sets another. Not a real key. */
   public static final String DEFAULT_API_KEY = "sk-ant-sim-00000000000000000000000000000000";
 
-  // MockWebServer logs every exchange at INFO through java.util.logging; held strongly so the level sticks.
+  // MockWebServer logs every exchange (and every idle connection a client closes) through java.util.logging;
+  // the simulator logs through SLF4J instead. Held strongly so the level sticks.
   private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG =
       java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
@@ -55,8 +57,18 @@ public final class ClaudeSimulator implements AutoCloseable {
     this.faults = new FaultPlan(config.seed());
     this.replies = new ReplyGenerator(config.replier());
     this.log = new RequestLog(config.maxRecordedRequests());
-    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log);
+    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, this::dropServerCopy);
     server.setDispatcher(dispatcher);
+  }
+
+  // MockWebServer queues every request it reads (bodies included) for takeRequest(), unbounded; the simulator
+  // keeps its own bounded log, so it takes one off that queue per request to keep a long load run's heap flat.
+  private void dropServerCopy() {
+    try {
+      server.takeRequest(0, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Returns a builder with the defaults: default key, system clock, no rate limit, no latency, seed 0. */
@@ -78,7 +90,7 @@ public final class ClaudeSimulator implements AutoCloseable {
     if (started) {
       throw new IllegalStateException("this simulator was already started; build a new one");
     }
-    MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);
+    MOCK_WEB_SERVER_LOG.setLevel(Level.SEVERE);
     try {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {

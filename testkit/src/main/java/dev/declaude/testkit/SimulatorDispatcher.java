@@ -37,8 +37,11 @@ final class SimulatorDispatcher extends Dispatcher {
   private final RequestLog log;
   private final TokenBucket bucket;
   private final ModelRules models = new ModelRules(ModelCatalogue.standard());
+  private final Runnable dropServerCopy;
 
-  SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log) {
+  SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log,
+      Runnable dropServerCopy) {
+    this.dropServerCopy = dropServerCopy;
     this.config = config;
     this.clock = config.clock();
     this.gate = new Gate(config.apiKey());
@@ -60,6 +63,17 @@ final class SimulatorDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest raw) {
     Instant now = clock.instant();
     String requestId = ids.requestId();
+    try {
+      return respond(raw, now, requestId);
+    } catch (RuntimeException bug) {
+      // A simulator bug must still look like an API failure to the client, never a hung or odd socket.
+      LOG.error("simulator failed on request {}", requestId, bug);
+      return error(ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
+    }
+  }
+
+  private MockResponse respond(RecordedRequest raw, Instant now, String requestId) {
+    dropServerCopy.run();
     ReceivedRequest request = receive(raw);
     log.add(request);
     Fault fault = faults.next(now).orElse(null);
@@ -117,6 +131,10 @@ final class SimulatorDispatcher extends Dispatcher {
         RateLimitHeaders.tokens(response, now, 0, 0);
       }
     }
+    return identify(response, requestId, permit, now);
+  }
+
+  private MockResponse identify(MockResponse response, String requestId, TokenBucket.Permit permit, Instant now) {
     response.setHeader("request-id", requestId);
     response.setHeader("anthropic-organization-id", config.organizationId());
     if (permit != null) {
