@@ -1,5 +1,8 @@
 package dev.declaude.error;
 
+import dev.declaude.response.ResponseMetadata;
+import dev.declaude.wire.Message;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +15,10 @@ import java.util.OptionalLong;
  *   <li>{@code input length and `max_tokens` exceed context limit: A + B > C} (models before Claude 4.5):
  *       {@link #inputTokens()} A, {@link #maxTokens()} B, {@link #limit()} C.
  * </ul>
+ *
+ * <p>A service with a {@code @ContextPolicy} may also throw it before sending anything, when its estimate
+ * says the request cannot fit: then {@link #status()} is 0, there is no request id, and the message says
+ * the numbers were estimated. {@link #dropped()} lists the turns a truncating policy had already dropped.
  */
 public class ContextLengthExceededException extends InvalidRequestException {
   private static final long serialVersionUID = 1L;
@@ -19,6 +26,7 @@ public class ContextLengthExceededException extends InvalidRequestException {
   private final long inputTokens;
   private final Long maxTokens;
   private final long limit;
+  private final transient List<Message> dropped;
 
   /**
    * Creates the exception.
@@ -26,10 +34,50 @@ public class ContextLengthExceededException extends InvalidRequestException {
    * @param maxTokens the {@code max_tokens} the message counted, or {@code null} when it named none
    */
   public ContextLengthExceededException(FailedResponse response, long inputTokens, Long maxTokens, long limit) {
+    this(response, inputTokens, maxTokens, limit, List.of());
+  }
+
+  /**
+   * Creates the exception of a request that still did not fit after {@code dropped} turns were dropped.
+   *
+   * @param maxTokens the {@code max_tokens} the message counted, or {@code null} when it named none
+   */
+  public ContextLengthExceededException(
+      FailedResponse response, long inputTokens, Long maxTokens, long limit, List<Message> dropped) {
     super(ErrorKind.CONTEXT_LENGTH, response);
     this.inputTokens = inputTokens;
     this.maxTokens = maxTokens;
     this.limit = limit;
+    this.dropped = List.copyOf(dropped);
+  }
+
+  /**
+   * Returns the exception of a request that a local estimate says cannot fit, thrown before sending.
+   *
+   * @param inputTokens the estimated input tokens
+   * @param maxTokens the request's {@code max_tokens}
+   * @param limit the context window
+   * @param margin the tokens the policy keeps free
+   */
+  public static ContextLengthExceededException estimated(
+      long inputTokens, long maxTokens, long limit, long margin, List<Message> dropped) {
+    String message = "prompt is too long: an estimated " + inputTokens + " input tokens + " + maxTokens
+        + " max_tokens + a margin of " + margin + " > " + limit + " context window; nothing was sent"
+        + (dropped.isEmpty() ? "" : " (" + dropped.size() + " oldest turns already dropped)");
+    FailedResponse local = new FailedResponse("invalid_request_error", null, message, ResponseMetadata.ofStatus(0));
+    return new ContextLengthExceededException(local, inputTokens, maxTokens, limit, dropped);
+  }
+
+  /** Returns a copy that also lists the turns dropped before it was thrown, with this one as its cause. */
+  public ContextLengthExceededException withDropped(List<Message> dropped) {
+    var copy = new ContextLengthExceededException(failedResponse(), inputTokens, maxTokens, limit, dropped);
+    copy.initCause(this);
+    return copy;
+  }
+
+  /** Returns the turns a truncating context policy dropped before giving up; empty otherwise. */
+  public List<Message> dropped() {
+    return dropped == null ? List.of() : dropped;
   }
 
   /** Returns the input tokens the API counted. */

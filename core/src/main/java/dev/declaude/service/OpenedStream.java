@@ -23,16 +23,24 @@ import java.util.stream.StreamSupport;
 final class OpenedStream implements AutoCloseable {
   private final MessageStream events;
   private final StreamAccumulator answer = new StreamAccumulator();
+  private final Consumer<ClaudeResponse> onComplete;
   private String pending;
+  private boolean completed;
 
-  private OpenedStream(MessageStream events) {
+  private OpenedStream(MessageStream events, Consumer<ClaudeResponse> onComplete) {
     this.events = events;
+    this.onComplete = onComplete;
   }
 
-  /** Opens the stream through the engine, retrying failures that come before the first text. */
-  static OpenedStream open(ServiceRuntime runtime, RetryPolicy policy, MessageRequest request) {
+  /**
+   * Opens the stream through the engine, retrying failures that come before the first text.
+   *
+   * @param onComplete told the whole answer once the stream has ended well; may be {@code null}
+   */
+  static OpenedStream open(
+      ServiceRuntime runtime, RetryPolicy policy, MessageRequest request, Consumer<ClaudeResponse> onComplete) {
     return runtime.engine().execute(policy, () -> {
-      OpenedStream s = new OpenedStream(runtime.transport().stream(request, RequestOptions.defaults()));
+      OpenedStream s = new OpenedStream(runtime.transport().stream(request, RequestOptions.defaults()), onComplete);
       try {
         s.pending = s.readText();
       } catch (RuntimeException e) {
@@ -61,12 +69,20 @@ final class OpenedStream implements AutoCloseable {
       pending = null;
       return text;
     }
+    String text;
     try {
-      return readText();
+      text = readText();
     } catch (ClaudeException e) {
       close();
       throw new StreamInterruptedException(answer.text(), e);
     }
+    if (text == null && !completed) {
+      completed = true;
+      if (onComplete != null) {
+        onComplete.accept(answer.response(events.metadata()));
+      }
+    }
+    return text;
   }
 
   /** Sends every remaining delta to {@code consumer}, then returns the whole answer. */

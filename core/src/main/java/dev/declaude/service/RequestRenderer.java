@@ -8,6 +8,7 @@ import dev.declaude.rules.ParameterDescription;
 import dev.declaude.rules.ParameterRole;
 import dev.declaude.rules.PromptTemplate;
 import dev.declaude.wire.Content;
+import dev.declaude.wire.Conversation;
 import dev.declaude.wire.Message;
 import dev.declaude.wire.MessageRequest;
 import java.util.ArrayList;
@@ -76,13 +77,28 @@ final class RequestRenderer {
    * @throws NullPointerException if a placeholder's argument or the history is {@code null}
    */
   MessageRequest render(Object[] args) {
+    return renderParts(args).request();
+  }
+
+  /** Returns the request for one call, with where its history turns lie. */
+  ContextGuard.Parts renderParts(Object[] args) {
     String user = template.render(name -> text(name, args));
     List<Message> history = history(args);
     List<Message> messages = new ArrayList<>(turns.size() + history.size() + 1);
     messages.addAll(turns);
     messages.addAll(history);
     messages.add(Message.user(user));
-    return shape.withMessages(messages);
+    return new ContextGuard.Parts(shape.withMessages(messages), turns.size(), turns.size() + history.size());
+  }
+
+  /** Returns the call's conversation, if its history parameter is one, to record the exchange in. */
+  Conversation conversation(Object[] args) {
+    return historyIndex >= 0 && args[historyIndex] instanceof Conversation c ? c : null;
+  }
+
+  /** Returns the model every request of this method names. */
+  String model() {
+    return shape.model();
   }
 
   private String text(String name, Object[] args) {
@@ -103,6 +119,6 @@ final class RequestRenderer {
     if (value == null) {
       throw new NullPointerException("the history argument of " + methodName + " is null; pass an empty list");
     }
-    return (List<Message>) value;
+    return value instanceof Conversation c ? c.messages() : (List<Message>) value;
   }
 }

@@ -15,9 +15,17 @@ import java.util.Objects;
  * @param defaultPolicy the policy of methods without {@code @RetryOn} on them or their type
  * @param defaultModel the model of prompts that name none
  * @param answerMapper maps structured answers into their Java types
+ * @param tokenEstimates the client's calibrated token estimates, for context policies
  */
 public record ServiceRuntime(
-    Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel, ObjectMapper answerMapper) {
+    Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel, ObjectMapper answerMapper,
+    TokenEstimates tokenEstimates) {
+
+  /** Creates the runtime of a client, with token estimates of its own. */
+  public ServiceRuntime(
+      Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel, ObjectMapper answerMapper) {
+    this(transport, engine, defaultPolicy, defaultModel, answerMapper, new TokenEstimates());
+  }
 
   public ServiceRuntime {
     Objects.requireNonNull(transport, "transport");

@@ -15,7 +15,7 @@ final class Sources {
 
   private static final String[][] STUBS = {
     {"dev.declaude.response.ClaudeResponse", "package dev.declaude.response; public final class ClaudeResponse {}"},
-    {"dev.declaude.Conversation", "package dev.declaude; public final class Conversation {}"},
+    
     {"org.springframework.retry.annotation.Retryable",
       "package org.springframework.retry.annotation;"
           + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
