@@ -28,6 +28,10 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * ErrorTranslationAspect} runs inside every attempt ({@link DeclarePrecedence}), so an SDK or I/O
  * failure reaches the engine already typed, and is retried when its kind is listed.
  *
+ * <p>Each advised call runs one retry loop. An advised method that calls another advised method nests
+ * two loops, and their attempts multiply: annotate the outer one only. Methods returning a {@code
+ * CompletableFuture} are retried only when they throw; a future that fails later is not retried.
+ *
  * <p>Replace the engine with {@link RetryEngines#setShared} (at start-up, or in tests with a recording
  * sleeper). Thread-safe.
  */
