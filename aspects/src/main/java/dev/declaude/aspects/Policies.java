@@ -1,0 +1,31 @@
+package dev.declaude.aspects;
+
+import dev.declaude.annotation.RetryOn;
+import dev.declaude.retry.RetryPolicy;
+import org.aspectj.lang.JoinPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns the {@code @RetryOn} found at a join point into its policy, naming the method when it is invalid. */
+final class Policies {
+  private static final Logger LOG = LoggerFactory.getLogger(RetryAspect.class);
+
+  private Policies() {}
+
+  /**
+   * Returns the policy {@code retryOn} declares for the method at {@code at}.
+   *
+   * @throws IllegalArgumentException if the annotation is invalid (the annotation processor reports the
+   *     same at compile time); the message names the method
+   */
+  static RetryPolicy of(RetryOn retryOn, JoinPoint.StaticPart at) {
+    try {
+      RetryPolicy policy = RetryPolicy.of(retryOn);
+      LOG.debug("{}: {}", at.getSignature().toLongString(), policy);
+      return policy;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "invalid @RetryOn for " + at.getSignature().toLongString() + ": " + e.getMessage(), e);
+    }
+  }
+}
