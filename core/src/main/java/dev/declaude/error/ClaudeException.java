@@ -18,9 +18,16 @@ public class ClaudeException extends RuntimeException {
   private final ErrorKind kind;
   private volatile int attempts = 1;
 
-  /** Creates an exception of {@code kind}. */
+  /**
+   * Creates an exception of {@code kind}. A {@code null} cause leaves the cause unset rather than set to
+   * null, so an adapter (the AspectJ translation of an official SDK exception, say) can still attach the
+   * exception it translated with {@link #initCause}.
+   */
   public ClaudeException(ErrorKind kind, String message, Throwable cause) {
-    super(message, cause);
+    super(message);
+    if (cause != null) {
+      initCause(cause);
+    }
     this.kind = Objects.requireNonNull(kind, "kind");
   }
 
