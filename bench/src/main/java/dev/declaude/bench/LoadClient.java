@@ -1,0 +1,79 @@
+package dev.declaude.bench;
+
+import static dev.declaude.error.ErrorKind.RATE_LIMIT;
+import static dev.declaude.error.ErrorKind.SERVER;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.messages.MessageCreateParams;
+import dev.declaude.ClaudeClient;
+import dev.declaude.annotation.ClaudePrompt;
+import dev.declaude.annotation.RetryOn;
+import dev.declaude.retry.RetryEngine;
+import dev.declaude.testkit.ClaudeSimulator;
+
+/** One client under load: makes a call and reports its answer, or throws what the client threw. */
+interface LoadClient extends AutoCloseable {
+  String MODEL = "claude-haiku-4-5";
+
+  /** Makes call number {@code n}. */
+  String call(int n);
+
+  @Override
+  void close();
+
+  /** What a user of declaude would write: a service that retries rate limits and server errors ten times. */
+  @RetryOn(value = {RATE_LIMIT, SERVER}, maxAttempts = 10)
+  interface Bot {
+    @ClaudePrompt(value = "Question {n}: what is {n} squared?", model = MODEL, maxTokens = 64)
+    String answer(int n);
+  }
+
+  /** A declaude client with its own retry engine (fresh budget and pacer), so runs do not share state. */
+  static LoadClient declaude(ClaudeSimulator sim) {
+    ClaudeClient client = ClaudeClient.builder()
+        .apiKey(sim.apiKey())
+        .baseUrl(sim.baseUrl())
+        .retryEngine(RetryEngine.builder().build())
+        .build();
+    Bot bot = client.create(Bot.class);
+    return new LoadClient() {
+      @Override
+      public String call(int n) {
+        return bot.answer(n);
+      }
+
+      @Override
+      public void close() {
+        client.close();
+      }
+    };
+  }
+
+  /** The official SDK, with its default retries (2) or {@code maxRetries}. */
+  static LoadClient officialSdk(ClaudeSimulator sim, Integer maxRetries) {
+    AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder()
+        .baseUrl(sim.baseUrl())
+        .apiKey(sim.apiKey());
+    if (maxRetries != null) {
+      builder.maxRetries(maxRetries);
+    }
+    AnthropicClient client = builder.build();
+    return new LoadClient() {
+      @Override
+      public String call(int n) {
+        MessageCreateParams params = MessageCreateParams.builder()
+            .model(MODEL)
+            .maxTokens(64)
+            .addUserMessage("Question " + n + ": what is " + n + " squared?")
+            .build();
+        return client.messages().create(params).content().toString();
+      }
+
+      @Override
+      public void close() {
+        client.close();
+      }
+    };
+  }
+}
