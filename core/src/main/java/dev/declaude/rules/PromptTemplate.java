@@ -74,6 +74,16 @@ public final class PromptTemplate {
     return new LinkedHashSet<>(names);
   }
 
+  /** Returns the literal texts around the placeholders: one more than {@link #placeholderSequence()}. */
+  public List<String> literals() {
+    return literals;
+  }
+
+  /** Returns every placeholder occurrence in order, repeats included. */
+  public List<String> placeholderSequence() {
+    return names;
+  }
+
   /** Returns the text with each placeholder replaced by {@code values.apply(name)}. */
   public String render(Function<String, String> values) {
     StringBuilder out = new StringBuilder(literals.get(0));

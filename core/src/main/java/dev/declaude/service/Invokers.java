@@ -32,12 +32,16 @@ final class Invokers {
   private final RetryPolicy policy;
   private final RequestRenderer renderer;
   private final ContextGuard guard;
+  // Built once: a lambda made per call would be an allocation on every call.
+  private final Function<MessageRequest, ClaudeResponse> sendOnce;
 
   private Invokers(ServiceRuntime runtime, RetryPolicy policy, RequestRenderer renderer, ContextGuard guard) {
     this.runtime = runtime;
     this.policy = policy;
     this.renderer = renderer;
     this.guard = guard;
+    this.sendOnce = request -> learn(request, runtime.engine().execute(policy,
+        () -> runtime.transport().send(request, RequestOptions.defaults())));
   }
 
   static MethodInvoker of(Class<?> service, Method method, MethodDescription description, ServiceRuntime runtime) {
@@ -69,11 +73,12 @@ final class Invokers {
   }
 
   private ClaudeResponse send(Object[] args) {
+    if (guard == null) {
+      MessageRequest request = renderer.render(args);
+      return record(args, request, sendOnce.apply(request));
+    }
     ContextGuard.Parts parts = renderer.renderParts(args);
-    Function<MessageRequest, ClaudeResponse> once = request -> learn(request, runtime.engine().execute(policy,
-        () -> runtime.transport().send(request, RequestOptions.defaults())));
-    ClaudeResponse response = guard == null ? once.apply(parts.request()) : guard.call(parts, once);
-    return record(args, parts.request(), response);
+    return record(args, parts.request(), guard.call(parts, sendOnce));
   }
 
   private CompletableFuture<ClaudeResponse> sendAsync(Object[] args) {

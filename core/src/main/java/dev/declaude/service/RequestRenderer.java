@@ -23,16 +23,17 @@ import java.util.Map;
  */
 final class RequestRenderer {
   private final String methodName;
-  private final PromptTemplate template;
-  private final Map<String, Integer> argumentOf;
+  private final String[] literals;
+  private final String[] placeholders;
+  private final int[] arguments; // the argument index of each placeholder occurrence
   private final int historyIndex;
   private final List<Message> turns;
   private final MessageRequest shape;
 
   RequestRenderer(MethodDescription method, ClaudePrompt prompt, String defaultModel, JsonNode outputConfig) {
     this.methodName = method.name();
-    this.template = PromptTemplate.parse(prompt.value());
-    this.argumentOf = new HashMap<>();
+    PromptTemplate template = PromptTemplate.parse(prompt.value());
+    Map<String, Integer> argumentOf = new HashMap<>();
     int history = -1;
     for (ParameterDescription p : method.parameters()) {
       if (p.role() == ParameterRole.PLACEHOLDER) {
@@ -42,6 +43,12 @@ final class RequestRenderer {
       }
     }
     this.historyIndex = history;
+    this.literals = template.literals().toArray(String[]::new);
+    this.placeholders = template.placeholderSequence().toArray(String[]::new);
+    this.arguments = new int[placeholders.length];
+    for (int i = 0; i < placeholders.length; i++) {
+      arguments[i] = argumentOf.get(placeholders[i]);
+    }
     this.turns = turns(prompt.turns());
     this.shape = shape(prompt, defaultModel, outputConfig);
   }
@@ -77,18 +84,28 @@ final class RequestRenderer {
    * @throws NullPointerException if a placeholder's argument or the history is {@code null}
    */
   MessageRequest render(Object[] args) {
-    return renderParts(args).request();
-  }
-
-  /** Returns the request for one call, with where its history turns lie. */
-  ContextGuard.Parts renderParts(Object[] args) {
-    String user = template.render(name -> text(name, args));
     List<Message> history = history(args);
     List<Message> messages = new ArrayList<>(turns.size() + history.size() + 1);
     messages.addAll(turns);
     messages.addAll(history);
-    messages.add(Message.user(user));
-    return new ContextGuard.Parts(shape.withMessages(messages), turns.size(), turns.size() + history.size());
+    messages.add(Message.user(userText(args)));
+    return shape.withMessages(messages);
+  }
+
+  /** Returns the request for one call, with where its history turns lie. */
+  ContextGuard.Parts renderParts(Object[] args) {
+    MessageRequest request = render(args);
+    int historyEnd = request.messages().size() - 1;
+    return new ContextGuard.Parts(request, turns.size(), historyEnd);
+  }
+
+  // A plain loop rather than a callback: this runs on every call, and allocates only the text.
+  private String userText(Object[] args) {
+    StringBuilder text = new StringBuilder(literals[0]);
+    for (int i = 0; i < arguments.length; i++) {
+      text.append(text(placeholders[i], args[arguments[i]])).append(literals[i + 1]);
+    }
+    return text.toString();
   }
 
   /** Returns the call's conversation, if its history parameter is one, to record the exchange in. */
@@ -101,8 +118,7 @@ final class RequestRenderer {
     return shape.model();
   }
 
-  private String text(String name, Object[] args) {
-    Object value = args[argumentOf.get(name)];
+  private String text(String name, Object value) {
     if (value == null) {
       throw new NullPointerException("argument '" + name + "' of " + methodName + " is null: the prompt needs a "
           + "value for {" + name + "}; pass an empty string to leave it blank");
