@@ -11,6 +11,7 @@ import dev.declaude.service.ServiceFactory;
 import dev.declaude.service.ServiceRuntime;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.MessageRequest;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -37,12 +38,13 @@ public final class ClaudeClient implements AutoCloseable {
   private final RetryPolicy defaultPolicy;
   private final ServiceRuntime services;
 
-  ClaudeClient(ClientConfig config, Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, ObjectMapper mapper) {
+  ClaudeClient(ClientConfig config, Transport transport, RetryEngine engine, RetryPolicy defaultPolicy,
+      ObjectMapper mapper, Clock clock) {
     this.config = config;
     this.transport = transport;
     this.engine = engine;
     this.defaultPolicy = defaultPolicy;
-    this.services = new ServiceRuntime(transport, engine, defaultPolicy, config.model(), mapper);
+    this.services = new ServiceRuntime(transport, engine, defaultPolicy, config.model(), mapper, clock);
   }
 
   /**

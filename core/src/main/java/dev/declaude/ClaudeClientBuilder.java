@@ -158,7 +158,10 @@ public final class ClaudeClientBuilder {
     return this;
   }
 
-  /** Sets the wall clock, read for {@code retry-after} dates; for tests. */
+  /**
+   * Sets the wall clock: read for {@code retry-after} dates, and by {@code create()} for the day against
+   * which model deprecations and retirements are judged. For tests.
+   */
   public ClaudeClientBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
@@ -201,7 +204,7 @@ public final class ClaudeClientBuilder {
     // Every response, good or bad, tells the pacer where the rate limits stand.
     Transport t = transport != null ? transport : httpTransport(config, engine.pacer()::onResponse);
     ObjectMapper mapper = answerMapper != null ? answerMapper : defaultAnswerMapper();
-    return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper);
+    return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock);
   }
 
   private static ObjectMapper defaultAnswerMapper() {

@@ -4,7 +4,6 @@ import dev.declaude.rules.ReflectiveServiceReader;
 import dev.declaude.rules.RuleSet;
 import java.lang.reflect.Method;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +20,7 @@ public final class ServiceFactory {
    */
   public static <T> T create(Class<T> service, ServiceRuntime runtime) {
     Objects.requireNonNull(service, "service");
-    RuleSet.standard().withDefaultModel(runtime.defaultModel()).requireValid(service, LocalDate.now(ZoneOffset.UTC));
+    RuleSet.standard().withDefaultModel(runtime.defaultModel()).requireValid(service, LocalDate.now(runtime.clock()));
     List<Method> methods = ServiceClasses.abstractMethods(service);
     MethodInvoker[] invokers = new MethodInvoker[methods.size()];
     for (int i = 0; i < invokers.length; i++) {

@@ -4,34 +4,68 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.declaude.http.Transport;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
  * What a generated service needs from the client that created it. Not an API: {@code ClaudeClient} builds
- * it.
- *
- * @param transport carries requests
- * @param engine retries them
- * @param defaultPolicy the policy of methods without {@code @RetryOn} on them or their type
- * @param defaultModel the model of prompts that name none
- * @param answerMapper maps structured answers into their Java types
- * @param tokenEstimates the client's calibrated token estimates, for context policies
+ * one per client. Thread-safe.
  */
-public record ServiceRuntime(
-    Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel, ObjectMapper answerMapper,
-    TokenEstimates tokenEstimates) {
+public final class ServiceRuntime {
+  private final Transport transport;
+  private final RetryEngine engine;
+  private final RetryPolicy defaultPolicy;
+  private final String defaultModel;
+  private final ObjectMapper answerMapper;
+  private final Clock clock;
+  private final TokenEstimates tokenEstimates = new TokenEstimates();
 
-  /** Creates the runtime of a client, with token estimates of its own. */
-  public ServiceRuntime(
-      Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel, ObjectMapper answerMapper) {
-    this(transport, engine, defaultPolicy, defaultModel, answerMapper, new TokenEstimates());
+  /**
+   * Creates the runtime of a client.
+   *
+   * @param transport carries requests
+   * @param engine retries them
+   * @param defaultPolicy the policy of methods without {@code @RetryOn} on them or their type
+   * @param defaultModel the model of prompts that name none
+   * @param answerMapper maps structured answers into their Java types
+   * @param clock tells {@code create()} the day, against which model lifecycles are judged
+   */
+  public ServiceRuntime(Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel,
+      ObjectMapper answerMapper, Clock clock) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
+    this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
+    this.answerMapper = Objects.requireNonNull(answerMapper, "answerMapper");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  public ServiceRuntime {
-    Objects.requireNonNull(transport, "transport");
-    Objects.requireNonNull(engine, "engine");
-    Objects.requireNonNull(defaultPolicy, "defaultPolicy");
-    Objects.requireNonNull(defaultModel, "defaultModel");
-    Objects.requireNonNull(answerMapper, "answerMapper");
+  Transport transport() {
+    return transport;
+  }
+
+  RetryEngine engine() {
+    return engine;
+  }
+
+  RetryPolicy defaultPolicy() {
+    return defaultPolicy;
+  }
+
+  String defaultModel() {
+    return defaultModel;
+  }
+
+  ObjectMapper answerMapper() {
+    return answerMapper;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The client's token estimates, calibrated by every answer to a method with a context policy. */
+  TokenEstimates tokenEstimates() {
+    return tokenEstimates;
   }
 }

@@ -60,6 +60,37 @@ class RuntimeRulesTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @MethodSource("bad")
+  void createRejectsEachBrokenInterfaceWithTheRuleIdsAndMethods(Case c) throws Exception {
+    Class<?> bot = load(c.source(), "-parameters");
+    List<String> errors = c.expected().stream()
+        .filter(e -> e.rule().severity() == dev.declaude.rules.Severity.ERROR)
+        .map(e -> e.rule().id())
+        .collect(Collectors.toList());
+    // create() also insists on an interface that declares Claude calls, which the processor leaves to javac
+    boolean declaresCalls = java.util.Arrays.stream(bot.getMethods())
+        .anyMatch(m -> m.isAnnotationPresent(dev.declaude.annotation.ClaudePrompt.class));
+    if (!bot.isInterface() || !declaresCalls) {
+      errors.add("service-type");
+    }
+    java.util.Collections.sort(errors);
+    java.time.Clock onTheTablesDay = java.time.Clock.fixed(
+        RuleCases.TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC);
+    try (dev.declaude.ClaudeClient client = dev.declaude.ClaudeClient.builder().apiKey("sk-ant-test-key")
+        .baseUrl("http://127.0.0.1:9").clock(onTheTablesDay).build()) {
+      if (errors.isEmpty()) {
+        client.create(bot); // warnings only: created, the warnings logged
+        return;
+      }
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.declaude.error.ServiceDefinitionException.class, () -> client.create(bot));
+      assertEquals(errors, e.violations().stream().map(v -> v.ruleId()).sorted().collect(Collectors.toList()));
+      e.violations().forEach(v -> org.junit.jupiter.api.Assertions.assertTrue(
+          v.method() == null || c.source().contains(v.method()), v.toString()));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("good")
   void goodSourcePassesAtRunTime(Case c) throws Exception {
     Class<?> bot = load(c.source(), "-parameters");
