@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -71,9 +70,7 @@ final class SchemaInstances {
 
   private static ObjectNode object(JsonNode schema, JsonNode root, int depth) {
     ObjectNode object = NODES.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
-    while (properties.hasNext()) {
-      Map.Entry<String, JsonNode> p = properties.next();
+    for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
       object.set(p.getKey(), value(p.getValue(), root, p.getKey(), depth + 1));
     }
     return object;
