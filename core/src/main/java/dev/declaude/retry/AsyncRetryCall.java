@@ -66,6 +66,7 @@ final class AsyncRetryCall<T> {
     if (result.isDone()) {
       // Cancelled while the attempt was starting: stopPending may have missed it.
       future.cancel(true);
+      call.abandoned();
       return;
     }
     future.whenComplete(this::afterAttempt);
