@@ -82,8 +82,8 @@ public final class LoadBenchmark {
         LoadRun run = run(scenario, kind);
         rows.add(row(scenario, run));
         if (!scenario.outage().isZero() && kind == CLIENTS.get(0)) {
-          notes.add(scenario.name() + ": floor for \"p99 after outage end\" on this machine: " + fmt("%.0f", floorMillis(run))
-              + " ms (every call starts after the outage; " + THREADS + " threads each need ceil(p99 rank / "
+          notes.add(scenario.name() + ": floor for \"p99 after outage end\" on this machine: "
+              + fmt("%.0f", floorMillis(run)) + " ms (every call starts after the outage; " + THREADS + " threads each need ceil(p99 rank / "
               + THREADS + ") requests of the median latency " + fmt("%.0f", run.latencyMillis(0.50)) + " ms)");
         }
         if (run.firstFailure != null) {

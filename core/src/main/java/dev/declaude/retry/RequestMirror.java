@@ -14,8 +14,8 @@ package dev.declaude.retry;
  * server had when it counted that request; requests of ours still in flight may not be counted yet, so the
  * server has at least {@code remaining - othersInFlight} now: a copy below that is raised to it (the limit
  * was raised, another client stopped). A 429 with no requests remaining proves the server had no token:
- * the copy is lowered to {@code -othersInFlight} if above it. A 2xx never lowers the copy, because {@code remaining} is floored and
- * often stale (counted when the request started, answered seconds later). {@code -reset}, when the
+ * the copy is lowered to {@code -othersInFlight} if above it. A 2xx never lowers the copy, because
+ * {@code remaining} is floored and often stale (counted when the request started, answered seconds later). {@code -reset}, when the
  * server's bucket is full, bounds how long the copy may stay short of full.
  *
  * <p>Not thread-safe: the pacer guards it.
