@@ -81,6 +81,11 @@ public final class LoadBenchmark {
       for (ClientKind kind : CLIENTS) {
         LoadRun run = run(scenario, kind);
         rows.add(row(scenario, run));
+        if (!scenario.outage().isZero() && kind == CLIENTS.get(0)) {
+          notes.add(scenario.name() + ": floor for \"p99 after outage end\" on this machine: "
+              + fmt("%.0f", floorMillis(run)) + " ms (every call starts after the outage; " + THREADS + " threads each need ceil(p99 rank / "
+              + THREADS + ") requests of the median latency " + fmt("%.0f", run.latencyMillis(0.50)) + " ms)");
+        }
         if (run.firstFailure != null) {
           notes.add(scenario.name() + ", " + kind.name() + ": first failure: " + run.firstFailure);
         }
@@ -105,6 +110,16 @@ public final class LoadBenchmark {
         + " | " + fmt("%.3f", run.wastedPerSuccess()) + " | " + fmt("%.3f", scenario.efficiency().applyAsDouble(run))
         + " | " + fmt("%.0f", run.latencyMillis(0.50)) + " | " + fmt("%.0f", run.latencyMillis(0.99))
         + " | " + afterOutage + " |";
+  }
+
+  /**
+   * Returns the least "p99 after outage end" any client could reach: no call can succeed during the outage,
+   * so the p99-ranked completion needs {@code ceil(rank / THREADS)} back-to-back requests on some thread,
+   * each taking at least the run's median call latency (one healthy request on loopback).
+   */
+  static double floorMillis(LoadRun run) {
+    int rank = (int) Math.ceil(0.99 * run.calls());
+    return Math.ceil(rank / (double) THREADS) * run.latencyMillis(0.50);
   }
 
   /** Runs one scenario for one client on a fresh simulator. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,7 @@ final class AsyncRetryCall<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile CompletableFuture<T> inFlight;
   private volatile RetryScheduler.Cancellable timer;
+  private volatile Alarm alarm;
 
   AsyncRetryCall(EngineParts parts, RetryCall call, Supplier<CompletableFuture<T>> attempt) {
     this.parts = parts;
@@ -64,6 +66,7 @@ final class AsyncRetryCall<T> {
     if (result.isDone()) {
       // Cancelled while the attempt was starting: stopPending may have missed it.
       future.cancel(true);
+      call.abandoned();
       return;
     }
     future.whenComplete(this::afterAttempt);
@@ -71,15 +74,54 @@ final class AsyncRetryCall<T> {
 
   private void afterAttempt(T value, Throwable error) {
     if (error == null) {
+      call.succeeded();
       result.complete(value);
       return;
     }
     Throwable cause = unwrap(error);
     if (!(cause instanceof ClaudeException) || result.isDone()) {
+      call.abandoned();
       result.completeExceptionally(cause);
       return;
     }
-    step(() -> later(call.onFailure((ClaudeException) cause), this::beforeAttempt));
+    step(() -> retryLater(call.onFailure((ClaudeException) cause)));
+  }
+
+  /**
+   * Schedules the retry after {@code wait}; a backoff after a server error is rescheduled sooner when a
+   * success of the client cuts it short (see {@link Recovery}). Whichever timer fires first runs the
+   * retry, once.
+   */
+  private void retryLater(Wait wait) {
+    Alarm a = call.recoverable(wait);
+    if (a == null) {
+      later(wait.millis(), this::beforeAttempt);
+      return;
+    }
+    alarm = a;
+    AtomicBoolean ran = new AtomicBoolean();
+    Runnable once = () -> {
+      if (ran.compareAndSet(false, true)) {
+        parts.recovery().done(a);
+        step(this::beforeAttempt);
+      }
+    };
+    a.onMoved(() -> {
+      RetryScheduler.Cancellable old = timer;
+      long left = Math.max(0, a.dueMillis() - parts.time().millis());
+      timer = parts.scheduler().schedule(once, Duration.ofMillis(left));
+      old.cancel();
+      if (result.isDone()) {
+        timer.cancel();
+      }
+    });
+    timer = parts.scheduler().schedule(once, Duration.ofMillis(wait.millis()));
+    // Registered only now, so an early end always finds the timer it replaces.
+    parts.recovery().waiting(a);
+    if (result.isDone()) {
+      parts.recovery().done(a);
+      timer.cancel();
+    }
   }
 
   /** Runs {@code next} now when {@code millis} is 0, else schedules it; never blocks. */
@@ -104,6 +146,10 @@ final class AsyncRetryCall<T> {
   }
 
   private void stopPending() {
+    Alarm a = alarm;
+    if (a != null) {
+      parts.recovery().done(a);
+    }
     RetryScheduler.Cancellable t = timer;
     if (t != null) {
       t.cancel();

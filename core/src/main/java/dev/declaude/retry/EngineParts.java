@@ -10,4 +10,5 @@ record EngineParts(
     DoubleSupplier random,
     RetryBudget budget,
     Pacer pacer,
+    Recovery recovery,
     RetryNotifier notifier) {}

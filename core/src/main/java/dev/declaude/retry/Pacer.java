@@ -5,26 +5,33 @@ import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Holds new attempts while the API's rate limit has no room, instead of spending them on 429s. Learns
- * from every response's {@code anthropic-ratelimit-*} headers ({@link #onResponse}, fed by the
- * transport for successes and failures, and by the engine for every API failure it sees).
+ * Holds new attempts until the API's rate limit has room for them, instead of spending them on 429s. Learns
+ * from every response's {@code anthropic-ratelimit-*} headers ({@link #onResponse}, fed by the transport
+ * for successes and failures, and by the engine for every API failure it sees).
  *
- * <p>The limit is closed while a family's {@code -remaining} is 0 (requests, tokens, input or output
- * tokens: any of them exhausted makes the next request a 429) until its continuously refilling bucket
- * has room for one more request again, and for a 429's {@code retry-after}. Callers that arrive while it is closed are given release times in
- * arrival order (FIFO), one {@code spacing} apart: {@code 60 s / requests-limit} once the API has said
- * its requests-per-minute limit, else {@link #DEFAULT_SPACING}. So after a window, held callers come
- * back one by one at the learned rate rather than all in the same instant. A pacer that has learned
- * nothing never holds anyone.
+ * <p><b>Requests.</b> Once a response has reported the requests limit (per minute, RPM) and remaining, the
+ * pacer keeps a copy of the API's continuously refilling bucket: the reported remaining, refilling at
+ * RPM / 60 s, less every request this client releases (see {@code RequestMirror}). A request goes at once
+ * while the copy has room (a client with 3,900 of 4,000 left is never slowed); when it runs low, requests
+ * are released in arrival order (FIFO) as the copy refills, that is {@code 60 s / RPM} apart, keeping a
+ * quarter of a request in hand against network jitter. A 429 that carries these headers corrects the copy
+ * (the server had nothing left) rather than freezing every caller for its whole-second {@code
+ * retry-after}: that wait stays the engine's least wait for the request that got the 429.
+ *
+ * <p><b>Without a requests rate.</b> An exhausted limit of unknown size is held until its {@code -reset};
+ * an exhausted token limit (tokens, input or output) until its bucket has refilled a request's thousand
+ * tokens; a 429 without requests headers holds everyone for its {@code retry-after}. Callers arriving
+ * during such a hold are released FIFO one spacing apart ({@link #DEFAULT_SPACING} until an RPM is known).
+ * Those windows only grow: a later response reporting room does not reopen them early.
  *
  * <p>A retry-after from a 5xx is not a pacing signal: it is advice for that request, while rate limits
- * are shared by every request of the organization. Learned windows only grow: a later response
- * reporting room (often from a request sent before the limit was hit) does not reopen them early.
+ * are shared by every request of the organization. A pacer that has learned nothing never holds anyone.
  *
- * <p>Thread-safe; a short {@code synchronized} block guards three numbers.
+ * <p>Thread-safe; short {@code synchronized} blocks guard a few numbers.
  */
 public final class Pacer {
   /** Spacing between held callers when the API has not said its requests limit. */
@@ -36,9 +43,10 @@ public final class Pacer {
   private static final long TOKENS_PER_REQUEST = 1_000;
 
   private final TimeSource time;
+  private final RequestMirror requests = new RequestMirror();
   private long openAt = NEVER;
   private long lastRelease = NEVER;
-  private long spacingMillis = DEFAULT_SPACING.toMillis();
+  private int inFlight;
 
   private Pacer(TimeSource time) {
     this.time = time;
@@ -59,8 +67,9 @@ public final class Pacer {
   }
 
   /**
-   * Learns from what a response said: exhausted limits close the pacer until their reset, a 429's
-   * {@code retry-after} closes it for that long, and a requests limit sets the release rate.
+   * Learns from what a response said: the requests limit and remaining update the copy of the requests
+   * bucket; other exhausted limits, and a 429's {@code retry-after} when the requests headers are missing,
+   * close the pacer for a while (see the class doc).
    *
    * @throws NullPointerException if {@code metadata} is null
    */
@@ -68,22 +77,25 @@ public final class Pacer {
     Objects.requireNonNull(metadata, "metadata");
     long now = time.millis();
     Instant wallNow = time.now();
-    long closedUntil = NEVER;
     RateLimits limits = metadata.rateLimits();
-    closedUntil = Math.max(closedUntil, now + untilRoomFor(limits.requests(), 1, wallNow));
+    RateLimit req = limits.requests();
+    boolean mirrored = req != null && req.limit() != null && req.limit() > 0 && req.remaining() != null;
+    boolean rateLimited = metadata.status() == 429;
+    long closedUntil = mirrored ? NEVER : now + untilRoomFor(req, 1, wallNow);
     for (RateLimit tokens : new RateLimit[] {limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
       closedUntil = Math.max(closedUntil, now + untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow));
     }
     // Only a 429's retry-after speaks for the whole organization; see the class doc.
-    if (metadata.status() == 429 && metadata.retryAfter() != null) {
+    if (!mirrored && rateLimited && metadata.retryAfter() != null) {
       closedUntil = Math.max(closedUntil, now + metadata.retryAfter().toMillis());
     }
-    Long requestsLimit = limits.requests() == null ? null : limits.requests().limit();
     synchronized (this) {
       openAt = Math.max(openAt, closedUntil);
-      if (requestsLimit != null && requestsLimit > 0) {
-        // Requests limits are per minute (RPM); release at that rate, at least 1 ms apart.
-        spacingMillis = Math.max(1, 60_000 / requestsLimit);
+      if (mirrored) {
+        // The response being reported is still counted in flight; the others may not be counted yet.
+        int others = Math.max(0, inFlight - 1);
+        Long fullAt = req.reset() == null ? null : now + Duration.between(wallNow, req.reset()).toMillis();
+        requests.report(now, req.limit(), req.remaining(), fullAt, rateLimited, others);
       }
     }
   }
@@ -112,16 +124,34 @@ public final class Pacer {
    * now, or -1 (reserving nothing) when its turn would come after {@code deadlineMillis}.
    */
   synchronized long reserve(long nowMillis, long deadlineMillis) {
-    long next = lastRelease + spacingMillis;
-    if (openAt <= nowMillis && next <= nowMillis) {
+    long next = lastRelease + spacingMillis();
+    long ready = requests.readyAt(nowMillis);
+    if (openAt <= nowMillis && next <= nowMillis && ready <= nowMillis) {
+      requests.take(nowMillis);
       return 0;
     }
-    long release = Math.max(nowMillis, Math.max(openAt, next));
+    long release = Math.max(Math.max(nowMillis, ready), Math.max(openAt, next));
     if (release > deadlineMillis) {
       return -1;
     }
+    requests.take(release);
     lastRelease = release;
     return release - nowMillis;
+  }
+
+  /** Counts a request this client is sending; reports are read against the others still in flight. */
+  synchronized void sent() {
+    inFlight++;
+  }
+
+  /** Counts a request as answered (or failed without an answer). */
+  synchronized void answered() {
+    inFlight = Math.max(0, inFlight - 1);
+  }
+
+  /** Returns the spacing between releases: {@code 60 s / RPM} once known, else {@link #DEFAULT_SPACING}. */
+  synchronized long spacingMillis() {
+    return requests.known() ? requests.spacingMillis() : DEFAULT_SPACING.toMillis();
   }
 
   /** Returns the time source this pacer reads; the engine uses the same one for its deadlines. */
@@ -132,6 +162,7 @@ public final class Pacer {
   @Override
   public synchronized String toString() {
     long now = time.millis();
-    return "Pacer{closedFor=" + Math.max(0, openAt - now) + "ms, spacing=" + spacingMillis + "ms}";
+    String room = requests.known() ? String.format(Locale.ROOT, ", requests=%.2f", requests.tokensAt(now)) : "";
+    return "Pacer{closedFor=" + Math.max(0, openAt - now) + "ms, spacing=" + spacingMillis() + "ms" + room + '}';
   }
 }

@@ -2,6 +2,7 @@ package dev.declaude.retry;
 
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
+import dev.declaude.error.ErrorKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ final class RetryCall {
 
   /** Counts an attempt that is about to start; a first attempt also feeds the retry budget. */
   void attemptStarting() {
+    parts.pacer().sent();
     attempts++;
     if (attempts == 1) {
       parts.budget().recordFirstAttempt(parts.time().millis());
@@ -54,17 +56,32 @@ final class RetryCall {
   }
 
   /**
-   * Records a failed attempt and returns how long to wait before retrying it.
+   * Records a successful attempt: the server is answering, so backoffs after server errors of this client
+   * end early (see {@link Recovery}).
+   */
+  void succeeded() {
+    parts.pacer().answered();
+    parts.recovery().succeeded(parts.time().millis(), parts.pacer().spacingMillis());
+  }
+
+  /** Records an attempt that ended with something other than a {@link ClaudeException}. */
+  void abandoned() {
+    parts.pacer().answered();
+  }
+
+  /**
+   * Records a failed attempt and returns the wait before retrying it.
    *
    * @throws ClaudeException the call's failure (this one, earlier ones suppressed in it), when it must
    *     not be retried
    */
-  long onFailure(ClaudeException failure) {
+  Wait onFailure(ClaudeException failure) {
     failures.add(failure);
     if (failure instanceof ClaudeApiException) {
       // Failures carry rate-limit headers too; code outside our transport (aspects) has no other feed.
       parts.pacer().onResponse(((ClaudeApiException) failure).metadata());
     }
+    parts.pacer().answered();
     GiveUpReason reason = reasonNotToRetry(failure);
     if (reason != null) {
       throw stop(reason, null, null);
@@ -78,7 +95,21 @@ final class RetryCall {
       throw budgetSpent(failure);
     }
     parts.notifier().retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
-    return wait.millis();
+    return wait;
+  }
+
+  /**
+   * Returns an alarm for {@code wait} when it is a backoff after a server error (5xx, 529) that a success
+   * elsewhere may cut short; else {@code null}. The waiter registers it with the client's {@link Recovery}
+   * once ready to be woken, and removes it afterwards.
+   */
+  Alarm recoverable(Wait wait) {
+    ClaudeException last = last();
+    if (wait.millis() <= 0 || wait.source() != WaitSource.BACKOFF || last == null
+        || !last.kind().isWithin(ErrorKind.SERVER)) {
+      return null;
+    }
+    return new Alarm(parts.time().millis(), wait.millis(), wait.leastMillis());
   }
 
   /** Returns the exception to throw when the thread was interrupted while waiting. */

@@ -22,6 +22,12 @@ import java.util.function.Supplier;
  * before the policy's deadline; and the client-wide {@link RetryBudget} allows it. The wait is the
  * policy's jittered backoff, raised to the server's {@code retry-after} when that asks for more.
  *
+ * <p>A backoff after a server error (5xx, 529) ends early once another attempt of the same engine has
+ * succeeded: the server is healthy again, so callers come back at once instead of sitting out seconds of
+ * jittered backoff, released in the order they started waiting, one {@linkplain Pacer pacer} spacing
+ * apart so they do not all arrive in the same instant. A wait the server asked for ({@code retry-after})
+ * is never shortened below what it asked.
+ *
  * <p>When the call stops, the <em>last</em> failure is thrown, with the earlier ones {@linkplain
  * Throwable#addSuppressed suppressed} in order and {@link ClaudeException#attempts()} set. A budget
  * refusal adds a {@link RetryBudgetExhaustedException} note ("retry budget spent") to it; an interrupt
@@ -68,13 +74,18 @@ public final class RetryEngine {
     while (true) {
       sleep(call, call.paceNextAttempt());
       call.attemptStarting();
+      Wait wait;
       try {
-        return attempt.run();
+        T result = attempt.run();
+        call.succeeded();
+        return result;
       } catch (ClaudeException failure) {
-        sleep(call, call.onFailure(failure));
+        wait = call.onFailure(failure);
       } catch (Throwable other) {
+        call.abandoned();
         throw RetryEngine.<RuntimeException>sneakyThrow(other);
       }
+      awaitRetry(call, wait);
     }
   }
 
@@ -104,6 +115,23 @@ public final class RetryEngine {
     return parts.pacer();
   }
 
+  /** Waits before a retry: on an alarm a success may cut short after a server error, else plainly. */
+  private void awaitRetry(RetryCall call, Wait wait) {
+    Alarm alarm = call.recoverable(wait);
+    if (alarm == null) {
+      sleep(call, wait.millis());
+      return;
+    }
+    parts.recovery().waiting(alarm);
+    try {
+      parts.sleeper().sleepUntil(alarm);
+    } catch (InterruptedException e) {
+      throw interrupted(call, e);
+    } finally {
+      parts.recovery().done(alarm);
+    }
+  }
+
   private void sleep(RetryCall call, long millis) {
     if (millis <= 0) {
       return;
@@ -111,10 +139,14 @@ public final class RetryEngine {
     try {
       parts.sleeper().sleep(Duration.ofMillis(millis));
     } catch (InterruptedException e) {
-      // Whoever interrupted wants this thread to stop; keep the flag for the code above us.
-      Thread.currentThread().interrupt();
-      throw call.interrupted(e);
+      throw interrupted(call, e);
     }
+  }
+
+  private static ClaudeException interrupted(RetryCall call, InterruptedException e) {
+    // Whoever interrupted wants this thread to stop; keep the flag for the code above us.
+    Thread.currentThread().interrupt();
+    return call.interrupted(e);
   }
 
   @SuppressWarnings("unchecked")

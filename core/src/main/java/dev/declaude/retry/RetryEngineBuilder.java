@@ -109,6 +109,7 @@ public final class RetryEngineBuilder {
               + " would disagree; create it with Pacer.create(timeSource) using the engine's time source");
     }
     return new RetryEngine(
-        new EngineParts(time, sleeper, scheduler, random, budget, p, new RetryNotifier(listeners)));
+        new EngineParts(
+            time, sleeper, scheduler, random, budget, p, new Recovery(), new RetryNotifier(listeners)));
   }
 }

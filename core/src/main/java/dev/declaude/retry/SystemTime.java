@@ -24,4 +24,9 @@ final class SystemTime implements TimeSource, Sleeper {
   public void sleep(Duration duration) throws InterruptedException {
     Thread.sleep(duration.toMillis());
   }
+
+  @Override
+  public void sleepUntil(Alarm alarm) throws InterruptedException {
+    alarm.await(this);
+  }
 }

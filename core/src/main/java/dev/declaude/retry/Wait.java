@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
-/** A planned wait before a retry and where it came from; {@link #plan} holds the backoff rules. */
-record Wait(long millis, WaitSource source) {
+/**
+ * A planned wait before a retry, where it came from, and the least of it the server asked for (its
+ * {@code retry-after}, else 0), which no early end may undercut; {@link #plan} holds the backoff rules.
+ */
+record Wait(long millis, WaitSource source, long leastMillis) {
   /** Spread added after a retry-after: at most a tenth of it, and at most 1 s. */
   private static final long MAX_SPREAD_MILLIS = 1_000;
 
@@ -19,14 +22,14 @@ record Wait(long millis, WaitSource source) {
     long backoff = jitter(policy.jitter(), policy.backoffBefore(retry).toMillis(), random);
     Optional<Duration> retryAfter = RetrySignals.retryAfter(failure);
     if (retryAfter.isEmpty()) {
-      return new Wait(backoff, WaitSource.BACKOFF);
+      return new Wait(backoff, WaitSource.BACKOFF, 0);
     }
     long serverMillis = retryAfter.get().toMillis();
     // The server's wait is the least wait: spread is only ever added, so no caller comes back early.
     long least = serverMillis + spread(policy.jitter(), serverMillis, random);
     return least >= backoff
-        ? new Wait(least, WaitSource.RETRY_AFTER)
-        : new Wait(backoff, WaitSource.BACKOFF);
+        ? new Wait(least, WaitSource.RETRY_AFTER, least)
+        : new Wait(backoff, WaitSource.BACKOFF, serverMillis);
   }
 
   private static long jitter(Jitter jitter, long wait, DoubleSupplier random) {

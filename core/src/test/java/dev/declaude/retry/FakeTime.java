@@ -12,6 +12,8 @@ final class FakeTime implements TimeSource, Sleeper {
   private long millis;
   private final List<Long> sleeps = new ArrayList<>();
   private int interruptAtSleep = -1;
+  private boolean blockOnAlarms;
+  private int alarmWaiters;
 
   @Override
   public synchronized long millis() {
@@ -30,6 +32,46 @@ final class FakeTime implements TimeSource, Sleeper {
     }
     sleeps.add(duration.toMillis());
     millis += duration.toMillis();
+  }
+
+  /**
+   * Waits on an alarm. By default like {@link #sleep} of the planned wait (the clock jumps to its end).
+   * With {@link #blockOnAlarms()}, the calling thread blocks until the test's clock reaches the alarm's due
+   * time, which a success on another thread may move earlier; the time actually waited is recorded.
+   */
+  @Override
+  public void sleepUntil(Alarm alarm) throws InterruptedException {
+    long start;
+    synchronized (this) {
+      if (!blockOnAlarms) {
+        sleep(alarm.planned());
+        return;
+      }
+      start = millis;
+      alarmWaiters++;
+      notifyAll();
+    }
+    synchronized (alarm) {
+      while (alarm.dueMillis() > millis()) {
+        alarm.wait(5); // only a hand-off between test threads; the result depends on the fake clock alone
+      }
+    }
+    synchronized (this) {
+      alarmWaiters--;
+      sleeps.add(millis - start);
+    }
+  }
+
+  /** Makes {@link #sleepUntil} block until the fake clock reaches the alarm. */
+  synchronized void blockOnAlarms() {
+    blockOnAlarms = true;
+  }
+
+  /** Waits (real time, briefly) until {@code n} threads are blocked in {@link #sleepUntil}. */
+  synchronized void awaitAlarmWaiters(int n) throws InterruptedException {
+    while (alarmWaiters < n) {
+      wait(5_000);
+    }
   }
 
   synchronized void advance(long byMillis) {

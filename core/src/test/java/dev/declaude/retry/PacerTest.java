@@ -51,18 +51,19 @@ class PacerTest {
   }
 
   @Test
-  void anExhaustedRequestsLimitHoldsTheNextAttemptUntilItsBucketHasRoomForOne() {
-    // Given a response that spent a 60-request limit, full again 5 s from now
+  void anExhaustedRequestsLimitHoldsTheNextAttemptUntilOneRequestHasRefilledAtTheLimitsRate() {
+    // Given a response that spent a 60-per-minute limit (full again 5 s from now)
     pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
 
     // When a call starts
     String result = engine().execute(policy(SERVER, null), () -> "ok");
 
-    // Then its first attempt waits until one request's worth has refilled (5 s / 60), reported as pacing
+    // Then its first attempt waits until one request has refilled at 60 per minute (1 s), reported as
+    // pacing: the API's buckets refill continuously at the limit's rate (60 RPM may act as 1 per second)
     assertEquals("ok", result);
-    assertEquals(List.of(84L), time.sleeps());
+    assertEquals(List.of(1000L), time.sleeps());
     assertEquals(
-        List.of(new RetryEvent(1, null, Duration.ofMillis(84), WaitSource.PACING, null, null)),
+        List.of(new RetryEvent(1, null, Duration.ofMillis(1000), WaitSource.PACING, null, null)),
         listener.pacingWaits);
   }
 
@@ -85,8 +86,8 @@ class PacerTest {
       time.advance(10);
     }
 
-    // Then they leave in that order, the first once one request has refilled, then one second apart
-    assertEquals(List.of(84L, 1084L, 2084L), releases);
+    // Then they leave in that order, one second apart: each once another request has refilled
+    assertEquals(List.of(1000L, 2000L, 3000L), releases);
   }
 
   @Test
@@ -100,11 +101,11 @@ class PacerTest {
   @Test
   void aLaterArrivalQueuesBehindCallersStillBeingReleased() {
     pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(1), 60));
-    pacer.reserve(0, FAR); // released at 17 ms, once one request has refilled
-    pacer.reserve(0, FAR); // released at 1017 ms
+    pacer.reserve(0, FAR); // released at 1 s, once one request has refilled
+    pacer.reserve(0, FAR); // released at 2 s
 
-    // At 0.5 s the window is open, but a caller still waits its turn behind the one released at 1017 ms
-    assertEquals(1517, pacer.reserve(500, FAR));
+    // At 0.5 s a caller waits its turn behind the one released at 2 s: it leaves at 3 s
+    assertEquals(2500, pacer.reserve(500, FAR));
     // Once the queue has drained, callers pass freely again
     assertEquals(0, pacer.reserve(10_000, FAR));
   }

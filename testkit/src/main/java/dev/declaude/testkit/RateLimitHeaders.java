@@ -18,9 +18,12 @@ final class RateLimitHeaders {
 
   private RateLimitHeaders() {}
 
-  /** Adds the request headers of a bucket's permit. */
+  /**
+   * Adds the request headers of a bucket's permit as the API words them: the limit per minute (RPM), the
+   * requests that could be sent right now (the bucket's whole tokens) and when the bucket is full again.
+   */
   static void requests(MockResponse response, TokenBucket.Permit permit) {
-    response.setHeader("anthropic-ratelimit-requests-limit", permit.limit());
+    response.setHeader("anthropic-ratelimit-requests-limit", permit.perMinute());
     response.setHeader("anthropic-ratelimit-requests-remaining", permit.remaining());
     response.setHeader("anthropic-ratelimit-requests-reset", rfc3339(permit.fullAt()));
   }

@@ -23,8 +23,12 @@ final class TokenBucket {
     this.last = clock.instant();
   }
 
-  /** What one request was told: whether it may go on, what is left, and when to come back. */
-  record Permit(boolean granted, int limit, int remaining, Instant now, Instant fullAt, Duration retryIn) {}
+  /**
+   * What one request was told: whether it may go on, the limit in requests per minute (the API reports its
+   * RPM, not the bucket's burst), the whole requests that could be sent right now, when the bucket is full
+   * again, and when to come back.
+   */
+  record Permit(boolean granted, long perMinute, int remaining, Instant now, Instant fullAt, Duration retryIn) {}
 
   /** Takes one token if there is one, and reports the bucket's state after that. */
   synchronized Permit tryAcquire() {
@@ -36,7 +40,8 @@ final class TokenBucket {
     }
     Duration retryIn = granted ? Duration.ZERO : secondsToNanos((1 - tokens) / perSecond);
     Instant fullAt = now.plus(secondsToNanos((burst - tokens) / perSecond));
-    return new Permit(granted, burst, (int) Math.floor(tokens + 1e-9), now, fullAt, retryIn);
+    long perMinute = Math.round(perSecond * 60);
+    return new Permit(granted, perMinute, (int) Math.floor(tokens + 1e-9), now, fullAt, retryIn);
   }
 
   /** Fills the bucket to {@code burst}. */

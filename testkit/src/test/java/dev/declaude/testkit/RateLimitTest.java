@@ -37,7 +37,8 @@ class RateLimitTest {
     RawClient.Answer second = client.messages(BODY);
     RawClient.Answer third = client.messages(BODY);
 
-    assertEquals("2", first.header("anthropic-ratelimit-requests-limit"));
+    // The limit is per minute, as the API reports it (0.5/s = 30 RPM), not the bucket's burst of 2
+    assertEquals("30", first.header("anthropic-ratelimit-requests-limit"));
     assertEquals("1", first.header("anthropic-ratelimit-requests-remaining"));
     assertEquals("2026-11-24T10:00:02Z", first.header("anthropic-ratelimit-requests-reset"));
     assertEquals(200, second.status());

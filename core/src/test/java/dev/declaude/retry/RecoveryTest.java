@@ -1,0 +1,164 @@
+package dev.declaude.retry;
+
+import static dev.declaude.error.ErrorKind.RATE_LIMIT;
+import static dev.declaude.error.ErrorKind.SERVER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.declaude.annotation.Jitter;
+import dev.declaude.error.ClaudeException;
+import dev.declaude.error.ErrorKind;
+import dev.declaude.error.FailedResponse;
+import dev.declaude.error.RateLimitException;
+import dev.declaude.response.RateLimit;
+import dev.declaude.response.RateLimits;
+import dev.declaude.response.ResponseMetadata;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The recovery signal: a success ends other callers' backoffs after server errors early, FIFO, staggered. */
+class RecoveryTest {
+  private static final long SPACING = Pacer.DEFAULT_SPACING.toMillis();
+
+  private final FakeTime time = new FakeTime();
+  private final FakeScheduler scheduler = new FakeScheduler(time);
+  private final RetryEngine engine = RetryEngine.builder()
+      .timeSource(time)
+      .sleeper(time)
+      .scheduler(scheduler)
+      .random(FakeRandom.of(0))
+      .build();
+
+  /** Retries {@code kind} 5 times, 1 s backoff then 2 s, 4 s..., no jitter. */
+  private static RetryPolicy policy(ErrorKind kind) {
+    return RetryPolicy.builder().retryOn(kind).maxAttempts(5).jitter(Jitter.NONE)
+        .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2).build();
+  }
+
+  /** An async attempt that fails with {@code failure} the first time, then succeeds with {@code value}. */
+  private static Supplier<CompletableFuture<String>> failingOnce(ClaudeException failure, String value) {
+    int[] runs = {0};
+    return () -> runs[0]++ == 0
+        ? CompletableFuture.failedFuture(failure)
+        : CompletableFuture.completedFuture(value);
+  }
+
+  @Test
+  void aSuccessEndsWaitingBackoffsEarlyInTheOrderTheyStartedOneSpacingApart() {
+    // Given two calls waiting 1 s backoffs after 529s, the second 10 ms after the first
+    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    time.advance(10);
+    CompletableFuture<String> b = engine.executeAsync(policy(SERVER), failingOnce(Failures.server("b"), "B"));
+
+    // When another call succeeds at 100 ms
+    time.advance(90);
+    engine.executeAsync(policy(SERVER), () -> CompletableFuture.completedFuture("C")).join();
+
+    // Then the first comes back at once and the second one spacing later, not at 1,000 and 1,010 ms
+    assertEquals(List.of(1000L, 1000L, 0L, SPACING), scheduler.delays());
+    assertEquals(2, scheduler.pendingCount());
+    scheduler.runNext();
+    assertEquals(100, time.millis());
+    assertEquals("A", a.join());
+    scheduler.runNext();
+    assertEquals(100 + SPACING, time.millis());
+    assertEquals("B", b.join());
+  }
+
+  @Test
+  void aWaitTheServerAskedForIsNeverCutShort() {
+    // A 429's retry-after of 2 s (its headers show room, so the pacer holds nobody), and a 503 whose
+    // 300 ms retry-after is below the 1 s backoff
+    RateLimits room = new RateLimits(new RateLimit(6000L, 100L, null), null, null, null);
+    RateLimitException rateLimited = new RateLimitException(new FailedResponse("rate_limit_error", null,
+        "Rate limited", new ResponseMetadata(429, "req_rl", room, Duration.ofSeconds(2), null)));
+    CompletableFuture<String> limited = engine.executeAsync(policy(RATE_LIMIT), failingOnce(rateLimited, "L"));
+    CompletableFuture<String> server =
+        engine.executeAsync(policy(SERVER), failingOnce(Failures.serverWithRetryAfter(Duration.ofMillis(300)), "S"));
+
+    engine.executeAsync(policy(SERVER), () -> CompletableFuture.completedFuture("ok")).join();
+
+    // The 429 keeps its 2 s; the 503's backoff ends early, but not before its 300 ms
+    assertEquals(List.of(2000L, 1000L, 300L), scheduler.delays());
+    scheduler.runAll();
+    assertEquals("L", limited.join());
+    assertEquals("S", server.join());
+    assertEquals(2000, time.millis());
+  }
+
+  @Test
+  void backoffsAfterOtherFailuresAreNotCutShort() {
+    CompletableFuture<String> c =
+        engine.executeAsync(RetryPolicy.builder().retryOn(ErrorKind.CONNECTION).jitter(Jitter.NONE)
+            .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1).build(),
+            failingOnce(Failures.connection(), "C"));
+
+    engine.executeAsync(policy(SERVER), () -> CompletableFuture.completedFuture("ok")).join();
+
+    assertEquals(List.of(1000L), scheduler.delays());
+    scheduler.runAll();
+    assertEquals("C", c.join());
+  }
+
+  @Test
+  void aCancelledCallIsNotWokenAgain() {
+    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    a.cancel(true);
+
+    engine.executeAsync(policy(SERVER), () -> CompletableFuture.completedFuture("ok")).join();
+
+    assertEquals(List.of(1000L), scheduler.delays());
+    assertEquals(0, scheduler.pendingCount());
+  }
+
+  @Test
+  void aSynchronousCallerBlockedInItsBackoffIsWokenByASuccessOnAnotherThread() throws Exception {
+    time.blockOnAlarms();
+    ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("A", Failures.overloaded("a"));
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      // Given a call blocked in a 1 s backoff after a 529
+      Future<String> a = other.submit(() -> engine.execute(policy(SERVER), attempt));
+      time.awaitAlarmWaiters(1);
+      assertFalse(a.isDone());
+
+      // When another call succeeds at 250 ms
+      time.advance(250);
+      assertEquals("ok", engine.execute(policy(SERVER), () -> "ok"));
+
+      // Then the blocked call retries at once, having waited 250 ms of its 1 s
+      assertEquals("A", a.get());
+      assertEquals(2, attempt.runs);
+      assertEquals(List.of(250L), time.sleeps());
+      assertEquals(250, time.millis());
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void withNoSuccessABlockedBackoffEndsWhenItsTimeComes() throws Exception {
+    time.blockOnAlarms();
+    ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("A", Failures.server("a"));
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> a = other.submit(() -> engine.execute(policy(SERVER), attempt));
+      time.awaitAlarmWaiters(1);
+
+      time.advance(1000);
+
+      assertEquals("A", a.get());
+      assertEquals(List.of(1000L), time.sleeps());
+      assertTrue(engine.toString().contains("Pacer"), engine.toString());
+    } finally {
+      other.shutdownNow();
+    }
+  }
+}
