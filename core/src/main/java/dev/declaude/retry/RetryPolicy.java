@@ -100,13 +100,28 @@ public final class RetryPolicy {
    */
   public static RetryPolicy resolve(Method method, RetryPolicy fallback) {
     Objects.requireNonNull(method, "method");
+    return resolve(method.getDeclaringClass(), method, fallback);
+  }
+
+  /**
+   * Returns the policy of {@code method} called through {@code type}: the method's {@code @RetryOn}, else
+   * {@code type}'s, else that of the type declaring the method, else {@code fallback}. Annotations on
+   * interfaces are not inherited, so a service interface that extends another is asked explicitly.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the annotation found is invalid, as for {@link #of(RetryOn)}
+   */
+  public static RetryPolicy resolve(Class<?> type, Method method, RetryPolicy fallback) {
+    Objects.requireNonNull(type, "type");
     Objects.requireNonNull(fallback, "fallback");
-    RetryOn onMethod = method.getAnnotation(RetryOn.class);
-    if (onMethod != null) {
-      return of(onMethod);
+    RetryOn found = method.getAnnotation(RetryOn.class);
+    if (found == null) {
+      found = type.getAnnotation(RetryOn.class);
     }
-    RetryOn onType = method.getDeclaringClass().getAnnotation(RetryOn.class);
-    return onType != null ? of(onType) : fallback;
+    if (found == null) {
+      found = method.getDeclaringClass().getAnnotation(RetryOn.class);
+    }
+    return found != null ? of(found) : fallback;
   }
 
   /**

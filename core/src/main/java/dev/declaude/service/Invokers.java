@@ -2,7 +2,6 @@ package dev.declaude.service;
 
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.annotation.ContextPolicy;
-import dev.declaude.annotation.RetryOn;
 import dev.declaude.http.RequestOptions;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.retry.RetryPolicy;
@@ -55,7 +54,7 @@ final class Invokers {
         ? new StructuredAnswers(runtime.answerMapper(), answerType) : null;
     RequestRenderer renderer = new RequestRenderer(description, method.getAnnotation(ClaudePrompt.class),
         runtime.defaultModel(), structured == null ? null : structured.outputConfig());
-    Invokers calls = new Invokers(runtime, policy(service, method, runtime.defaultPolicy()), renderer,
+    Invokers calls = new Invokers(runtime, RetryPolicy.resolve(service, method, runtime.defaultPolicy()), renderer,
         guard(service, method, renderer, runtime));
     int callback = callbackIndex(description);
     if (callback >= 0) {
@@ -164,16 +163,7 @@ final class Invokers {
         runtime.tokenEstimates(), runtime.transport());
   }
 
-  /**
-   * Returns the method's policy: its own {@code @RetryOn}, else the service interface's, else the
-   * interface that declares the method, else the client's default.
-   */
-  static RetryPolicy policy(Class<?> service, Method method, RetryPolicy fallback) {
-    RetryOn retryOn = annotation(service, method, RetryOn.class);
-    return retryOn == null ? fallback : RetryPolicy.of(retryOn);
-  }
-
-  // Annotations on interfaces are not inherited, so the service passed to create() is asked explicitly.
+  // Found the way RetryPolicy.resolve finds @RetryOn: the method, the service interface, the declaring one.
   private static <A extends java.lang.annotation.Annotation> A annotation(Class<?> service, Method method, Class<A> type) {
     A found = method.getAnnotation(type);
     if (found == null) {

@@ -131,4 +131,19 @@ class RetryPolicyTest {
             + " jitter=FULL, maxElapsed=1000ms}",
         a.toString());
   }
+
+  interface BaseService {
+    String ask(String q);
+  }
+
+  @dev.declaude.annotation.RetryOn(value = dev.declaude.error.ErrorKind.SERVER, maxAttempts = 7)
+  interface AnnotatedService extends BaseService {}
+
+  @Test
+  void aMethodInheritedFromAnUnannotatedInterfaceTakesTheServiceInterfacesPolicy() throws Exception {
+    java.lang.reflect.Method ask = BaseService.class.getMethod("ask", String.class);
+
+    assertEquals(7, RetryPolicy.resolve(AnnotatedService.class, ask, RetryPolicy.none()).maxAttempts());
+    assertEquals(RetryPolicy.none(), RetryPolicy.resolve(ask, RetryPolicy.none()));
+  }
 }
