@@ -159,6 +159,10 @@ final class Invokers {
     if (policy == null) {
       return null;
     }
+    if (policy.marginTokens() < 0) {
+      throw new IllegalArgumentException("@ContextPolicy on " + method.getName() + " has marginTokens "
+          + policy.marginTokens() + "; it must be 0 or more");
+    }
     return new ContextGuard(policy, ModelCatalogue.standard().find(renderer.model()).orElse(null),
         runtime.tokenEstimates(), runtime.transport());
   }
