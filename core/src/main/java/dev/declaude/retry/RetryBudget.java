@@ -115,7 +115,7 @@ public final class RetryBudget {
 
   private Bucket bucket(long nowMillis) {
     long epoch = Math.floorDiv(nowMillis, bucketMillis);
-    int index = (int) Math.floorMod(epoch, BUCKETS);
+    int index = Math.floorMod(epoch, BUCKETS);
     while (true) {
       Bucket b = ring.get(index);
       if (b != null && b.epoch == epoch) {
