@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * A fixed conversation turn of a {@link ClaudePrompt}, placed before the rendered user message: few-shot
- * examples, or an assistant prefill as the last turn (on models that accept it).
+ * examples. The rendered user message always comes last, so a turn is never an assistant prefill.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
