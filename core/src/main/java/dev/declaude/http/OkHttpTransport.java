@@ -121,9 +121,7 @@ public final class OkHttpTransport implements Transport {
     try {
       response = call.execute();
       ResponseMetadata metadata = observe(response);
-      if (!response.isSuccessful()) {
-        throw ErrorTranslator.translate(metadata, Bodies.readLeniently(response));
-      }
+      requireSuccess(response, metadata);
       return new OkHttpMessageStream(response, metadata);
     } catch (IOException e) {
       closeQuietly(response);
@@ -138,12 +136,8 @@ public final class OkHttpTransport implements Transport {
   public CountTokensResponse countTokens(CountTokensRequest request, RequestOptions options) {
     Call call = newCall(countTokensUrl, request, options);
     try (Response response = call.execute()) {
-      ResponseMetadata metadata = observe(response);
-      String body = Bodies.readLeniently(response);
-      if (!response.isSuccessful()) {
-        throw ErrorTranslator.translate(metadata, body);
-      }
-      return Bodies.parse(body, CountTokensResponse.class, "count_tokens");
+      requireSuccess(response, observe(response));
+      return Bodies.parse(Objects.requireNonNull(response.body()).string(), CountTokensResponse.class, "count_tokens");
     } catch (IOException e) {
       throw ErrorTranslator.translate(e, "POST /v1/messages/count_tokens");
     }
@@ -151,15 +145,24 @@ public final class OkHttpTransport implements Transport {
 
   private ClaudeResponse readMessage(Response response) throws IOException {
     ResponseMetadata metadata = observe(response);
-    if (!response.isSuccessful()) {
-      throw ErrorTranslator.translate(metadata, Bodies.readLeniently(response));
-    }
+    requireSuccess(response, metadata);
     String body = Objects.requireNonNull(response.body()).string();
     MessageResponse message = Bodies.parse(body, MessageResponse.class, "message");
     if (message.content() == null || message.id() == null) {
       throw new MalformedResponseException("200 message lacks id or content: " + ErrorBodies.snippet(body), null);
     }
     return new ClaudeResponse(message, metadata);
+  }
+
+  /**
+   * Throws the typed exception of a non-2xx response. Its body is read leniently (what arrived before a
+   * break is enough for the message); a 2xx body is read strictly by the caller, so a cut is a connection
+   * failure.
+   */
+  private static void requireSuccess(Response response, ResponseMetadata metadata) {
+    if (!response.isSuccessful()) {
+      throw ErrorTranslator.translate(metadata, Bodies.readLeniently(response));
+    }
   }
 
   private ResponseMetadata observe(Response response) {
