@@ -7,9 +7,11 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.declaude.http.ApiKeys;
 import dev.declaude.http.OkHttpTransport;
+import dev.declaude.http.ReadLimits;
 import dev.declaude.http.Transport;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.retry.RetryEngine;
+import dev.declaude.retry.RetryEngineBuilder;
 import dev.declaude.retry.RetryEngines;
 import dev.declaude.retry.RetryPolicy;
 import dev.declaude.rules.ModelCatalogue;
@@ -44,6 +46,10 @@ public final class ClaudeClientBuilder {
   private Transport transport;
   private Clock clock = Clock.systemUTC();
   private RetryEngine retryEngine;
+  private Duration maxServerWait;
+  private Boolean pacing;
+  private long maxResponseBytes = ReadLimits.DEFAULTS.maxResponseBytes();
+  private long maxStreamEventBytes = ReadLimits.DEFAULTS.maxStreamEventBytes();
   private RetryPolicy defaultRetryPolicy = RetryPolicy.none();
   private ObjectMapper answerMapper;
 
@@ -57,6 +63,58 @@ public final class ClaudeClientBuilder {
    */
   public ClaudeClientBuilder retryEngine(RetryEngine engine) {
     this.retryEngine = Objects.requireNonNull(engine, "engine");
+    return this;
+  }
+
+  /**
+   * Sets the longest wait a server may ask for that the client believes: 2 minutes by default. A failure
+   * whose {@code retry-after} asks for more is thrown at once (its {@code retryAfter()} intact, its message
+   * saying why) instead of sleeping, and the pacer never holds a caller longer than this on the word of a
+   * response. The API's own waits are seconds to a minute; a longer one comes from a gateway, a proxy or a
+   * bug, and believing it would stall every caller. A {@code @RetryOn(maxServerWaitMs = ...)} overrides it
+   * per method.
+   *
+   * @throws NullPointerException if {@code maxServerWait} is null
+   * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
+   */
+  public ClaudeClientBuilder maxServerWait(Duration maxServerWait) {
+    this.maxServerWait = positive(maxServerWait, "maxServerWait");
+    return this;
+  }
+
+  /**
+   * Sets the most bytes of a non-streamed answer (a message, a token count) the client reads: 32 MiB by
+   * default, the API's own request-size limit and far above any real answer (128K output tokens are well
+   * under 1 MiB of text). A larger body is a {@code MalformedResponseException} naming the cap, thrown
+   * after reading no more than the cap, so a broken or hostile server cannot exhaust the heap.
+   *
+   * @throws IllegalArgumentException if {@code maxBytes} is below 1
+   */
+  public ClaudeClientBuilder maxResponseBytes(long maxBytes) {
+    this.maxResponseBytes = atLeastOne(maxBytes, "maxResponseBytes");
+    return this;
+  }
+
+  /**
+   * Sets the most bytes of one line, or of one event's data, of a streamed answer: 8 MiB by default (the
+   * API's events are a few bytes to a few KiB each). A larger one is a {@code MalformedResponseException}
+   * naming the cap, thrown after buffering no more than the cap.
+   *
+   * @throws IllegalArgumentException if {@code maxBytes} is below 1
+   */
+  public ClaudeClientBuilder maxStreamEventBytes(long maxBytes) {
+    this.maxStreamEventBytes = atLeastOne(maxBytes, "maxStreamEventBytes");
+    return this;
+  }
+
+  /**
+   * Switches pacing on (the default) or off. On, the client reads the API's {@code anthropic-ratelimit-*}
+   * headers and holds a call while the rate limit has no room, instead of spending it on a 429; pacing only
+   * ever spares requests the server would refuse. Off, every call goes at once and 429s are retried by the
+   * policy alone.
+   */
+  public ClaudeClientBuilder pacing(boolean on) {
+    this.pacing = on;
     return this;
   }
 
@@ -134,7 +192,12 @@ public final class ClaudeClientBuilder {
     return this;
   }
 
-  /** Sets the whole call's default timeout, per attempt; a call can override it with RequestOptions. */
+  /**
+   * Sets the whole call's default timeout, per attempt; a call can override it with RequestOptions. For a
+   * streamed call it bounds the wait for the response's headers only: a healthy stream that keeps sending
+   * events is bounded by the read timeout between them (and by a timeout given in its RequestOptions),
+   * never cut because the whole answer took longer.
+   */
   public ClaudeClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = positive(timeout, "callTimeout");
     return this;
@@ -200,11 +263,33 @@ public final class ClaudeClientBuilder {
    */
   public ClaudeClient build() {
     ClientConfig config = new ClientConfig(baseUrl, model, connectTimeout, readTimeout, writeTimeout, callTimeout);
-    RetryEngine engine = retryEngine != null ? retryEngine : RetryEngines.shared();
+    RetryEngine engine = engine();
     // Every response, good or bad, tells the pacer where the rate limits stand.
     Transport t = transport != null ? transport : httpTransport(config, engine.pacer()::onResponse);
     ObjectMapper mapper = answerMapper != null ? answerMapper : defaultAnswerMapper();
     return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock);
+  }
+
+  private RetryEngine engine() {
+    if (retryEngine == null) {
+      if (maxServerWait == null && pacing == null) {
+        return RetryEngines.shared();
+      }
+      RetryEngineBuilder b = RetryEngine.builder();
+      if (maxServerWait != null) {
+        b.maxServerWait(maxServerWait);
+      }
+      if (pacing != null) {
+        b.pacing(pacing);
+      }
+      return b.build();
+    }
+    if (maxServerWait != null || pacing != null) {
+      throw new IllegalStateException(
+          "maxServerWait(...) and pacing(...) configure the client's own retry engine, but retryEngine(...)"
+              + " supplied one: set them on RetryEngine.builder() instead");
+    }
+    return retryEngine;
   }
 
   private static ObjectMapper defaultAnswerMapper() {
@@ -230,7 +315,21 @@ public final class ClaudeClientBuilder {
         // Retries are the retry engine's: OkHttp's silent re-send would hide attempts from it.
         .retryOnConnectionFailure(false)
         .build();
-    return new OkHttpTransport(http, okHttpClient == null, HttpUrl.get(baseUrl), apiKey, clock, observer);
+    return new OkHttpTransport(
+        http,
+        okHttpClient == null,
+        HttpUrl.get(baseUrl),
+        apiKey,
+        clock,
+        observer,
+        new ReadLimits(maxResponseBytes, maxStreamEventBytes));
+  }
+
+  private static long atLeastOne(long bytes, String name) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1 byte, was " + bytes);
+    }
+    return bytes;
   }
 
   private static Duration positive(Duration d, String name) {

@@ -47,4 +47,11 @@ public @interface RetryOn {
 
   /** A deadline over all attempts and waits, in milliseconds; 0 for none. */
   long maxElapsedMs() default 0;
+
+  /**
+   * The longest wait the server may ask for ({@code retry-after}) that this method will sit out, in
+   * milliseconds; 0 (the default) for the client's {@code maxServerWait} (2 minutes unless configured). A
+   * longer request is not credible: the call fails at once with the server's exception instead of sleeping.
+   */
+  long maxServerWaitMs() default 0;
 }

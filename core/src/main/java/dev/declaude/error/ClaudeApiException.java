@@ -1,5 +1,6 @@
 package dev.declaude.error;
 
+import dev.declaude.internal.ServerText;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
@@ -22,17 +23,18 @@ public class ClaudeApiException extends ClaudeException {
     this.response = response;
   }
 
+  // Everything but the status is the server's text: escaped and capped, so a message cannot forge log lines.
   private static String describe(FailedResponse r) {
     StringBuilder s = new StringBuilder().append(r.status());
     if (r.errorType() != null) {
-      s.append(' ').append(r.errorType());
+      s.append(' ').append(ServerText.escape(r.errorType()));
     }
-    s.append(": ").append(r.apiMessage());
+    s.append(": ").append(ServerText.escape(r.apiMessage()));
     if (r.errorCode() != null) {
-      s.append(" [").append(r.errorCode()).append(']');
+      s.append(" [").append(ServerText.escape(r.errorCode())).append(']');
     }
     if (r.metadata().requestId() != null) {
-      s.append(" (request-id ").append(r.metadata().requestId()).append(')');
+      s.append(" (request-id ").append(ServerText.escape(r.metadata().requestId())).append(')');
     }
     return s.toString();
   }
@@ -52,7 +54,10 @@ public class ClaudeApiException extends ClaudeException {
     return response.errorCode();
   }
 
-  /** Returns {@code error.message}, or a short description of a body that was not the API's JSON. */
+  /**
+   * Returns {@code error.message} as the server sent it (not escaped: escape it before logging it yourself),
+   * or a short description of a body that was not the API's JSON.
+   */
   public String apiMessage() {
     return response.apiMessage();
   }

@@ -1,6 +1,9 @@
 package dev.declaude.error;
 
+import dev.declaude.internal.ExceptionAccess;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The root of every exception declaude throws for a failed call: the API's documented errors, timeouts
@@ -15,8 +18,28 @@ import java.util.Objects;
 public class ClaudeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  static {
+    ExceptionAccess.install(
+        new ExceptionAccess() {
+          @Override
+          public void recordAttempts(ClaudeException e, int attempts) {
+            if (attempts < 1) {
+              throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+            }
+            e.attempts = attempts;
+          }
+
+          @Override
+          public void addNote(ClaudeException e, String note) {
+            e.notes.add(Objects.requireNonNull(note, "note"));
+          }
+        });
+  }
+
   private final ErrorKind kind;
   private volatile int attempts = 1;
+  // What the retry engine adds when it stops: why it did not retry. Part of getMessage().
+  private final List<String> notes = new CopyOnWriteArrayList<>();
 
   /**
    * Creates an exception of {@code kind}. A {@code null} cause leaves the cause unset rather than set to
@@ -42,14 +65,19 @@ public class ClaudeException extends RuntimeException {
   }
 
   /**
-   * Records how many attempts the call made. Called by the retry engine before it throws.
-   *
-   * @throws IllegalArgumentException if {@code attempts} is below 1
+   * Returns the failure's message, followed by what the retry engine noted when it stopped (for example
+   * that the server asked for a longer wait than the client allows).
    */
-  public void recordAttempts(int attempts) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    if (notes.isEmpty()) {
+      return message;
     }
-    this.attempts = attempts;
+    StringBuilder s = new StringBuilder(message == null ? "" : message);
+    for (String note : notes) {
+      s.append(s.length() == 0 ? "" : "; ").append(note);
+    }
+    return s.toString();
   }
 }

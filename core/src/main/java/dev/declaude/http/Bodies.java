@@ -9,10 +9,11 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 
-/** Reads response bodies. */
+/** Reads response bodies, never more of one than a cap. */
 final class Bodies {
   // An error body larger than this is not the API's JSON; what was read is enough for the message.
   private static final long MAX_ERROR_BODY = 64 * 1024;
+  private static final long MIB = 1024 * 1024;
 
   private Bodies() {}
 
@@ -35,6 +36,52 @@ final class Bodies {
       // What arrived before the break is all there is; the status already says what failed.
     }
     return read.readString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns a successful body read strictly (a body cut short is an {@link IOException}), never buffering
+   * more than {@code maxBytes}.
+   *
+   * @throws MalformedResponseException if the body, or its declared {@code content-length}, exceeds the cap
+   */
+  static String readBounded(Response response, long maxBytes, String what) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return "";
+    }
+    if (body.contentLength() > maxBytes) {
+      throw tooLarge(
+          what,
+          "is " + describeBytes(body.contentLength()) + " long (content-length), more than",
+          maxBytes,
+          "not read");
+    }
+    BufferedSource source = body.source();
+    if (source.request(maxBytes + 1)) {
+      throw tooLarge(what, "is longer than", maxBytes, "stopped reading there");
+    }
+    return source.getBuffer().readString(StandardCharsets.UTF_8);
+  }
+
+  private static MalformedResponseException tooLarge(
+      String what, String size, long maxBytes, String done) {
+    return new MalformedResponseException(
+        "the "
+            + what
+            + " body "
+            + size
+            + " the "
+            + describeBytes(maxBytes)
+            + " cap (maxResponseBytes); "
+            + done
+            + ". Raise"
+            + " ClaudeClient.builder().maxResponseBytes(...) if the API really sends such answers",
+        null);
+  }
+
+  /** Returns a byte count as people read it: {@code 32 MiB}, {@code 1500 bytes}. */
+  static String describeBytes(long bytes) {
+    return bytes >= MIB && bytes % MIB == 0 ? bytes / MIB + " MiB" : bytes + " bytes";
   }
 
   static <T> T parse(String body, Class<T> type, String what) {

@@ -2,10 +2,10 @@ package dev.declaude.http;
 
 import dev.declaude.error.ClaudeConnectionException;
 import dev.declaude.error.ClaudeException;
+import dev.declaude.error.ClaudeTimeoutException;
 import dev.declaude.response.MessageStream;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.wire.StreamEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -15,15 +15,21 @@ import okhttp3.Response;
 final class OkHttpMessageStream implements MessageStream {
   private final Response response;
   private final ResponseMetadata metadata;
+  private final StreamTimer timer;
   private final SseParser parser;
   private StreamEvent next;
   private boolean stopped;
   private boolean closed;
 
-  OkHttpMessageStream(Response response, ResponseMetadata metadata) {
+  OkHttpMessageStream(Response response, ResponseMetadata metadata, StreamTimer timer, long maxEventBytes) {
     this.response = response;
     this.metadata = metadata;
-    this.parser = new SseParser(new BufferedReader(Objects.requireNonNull(response.body()).charStream()));
+    this.timer = timer;
+    this.parser =
+        new SseParser(
+            Objects.requireNonNull(response.body()).source(),
+            maxEventBytes,
+            "the stream (request-id " + metadata.requestId() + ")");
   }
 
   @Override
@@ -59,13 +65,19 @@ final class OkHttpMessageStream implements MessageStream {
         }
         if (event instanceof StreamEvent.MessageStop) {
           stopped = true;
+          // The answer is complete: release the connection now rather than when the caller closes.
+          close();
         }
         return event;
       }
       throw new ClaudeConnectionException(
           "the stream ended before message_stop (request-id " + metadata.requestId() + ")", null);
     } catch (IOException e) {
-      throw fail(ErrorTranslator.translate(e, "reading the stream (request-id " + metadata.requestId() + ")"));
+      String what = "reading the stream (request-id " + metadata.requestId() + ")";
+      throw fail(
+          timer.fired() != null
+              ? new ClaudeTimeoutException(what + " timed out: " + timer.fired(), e)
+              : ErrorTranslator.translate(e, what));
     } catch (ClaudeException e) {
       throw fail(e);
     }
@@ -80,6 +92,7 @@ final class OkHttpMessageStream implements MessageStream {
   public void close() {
     if (!closed) {
       closed = true;
+      timer.close();
       response.close();
     }
   }

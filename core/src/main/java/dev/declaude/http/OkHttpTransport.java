@@ -1,6 +1,7 @@
 package dev.declaude.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.declaude.error.ClaudeTimeoutException;
 import dev.declaude.error.MalformedResponseException;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
@@ -12,6 +13,7 @@ import dev.declaude.wire.MessageResponse;
 import dev.declaude.wire.WireJson;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,7 @@ public final class OkHttpTransport implements Transport {
   private final Clock clock;
   private final Consumer<ResponseMetadata> observer;
   private final boolean ownsHttp;
+  private final ReadLimits limits;
 
   /**
    * Creates a transport.
@@ -54,11 +57,12 @@ public final class OkHttpTransport implements Transport {
    * @param baseUrl the API's base URL; {@code v1/messages} is resolved against it
    * @param apiKey the key sent as {@code x-api-key}; never logged or shown
    * @param observer told the metadata of every response, successful or not
+   * @param limits how much of a response is read at most
    * @throws IllegalArgumentException if the key is blank or holds characters a header cannot carry
    */
   public OkHttpTransport(
       OkHttpClient http, boolean ownsHttp, HttpUrl baseUrl, String apiKey, Clock clock,
-      Consumer<ResponseMetadata> observer) {
+      Consumer<ResponseMetadata> observer, ReadLimits limits) {
     this.http = Objects.requireNonNull(http, "http");
     this.ownsHttp = ownsHttp;
     HttpUrl base = baseUrl.newBuilder().build();
@@ -68,6 +72,7 @@ public final class OkHttpTransport implements Transport {
     this.userAgent = UserAgent.VALUE;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.observer = Objects.requireNonNull(observer, "observer");
+    this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   private static String withSlash(HttpUrl base) {
@@ -114,20 +119,33 @@ public final class OkHttpTransport implements Transport {
     return future;
   }
 
+  /**
+   * Opens a stream. OkHttp's call timeout would also cut a healthy stream that outlives it, so a stream
+   * has none: its headers must arrive within the client's call timeout, the whole stream must end within
+   * {@code options.timeout()} if the caller set one, and otherwise only the read timeout bounds it, as
+   * the longest silence between two reads.
+   */
   @Override
   public MessageStream stream(MessageRequest request, RequestOptions options) {
     Call call = newCall(messagesUrl, request.withStream(Boolean.TRUE), options);
+    call.timeout().clearTimeout();
+    StreamTimer timer = StreamTimer.arm(call, Duration.ofMillis(http.callTimeoutMillis()), options.timeout());
     Response response = null;
     try {
       response = call.execute();
+      timer.headersArrived();
       ResponseMetadata metadata = observe(response);
       requireSuccess(response, metadata);
-      return new OkHttpMessageStream(response, metadata);
+      return new OkHttpMessageStream(response, metadata, timer, limits.maxStreamEventBytes());
     } catch (IOException e) {
       closeQuietly(response);
-      throw ErrorTranslator.translate(e, "POST /v1/messages (stream)");
+      timer.close();
+      throw timer.fired() != null
+          ? new ClaudeTimeoutException("POST /v1/messages (stream) timed out: " + timer.fired(), e)
+          : ErrorTranslator.translate(e, "POST /v1/messages (stream)");
     } catch (RuntimeException e) {
       closeQuietly(response);
+      timer.close();
       throw e;
     }
   }
@@ -137,7 +155,8 @@ public final class OkHttpTransport implements Transport {
     Call call = newCall(countTokensUrl, request, options);
     try (Response response = call.execute()) {
       requireSuccess(response, observe(response));
-      return Bodies.parse(Objects.requireNonNull(response.body()).string(), CountTokensResponse.class, "count_tokens");
+      String body = Bodies.readBounded(response, limits.maxResponseBytes(), "count_tokens");
+      return Bodies.parse(body, CountTokensResponse.class, "count_tokens");
     } catch (IOException e) {
       throw ErrorTranslator.translate(e, "POST /v1/messages/count_tokens");
     }
@@ -146,7 +165,7 @@ public final class OkHttpTransport implements Transport {
   private ClaudeResponse readMessage(Response response) throws IOException {
     ResponseMetadata metadata = observe(response);
     requireSuccess(response, metadata);
-    String body = Objects.requireNonNull(response.body()).string();
+    String body = Bodies.readBounded(response, limits.maxResponseBytes(), "message");
     MessageResponse message = Bodies.parse(body, MessageResponse.class, "message");
     if (message.content() == null || message.id() == null) {
       throw new MalformedResponseException("200 message lacks id or content: " + ErrorBodies.snippet(body), null);

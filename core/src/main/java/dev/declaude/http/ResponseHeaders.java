@@ -1,8 +1,11 @@
 package dev.declaude.http;
 
+import dev.declaude.internal.ServerText;
 import dev.declaude.response.RateLimit;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -11,18 +14,25 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a response's headers into {@link ResponseMetadata}: request id, the {@code anthropic-ratelimit-*}
- * families and the retry signals. Lenient by design: a header that cannot be read counts as absent, and
- * no input makes it throw.
+ * families and the retry signals. Lenient by design: a header that cannot be read, or that says something
+ * absurd (a negative count, a date past what a clock can hold), counts as absent with a DEBUG line, and no
+ * input makes it throw. Values are kept as the server sent them otherwise: bounding waits is the retry
+ * engine's job ({@code maxServerWait}), so an exception can still report the wait the server asked for.
  */
 public final class ResponseHeaders {
-  // RFC 9110 §10.2.3 allows delay-seconds as an integer; the official SDKs also accept a decimal.
+  private static final Logger LOG = LoggerFactory.getLogger(ResponseHeaders.class);
+  // RFC 9110 §10.2.3 allows delay-seconds as an integer; the official SDKs also accept a decimal. Twelve
+  // digits of seconds (31,000 years) is far past any sane wait and far inside what a Duration holds.
   private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
   private static final Pattern MILLIS = Pattern.compile("\\d{1,15}(\\.\\d{1,9})?");
-  // Nothing sensible waits longer; it also keeps Duration arithmetic far from overflow.
-  private static final Duration LONGEST = Duration.ofDays(31);
+  private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+  // A request id is an opaque token such as req_011CSHoEeqs5C35K2UUqR7Fy; anything longer is not one.
+  private static final int MAX_REQUEST_ID = 128;
 
   private ResponseHeaders() {}
 
@@ -36,10 +46,22 @@ public final class ResponseHeaders {
   public static ResponseMetadata parse(int status, Function<String, String> header, Instant now) {
     return new ResponseMetadata(
         status,
-        blankToNull(header.apply("request-id")),
+        requestId(header.apply("request-id")),
         rateLimits(header),
         retryAfter(header.apply("retry-after-ms"), header.apply("retry-after"), now),
         shouldRetry(header.apply("x-should-retry")));
+  }
+
+  /**
+   * Returns a request id fit for messages and logs: {@code null} when blank, else trimmed, escaped and capped
+   * (a server could otherwise forge log lines through it).
+   */
+  public static String requestId(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String id = ServerText.escape(value.trim());
+    return id.length() <= MAX_REQUEST_ID ? id : id.substring(0, MAX_REQUEST_ID) + "...";
   }
 
   /**
@@ -48,11 +70,11 @@ public final class ResponseHeaders {
    * {@code null} when neither yields a positive wait (the retry engine then uses its backoff).
    */
   public static Duration retryAfter(String retryAfterMs, String retryAfter, Instant now) {
-    Duration ms = decimal(retryAfterMs, MILLIS, 1_000_000L);
+    Duration ms = decimal(retryAfterMs, MILLIS, "retry-after-ms", 1_000_000L);
     if (ms != null) {
       return ms;
     }
-    Duration seconds = decimal(retryAfter, SECONDS, 1_000_000_000L);
+    Duration seconds = decimal(retryAfter, SECONDS, "retry-after", 1_000_000_000L);
     return seconds != null ? seconds : httpDate(retryAfter, now);
   }
 
@@ -70,30 +92,41 @@ public final class ResponseHeaders {
 
   /** Returns the four rate-limit families; a family with none of its three headers is {@code null}. */
   public static RateLimits rateLimits(Function<String, String> header) {
-    RateLimits limits = new RateLimits(
-        family(header, "requests"), family(header, "tokens"),
-        family(header, "input-tokens"), family(header, "output-tokens"));
+    RateLimits limits =
+        new RateLimits(
+            family(header, "requests"),
+            family(header, "tokens"),
+            family(header, "input-tokens"),
+            family(header, "output-tokens"));
     return limits.isEmpty() ? RateLimits.NONE : limits;
   }
 
   private static RateLimit family(Function<String, String> header, String name) {
     String prefix = "anthropic-ratelimit-" + name + "-";
-    Long limit = count(header.apply(prefix + "limit"));
-    Long remaining = count(header.apply(prefix + "remaining"));
-    Instant reset = instant(header.apply(prefix + "reset"));
-    return limit == null && remaining == null && reset == null ? null : new RateLimit(limit, remaining, reset);
+    Long limit = count(header.apply(prefix + "limit"), prefix + "limit");
+    Long remaining = count(header.apply(prefix + "remaining"), prefix + "remaining");
+    Instant reset = instant(header.apply(prefix + "reset"), prefix + "reset");
+    return limit == null && remaining == null && reset == null
+        ? null
+        : new RateLimit(limit, remaining, reset);
   }
 
-  private static Duration decimal(String value, Pattern shape, long nanosPerUnit) {
-    if (value == null || !shape.matcher(value.trim()).matches()) {
+  private static Duration decimal(String value, Pattern shape, String name, long nanosPerUnit) {
+    if (value == null) {
       return null;
     }
-    double units = Double.parseDouble(value.trim());
-    if (!(units > 0)) {
+    String v = value.trim();
+    if (!shape.matcher(v).matches()) {
+      ignored(name, value);
       return null;
     }
-    double nanos = Math.ceil(units * nanosPerUnit);
-    return nanos >= LONGEST.toNanos() ? LONGEST : Duration.ofNanos((long) nanos);
+    BigDecimal nanos =
+        new BigDecimal(v).multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, RoundingMode.CEILING);
+    if (nanos.signum() <= 0) {
+      return null;
+    }
+    BigDecimal[] split = nanos.divideAndRemainder(NANOS_PER_SECOND);
+    return Duration.ofSeconds(split[0].longValueExact(), split[1].longValueExact());
   }
 
   private static Duration httpDate(String value, Instant now) {
@@ -101,41 +134,48 @@ public final class ResponseHeaders {
       return null;
     }
     try {
-      Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT))
-          .toInstant();
+      Instant at =
+          ZonedDateTime.parse(
+                  value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT))
+              .toInstant();
       Duration wait = Duration.between(now, at);
-      if (wait.isNegative() || wait.isZero()) {
-        return null;
-      }
-      return wait.compareTo(LONGEST) > 0 ? LONGEST : wait;
+      return wait.isNegative() || wait.isZero() ? null : wait;
     } catch (DateTimeParseException | ArithmeticException e) {
+      ignored("retry-after", value);
       return null;
     }
   }
 
-  private static Long count(String value) {
+  private static Long count(String value, String name) {
     if (value == null) {
       return null;
     }
     try {
-      return Long.parseLong(value.trim());
+      long n = Long.parseLong(value.trim());
+      if (n < 0) {
+        ignored(name, value);
+        return null;
+      }
+      return n;
     } catch (NumberFormatException e) {
+      ignored(name, value);
       return null;
     }
   }
 
-  private static Instant instant(String value) {
+  private static Instant instant(String value, String name) {
     if (value == null) {
       return null;
     }
     try {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value.trim(), Instant::from);
     } catch (DateTimeParseException | ArithmeticException e) {
+      ignored(name, value);
       return null;
     }
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
+  private static void ignored(String name, String value) {
+    LOG.debug("ignoring unreadable header {}: {}", name, ServerText.escape(value));
   }
 }

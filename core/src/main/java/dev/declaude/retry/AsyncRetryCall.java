@@ -66,7 +66,7 @@ final class AsyncRetryCall<T> {
     if (result.isDone()) {
       // Cancelled while the attempt was starting: stopPending may have missed it.
       future.cancel(true);
-      call.abandoned();
+      call.cancelled();
       return;
     }
     future.whenComplete(this::afterAttempt);
@@ -79,8 +79,12 @@ final class AsyncRetryCall<T> {
       return;
     }
     Throwable cause = unwrap(error);
-    if (!(cause instanceof ClaudeException) || result.isDone()) {
-      call.abandoned();
+    if (result.isDone()) {
+      call.cancelled();
+      return;
+    }
+    if (!(cause instanceof ClaudeException)) {
+      call.abandoned(cause);
       result.completeExceptionally(cause);
       return;
     }

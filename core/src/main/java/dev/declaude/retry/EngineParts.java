@@ -1,5 +1,6 @@
 package dev.declaude.retry;
 
+import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /** What every call of one engine shares. Immutable; each part is thread-safe. */
@@ -11,4 +12,5 @@ record EngineParts(
     RetryBudget budget,
     Pacer pacer,
     Recovery recovery,
-    RetryNotifier notifier) {}
+    RetryNotifier notifier,
+    Duration maxServerWait) {}

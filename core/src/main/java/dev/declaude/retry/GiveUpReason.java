@@ -10,6 +10,11 @@ public enum GiveUpReason {
   ATTEMPTS_EXHAUSTED,
   /** The next wait would end after the policy's {@code maxElapsed} deadline. */
   DEADLINE,
+  /**
+   * The server asked for a longer wait ({@code retry-after}) than the policy's or the engine's {@code
+   * maxServerWait}: not credible, so the call failed at once instead of sleeping.
+   */
+  SERVER_WAIT_TOO_LONG,
   /** The client-wide {@link RetryBudget} allowed no more retries. */
   BUDGET_SPENT,
   /** The thread was interrupted while waiting. */

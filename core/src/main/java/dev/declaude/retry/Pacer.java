@@ -1,5 +1,6 @@
 package dev.declaude.retry;
 
+import dev.declaude.internal.TimeMath;
 import dev.declaude.response.RateLimit;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
@@ -7,26 +8,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds new attempts until the API's rate limit has room for them, instead of spending them on 429s. Learns
  * from every response's {@code anthropic-ratelimit-*} headers ({@link #onResponse}, fed by the transport
  * for successes and failures, and by the engine for every API failure it sees).
  *
- * <p><b>Requests.</b> Once a response has reported the requests limit (per minute, RPM) and remaining, the
- * pacer keeps a copy of the API's continuously refilling bucket: the reported remaining, refilling at
- * RPM / 60 s, less every request this client releases (see {@code RequestMirror}). A request goes at once
- * while the copy has room (a client with 3,900 of 4,000 left is never slowed); when it runs low, requests
- * are released in arrival order (FIFO) as the copy refills, that is {@code 60 s / RPM} apart, keeping a
- * quarter of a request in hand against network jitter. A 429 that carries these headers corrects the copy
- * (the server had nothing left) rather than freezing every caller for its whole-second {@code
- * retry-after}: that wait stays the engine's least wait for the request that got the 429.
+ * <p><b>Requests.</b> Once a response has reported the requests limit and remaining, the pacer keeps a copy
+ * of the API's continuously refilling bucket (see {@code RequestMirror}): the reported remaining, refilling
+ * at the rate the three headers imply together, less every request this client releases. A request goes
+ * at once while the copy has room (a client with 3,900 of 4,000 left is never slowed); when it runs low,
+ * requests are released in arrival order (FIFO) as the copy refills, keeping a quarter of a request in hand
+ * against network jitter. A 429 that carries these headers corrects the copy (the server had nothing
+ * left) rather than freezing every caller for its whole-second {@code retry-after}: that wait stays the
+ * engine's least wait for the request that got the 429.
  *
  * <p><b>Without a requests rate.</b> An exhausted limit of unknown size is held until its {@code -reset};
  * an exhausted token limit (tokens, input or output) until its bucket has refilled a request's thousand
  * tokens; a 429 without requests headers holds everyone for its {@code retry-after}. Callers arriving
- * during such a hold are released FIFO one spacing apart ({@link #DEFAULT_SPACING} until an RPM is known).
- * Those windows only grow: a later response reporting room does not reopen them early.
+ * during such a hold are released FIFO one spacing apart ({@link #DEFAULT_SPACING} until a rate is known).
+ * A later success, or any response that shows room and is not a 429, reopens such a hold.
+ *
+ * <p><b>The server is not trusted.</b> A wait a response asks for beyond {@code maxServerWait} (the
+ * engine's bound, 2 minutes by default) is not credible and teaches the pacer nothing; no caller is ever
+ * held longer than that bound, whatever the headers said. Pacing may only ever spare requests that would
+ * have been refused; switched off ({@link #off}) the pacer never holds anyone.
  *
  * <p>A retry-after from a 5xx is not a pacing signal: it is advice for that request, while rate limits
  * are shared by every request of the organization. A pacer that has learned nothing never holds anyone.
@@ -37,28 +45,51 @@ public final class Pacer {
   /** Spacing between held callers when the API has not said its requests limit. */
   public static final Duration DEFAULT_SPACING = Duration.ofMillis(20);
 
+  /** The default bound on what a response may make the pacer hold: two minutes. */
+  public static final Duration DEFAULT_MAX_SERVER_WAIT = Duration.ofMinutes(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
   private static final long NEVER = Long.MIN_VALUE / 4;
   // Token remainders are rounded to the nearest thousand, so "0 left" means room for about one request
   // comes back with a thousand tokens.
   private static final long TOKENS_PER_REQUEST = 1_000;
 
   private final TimeSource time;
+  private final long maxServerWaitMillis;
+  private final boolean enabled;
   private final RequestMirror requests = new RequestMirror();
   private long openAt = NEVER;
   private long lastRelease = NEVER;
   private int inFlight;
 
-  private Pacer(TimeSource time) {
+  private Pacer(TimeSource time, Duration maxServerWait, boolean enabled) {
     this.time = time;
+    this.maxServerWaitMillis = TimeMath.millis(maxServerWait);
+    this.enabled = enabled;
   }
 
   /**
-   * Returns a pacer that reads time from {@code time}.
+   * Returns a pacer that reads time from {@code time} and believes waits of at most {@code maxServerWait}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
+   */
+  public static Pacer create(TimeSource time, Duration maxServerWait) {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(maxServerWait, "maxServerWait");
+    if (maxServerWait.isZero() || maxServerWait.isNegative()) {
+      throw new IllegalArgumentException("maxServerWait must be > 0, was " + maxServerWait);
+    }
+    return new Pacer(time, maxServerWait, true);
+  }
+
+  /**
+   * Returns a pacer that reads time from {@code time}, bounded by {@link #DEFAULT_MAX_SERVER_WAIT}.
    *
    * @throws NullPointerException if {@code time} is null
    */
   public static Pacer create(TimeSource time) {
-    return new Pacer(Objects.requireNonNull(time, "time"));
+    return create(time, DEFAULT_MAX_SERVER_WAIT);
   }
 
   /** Returns a pacer on the real clocks. */
@@ -67,70 +98,118 @@ public final class Pacer {
   }
 
   /**
-   * Learns from what a response said: the requests limit and remaining update the copy of the requests
-   * bucket; other exhausted limits, and a 429's {@code retry-after} when the requests headers are missing,
-   * close the pacer for a while (see the class doc).
+   * Returns a pacer that never holds anyone and learns nothing, for clients built with pacing off.
+   *
+   * @throws NullPointerException if {@code time} is null
+   */
+  public static Pacer off(TimeSource time) {
+    return new Pacer(Objects.requireNonNull(time, "time"), DEFAULT_MAX_SERVER_WAIT, false);
+  }
+
+  /**
+   * Learns from what a response said: the requests limit, remaining and reset update the copy of the
+   * requests bucket; other exhausted limits, and a 429's {@code retry-after} when the requests headers are
+   * missing, close the pacer for a while (see the class doc).
    *
    * @throws NullPointerException if {@code metadata} is null
    */
   public void onResponse(ResponseMetadata metadata) {
     Objects.requireNonNull(metadata, "metadata");
+    if (!enabled) {
+      return;
+    }
     long now = time.millis();
     Instant wallNow = time.now();
     RateLimits limits = metadata.rateLimits();
     RateLimit req = limits.requests();
-    boolean mirrored = req != null && req.limit() != null && req.limit() > 0 && req.remaining() != null;
+    boolean mirrored =
+        req != null && req.limit() != null && req.limit() > 0 && req.remaining() != null;
     boolean rateLimited = metadata.status() == 429;
-    long closedUntil = mirrored ? NEVER : now + untilRoomFor(req, 1, wallNow);
-    for (RateLimit tokens : new RateLimit[] {limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
-      closedUntil = Math.max(closedUntil, now + untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow));
+    long closedFor = mirrored ? 0 : untilRoomFor(req, 1, wallNow);
+    boolean anyExhausted = req != null && req.isExhausted();
+    for (RateLimit tokens :
+        new RateLimit[] {limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
+      closedFor = Math.max(closedFor, untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow));
+      anyExhausted |= tokens != null && tokens.isExhausted();
     }
     // Only a 429's retry-after speaks for the whole organization; see the class doc.
     if (!mirrored && rateLimited && metadata.retryAfter() != null) {
-      closedUntil = Math.max(closedUntil, now + metadata.retryAfter().toMillis());
+      closedFor = Math.max(closedFor, credible(TimeMath.millis(metadata.retryAfter()), "retry-after"));
     }
+    boolean showsRoom = metadata.status() / 100 == 2 || (!rateLimited && !anyExhausted);
+    Long fullAt = mirrored ? fullAt(req, now, wallNow) : null;
     synchronized (this) {
-      openAt = Math.max(openAt, closedUntil);
+      long closedUntil = closedFor > 0 ? now + closedFor : NEVER;
+      // A response that shows room reopens a hold earlier responses set; it may still set its own.
+      openAt = showsRoom ? closedUntil : Math.max(openAt, closedUntil);
       if (mirrored) {
         // The response being reported is still counted in flight; the others may not be counted yet.
         int others = Math.max(0, inFlight - 1);
-        Long fullAt = req.reset() == null ? null : now + Duration.between(wallNow, req.reset()).toMillis();
         requests.report(now, req.limit(), req.remaining(), fullAt, rateLimited, others);
       }
     }
   }
 
-  /**
-   * Returns how long until an exhausted limit has room for {@code units} again, or {@link #NEVER}-ish
-   * (a large negative) when it is not exhausted. The API's buckets refill continuously and {@code -reset}
-   * is when one is full again (claude-api.md §2.4), so room for one request comes back after {@code
-   * (reset - now) × units / limit}, not at {@code reset}: holding until then would idle for up to a minute
-   * on a per-minute limit. A limit of unknown size is held until its reset.
-   */
-  private static long untilRoomFor(RateLimit limit, long units, Instant wallNow) {
-    if (limit == null || !limit.isExhausted() || limit.reset() == null) {
-      return NEVER;
+  /** Returns when the requests bucket is full again, in monotonic ms, or null if not said or not credible. */
+  private Long fullAt(RateLimit req, long now, Instant wallNow) {
+    if (req.reset() == null) {
+      return null;
     }
-    long untilFull = Math.max(0, Duration.between(wallNow, limit.reset()).toMillis());
+    long untilFull = TimeMath.millisBetween(wallNow, req.reset());
+    if (untilFull > maxServerWaitMillis) {
+      LOG.debug("ignoring anthropic-ratelimit-requests-reset {}: beyond maxServerWait", req.reset());
+      return null;
+    }
+    return now + untilFull;
+  }
+
+  /**
+   * Returns how long until an exhausted limit has room for {@code units} again, or 0 when it is not
+   * exhausted. The API's buckets refill continuously and {@code -reset} is when one is full again
+   * (claude-api.md §2.4), so room for one request comes back after {@code (reset - now) × units / limit},
+   * not at {@code reset}: holding until then would idle for up to a minute on a per-minute limit. A limit
+   * of unknown size is held until its reset.
+   */
+  private long untilRoomFor(RateLimit limit, long units, Instant wallNow) {
+    if (limit == null || !limit.isExhausted() || limit.reset() == null) {
+      return 0;
+    }
+    long untilFull = Math.max(0, TimeMath.millisBetween(wallNow, limit.reset()));
     if (limit.limit() == null || limit.limit() <= 0) {
-      return untilFull;
+      return credible(untilFull, "reset");
     }
     double share = Math.min(1.0, (double) units / limit.limit());
-    return (long) Math.ceil(untilFull * share);
+    return credible((long) Math.ceil(untilFull * share), "reset");
+  }
+
+  /** Returns {@code millis}, or 0 when it is beyond the bound: such a wait teaches nothing. */
+  private long credible(long millis, String what) {
+    if (millis > maxServerWaitMillis) {
+      LOG.debug("ignoring a {} of {} ms: beyond maxServerWait ({} ms)", what, millis, maxServerWaitMillis);
+      return 0;
+    }
+    return millis;
   }
 
   /**
    * Reserves the caller's release time and returns how long it must wait from {@code nowMillis}: 0 to go
-   * now, or -1 (reserving nothing) when its turn would come after {@code deadlineMillis}.
+   * now, or -1 (reserving nothing) when its turn would come after {@code deadlineMillis}. No caller is held
+   * longer than {@code maxServerWait}.
    */
   synchronized long reserve(long nowMillis, long deadlineMillis) {
+    if (!enabled) {
+      return 0;
+    }
     long next = lastRelease + spacingMillis();
     long ready = requests.readyAt(nowMillis);
     if (openAt <= nowMillis && next <= nowMillis && ready <= nowMillis) {
       requests.take(nowMillis);
       return 0;
     }
-    long release = Math.max(Math.max(nowMillis, ready), Math.max(openAt, next));
+    long release =
+        Math.min(
+            Math.max(Math.max(nowMillis, ready), Math.max(openAt, next)),
+            TimeMath.plus(nowMillis, maxServerWaitMillis));
     if (release > deadlineMillis) {
       return -1;
     }
@@ -149,7 +228,7 @@ public final class Pacer {
     inFlight = Math.max(0, inFlight - 1);
   }
 
-  /** Returns the spacing between releases: {@code 60 s / RPM} once known, else {@link #DEFAULT_SPACING}. */
+  /** Returns the spacing between releases: one refill of the requests bucket once known, else {@link #DEFAULT_SPACING}. */
   synchronized long spacingMillis() {
     return requests.known() ? requests.spacingMillis() : DEFAULT_SPACING.toMillis();
   }
@@ -161,8 +240,20 @@ public final class Pacer {
 
   @Override
   public synchronized String toString() {
+    if (!enabled) {
+      return "Pacer{off}";
+    }
     long now = time.millis();
-    String room = requests.known() ? String.format(Locale.ROOT, ", requests=%.2f", requests.tokensAt(now)) : "";
-    return "Pacer{closedFor=" + Math.max(0, openAt - now) + "ms, spacing=" + spacingMillis() + "ms" + room + '}';
+    String room =
+        requests.known()
+            ? String.format(Locale.ROOT, ", requests=%.2f", requests.tokensAt(now))
+            : "";
+    return "Pacer{closedFor="
+        + Math.max(0, openAt - now)
+        + "ms, spacing="
+        + spacingMillis()
+        + "ms"
+        + room
+        + '}';
   }
 }

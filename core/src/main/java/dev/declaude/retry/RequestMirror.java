@@ -2,9 +2,17 @@ package dev.declaude.retry;
 
 /**
  * This client's copy of the API's requests bucket, learned from {@code anthropic-ratelimit-requests-*}
- * headers: it refills at the reported limit per minute (the API's buckets refill continuously,
- * claude-api.md §2.4), holds at most the largest room ever reported, and loses one token per request this
- * client releases. The {@link Pacer} releases a request only when the copy has a token for it.
+ * headers: it refills continuously (the API's buckets do, claude-api.md §2.4), holds at most the largest
+ * room ever reported, and loses one token per request this client releases. The {@link Pacer} releases a
+ * request only when the copy has a token for it.
+ *
+ * <p>The refill rate reads the three headers together. The API documents {@code -limit} as requests per
+ * minute, so the bucket refills at least {@code limit / 60 s}; and since it is full again at {@code -reset},
+ * it refills at least {@code (size - remaining) / (reset - now)}, where the size is the limit or, when the
+ * limit is enforced over a shorter interval (60 RPM as one a second, claude-api.md §2.4), the largest room
+ * ever reported. The faster of the two wins: a gateway that reports its burst size as {@code -limit}, with
+ * a reset a fraction of a second away, is read as the fast bucket it is, not as a handful of requests a
+ * minute; and a 60 RPM limit enforced per second is not taken for 60 requests a second.
  *
  * <p>Kept as a GCRA "empty at" instant rather than a token count: the bucket holds {@code (t - emptyAt) ×
  * rate} tokens at {@code t} (at most the capacity), so a release reserved in the future simply moves the
@@ -44,12 +52,13 @@ final class RequestMirror {
   }
 
   /**
-   * Learns from a response that reported {@code limitPerMinute}, {@code remaining} and the bucket full
+   * Learns from a response that reported {@code limit}, {@code remaining} and the bucket full
    * again at {@code fullAt} (monotonic ms, or null), received at {@code now} while {@code othersInFlight}
    * other requests of this client were unanswered.
    */
-  void report(long now, long limitPerMinute, long remaining, Long fullAt, boolean rateLimited, int othersInFlight) {
-    double rate = limitPerMinute / 60_000.0;
+  void report(long now, long limit, long remaining, Long fullAt, boolean rateLimited, int othersInFlight) {
+    double size = Math.min(limit, Math.max(known ? capacity : 0, remaining + 1));
+    double rate = refillPerMilli(now, limit, size, remaining, fullAt);
     double lowest = remaining - othersInFlight;
     if (!known) {
       known = true;
@@ -74,6 +83,14 @@ final class RequestMirror {
       // our requests the server had not counted yet (a 60 RPM limit enforced per second is full soon).
       emptyAt = Math.min(emptyAt, fullAt - (capacity - othersInFlight) / rate);
     }
+  }
+
+  private static double refillPerMilli(long now, long limit, double size, long remaining, Long fullAt) {
+    double perMinute = limit / 60_000.0;
+    if (fullAt == null || fullAt <= now || remaining >= size) {
+      return perMinute;
+    }
+    return Math.max(perMinute, (size - remaining) / (fullAt - now));
   }
 
   /** Returns the earliest instant at or after {@code now} when the copy has a token (plus reserve). */

@@ -3,9 +3,11 @@ package dev.declaude.retry;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.ErrorKind;
+import dev.declaude.internal.ExceptionAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The state and rules of one call: its attempts, failures and deadline, and what to do before an
@@ -19,6 +21,7 @@ final class RetryCall {
   private final EngineParts parts;
   private final RetryPolicy policy;
   private final long deadline;
+  private final Duration maxServerWait;
   private final List<ClaudeException> failures = new ArrayList<>();
   private int attempts;
 
@@ -27,6 +30,7 @@ final class RetryCall {
     this.policy = policy;
     long start = parts.time().millis();
     this.deadline = policy.maxElapsed().map(d -> start + d.toMillis()).orElse(Long.MAX_VALUE);
+    this.maxServerWait = policy.maxServerWait().orElse(parts.maxServerWait());
   }
 
   /**
@@ -64,8 +68,21 @@ final class RetryCall {
     parts.recovery().succeeded(parts.time().millis(), parts.pacer().spacingMillis());
   }
 
-  /** Records an attempt that ended with something other than a {@link ClaudeException}. */
-  void abandoned() {
+  /**
+   * Records an attempt that ended with something other than a {@link ClaudeException}, which ends the call:
+   * the failures of earlier attempts are attached to it as suppressed, so none is lost.
+   */
+  void abandoned(Throwable other) {
+    parts.pacer().answered();
+    for (ClaudeException earlier : failures) {
+      if (earlier != other) {
+        other.addSuppressed(earlier);
+      }
+    }
+  }
+
+  /** Records an attempt abandoned because the call was cancelled; nothing is thrown to anyone. */
+  void cancelled() {
     parts.pacer().answered();
   }
 
@@ -82,9 +99,15 @@ final class RetryCall {
       parts.pacer().onResponse(((ClaudeApiException) failure).metadata());
     }
     parts.pacer().answered();
+    parts.recovery().failed(failure.kind());
     GiveUpReason reason = reasonNotToRetry(failure);
     if (reason != null) {
       throw stop(reason, null, null);
+    }
+    Optional<Duration> asked = RetrySignals.retryAfter(failure);
+    if (asked.isPresent() && asked.get().compareTo(maxServerWait) > 0) {
+      ExceptionAccess.get().addNote(failure, serverWaitNote(asked.get()));
+      throw stop(GiveUpReason.SERVER_WAIT_TOO_LONG, null, null);
     }
     Wait wait = Wait.plan(policy, attempts, failure, parts.random());
     long now = parts.time().millis();
@@ -110,6 +133,23 @@ final class RetryCall {
       return null;
     }
     return new Alarm(parts.time().millis(), wait.millis(), wait.leastMillis());
+  }
+
+  private String serverWaitNote(Duration asked) {
+    return "not retried: the server asked to wait "
+        + describe(asked)
+        + " (retry-after), more than maxServerWait ("
+        + describe(maxServerWait)
+        + "); raise it with ClaudeClient.builder().maxServerWait(...) or @RetryOn(maxServerWaitMs = ...)"
+        + " if waits that long are expected";
+  }
+
+  private static String describe(Duration d) {
+    long seconds = d.getSeconds();
+    if (seconds >= 2 * 86_400) {
+      return (seconds / 86_400) + " days";
+    }
+    return seconds >= 120 ? (seconds / 60) + " minutes" : d.toMillis() + " ms";
   }
 
   /** Returns the exception to throw when the thread was interrupted while waiting. */
@@ -171,7 +211,7 @@ final class RetryCall {
     if (note != null) {
       last.addSuppressed(note);
     }
-    last.recordAttempts(attempts);
+    ExceptionAccess.get().recordAttempts(last, attempts);
     return last;
   }
 

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * Throwable#addSuppressed suppressed} in order and {@link ClaudeException#attempts()} set. A budget
  * refusal adds a {@link RetryBudgetExhaustedException} note ("retry budget spent") to it; an interrupt
  * adds the {@link InterruptedException}. Anything that is not a {@code ClaudeException} is never retried
- * and is rethrown unchanged.
+ * and is rethrown unchanged, with the failures of earlier attempts suppressed in it.
  *
  * <p>Thread-safe: one engine serves every call of a client; each call keeps its own state.
  */
@@ -82,7 +82,7 @@ public final class RetryEngine {
       } catch (ClaudeException failure) {
         wait = call.onFailure(failure);
       } catch (Throwable other) {
-        call.abandoned();
+        call.abandoned(other);
         throw RetryEngine.<RuntimeException>sneakyThrow(other);
       }
       awaitRetry(call, wait);
@@ -113,6 +113,11 @@ public final class RetryEngine {
    */
   public Pacer pacer() {
     return parts.pacer();
+  }
+
+  /** Returns the longest server-requested wait this engine believes; see {@link RetryEngineBuilder#maxServerWait}. */
+  public Duration maxServerWait() {
+    return parts.maxServerWait();
   }
 
   /** Waits before a retry: on an alarm a success may cut short after a server error, else plainly. */

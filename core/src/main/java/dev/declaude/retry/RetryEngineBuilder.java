@@ -1,5 +1,6 @@
 package dev.declaude.retry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,8 @@ public final class RetryEngineBuilder {
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
   private RetryBudget budget = RetryBudget.create();
   private Pacer pacer;
+  private boolean pacing = true;
+  private Duration maxServerWait = Pacer.DEFAULT_MAX_SERVER_WAIT;
   private final List<RetryListener> listeners = new ArrayList<>();
 
   RetryEngineBuilder() {}
@@ -86,6 +89,37 @@ public final class RetryEngineBuilder {
   }
 
   /**
+   * Sets the longest wait a server may ask for ({@code retry-after}, a rate limit's {@code -reset}) that
+   * the engine believes: 2 minutes by default. A call whose failure asks for more fails at once with that
+   * failure (its {@code retryAfter()} intact) instead of sleeping, unless its policy sets its own bound;
+   * the default pacer ignores such waits and never holds a caller longer than this.
+   *
+   * <p>Why a bound: one response (from a gateway, a proxy, or a bug) asking for a day's wait would
+   * otherwise block every caller of the client for a day. The API's own waits are seconds to a minute.
+   *
+   * @throws NullPointerException if {@code maxServerWait} is null
+   * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
+   */
+  public RetryEngineBuilder maxServerWait(Duration maxServerWait) {
+    Objects.requireNonNull(maxServerWait, "maxServerWait");
+    if (maxServerWait.isZero() || maxServerWait.isNegative()) {
+      throw new IllegalArgumentException(
+          "maxServerWait must be > 0, was " + maxServerWait.toMillis() + " ms");
+    }
+    this.maxServerWait = maxServerWait;
+    return this;
+  }
+
+  /**
+   * Switches pacing from the API's rate-limit headers on (the default) or off. Off, no attempt is ever
+   * held: every call goes at once and 429s are retried by policy alone.
+   */
+  public RetryEngineBuilder pacing(boolean on) {
+    this.pacing = on;
+    return this;
+  }
+
+  /**
    * Adds a listener; listeners are told of events in the order they were added.
    *
    * @throws NullPointerException if {@code listener} is null
@@ -102,7 +136,11 @@ public final class RetryEngineBuilder {
    *     deadlines and pacing would be measured on different clocks
    */
   public RetryEngine build() {
-    Pacer p = pacer != null ? pacer : Pacer.create(time);
+    if (pacer != null && !pacing) {
+      throw new IllegalStateException(
+          "pacing(false) and pacer(...) contradict each other: pass Pacer.off(timeSource), or drop one");
+    }
+    Pacer p = pacer != null ? pacer : pacing ? Pacer.create(time, maxServerWait) : Pacer.off(time);
     if (p.time() != time) {
       throw new IllegalStateException(
           "the pacer reads another TimeSource than the engine, so its holds and the engine's deadlines"
@@ -110,6 +148,14 @@ public final class RetryEngineBuilder {
     }
     return new RetryEngine(
         new EngineParts(
-            time, sleeper, scheduler, random, budget, p, new Recovery(), new RetryNotifier(listeners)));
+            time,
+            sleeper,
+            scheduler,
+            random,
+            budget,
+            p,
+            new Recovery(),
+            new RetryNotifier(listeners),
+            maxServerWait));
   }
 }

@@ -2,6 +2,7 @@ package dev.declaude.retry;
 
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
+import dev.declaude.internal.ServerText;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -66,7 +67,15 @@ final class RetryNotifier {
   private static String describe(ClaudeException failure) {
     if (failure instanceof ClaudeApiException) {
       ClaudeApiException api = (ClaudeApiException) failure;
-      return failure.kind() + " (" + api.status() + " " + api.errorType() + ": " + api.apiMessage() + ")";
+      // The server's words are escaped and capped: a server must not be able to forge log lines.
+      return failure.kind()
+          + " ("
+          + api.status()
+          + " "
+          + ServerText.escape(api.errorType())
+          + ": "
+          + ServerText.escape(api.apiMessage())
+          + ")";
     }
     return String.valueOf(failure.kind());
   }

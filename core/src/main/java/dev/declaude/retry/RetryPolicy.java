@@ -40,6 +40,7 @@ public final class RetryPolicy {
   private final double multiplier;
   private final Jitter jitter;
   private final Duration maxElapsed;
+  private final Duration maxServerWait;
 
   RetryPolicy(RetryPolicyBuilder b) {
     this.kinds = Collections.unmodifiableSet(b.kinds.isEmpty() ? EnumSet.noneOf(ErrorKind.class) : EnumSet.copyOf(b.kinds));
@@ -49,6 +50,7 @@ public final class RetryPolicy {
     this.multiplier = b.multiplier;
     this.jitter = b.jitter;
     this.maxElapsed = b.maxElapsed;
+    this.maxServerWait = b.maxServerWait;
   }
 
   /** Returns a builder with the defaults of {@link RetryOn}: no kinds, 3 attempts, 0.5 s to 8 s, ×2, full jitter. */
@@ -86,6 +88,13 @@ public final class RetryPolicy {
     }
     if (retryOn.maxElapsedMs() > 0) {
       b.maxElapsed(Duration.ofMillis(retryOn.maxElapsedMs()));
+    }
+    if (retryOn.maxServerWaitMs() < 0) {
+      throw new IllegalArgumentException(
+          "maxServerWaitMs must be >= 0 (0 for the client's bound), was " + retryOn.maxServerWaitMs());
+    }
+    if (retryOn.maxServerWaitMs() > 0) {
+      b.maxServerWait(Duration.ofMillis(retryOn.maxServerWaitMs()));
     }
     return b.build();
   }
@@ -209,6 +218,14 @@ public final class RetryPolicy {
     return Optional.ofNullable(maxElapsed);
   }
 
+  /**
+   * Returns the longest server-requested wait a call of this policy sits out, if the policy sets one;
+   * else the engine's bound applies.
+   */
+  public Optional<Duration> maxServerWait() {
+    return Optional.ofNullable(maxServerWait);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof RetryPolicy)) {
@@ -221,12 +238,14 @@ public final class RetryPolicy {
         && maxDelay.equals(p.maxDelay)
         && Double.compare(multiplier, p.multiplier) == 0
         && jitter == p.jitter
-        && Objects.equals(maxElapsed, p.maxElapsed);
+        && Objects.equals(maxElapsed, p.maxElapsed)
+        && Objects.equals(maxServerWait, p.maxServerWait);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kinds, maxAttempts, initialDelay, maxDelay, multiplier, jitter, maxElapsed);
+    return Objects.hash(
+        kinds, maxAttempts, initialDelay, maxDelay, multiplier, jitter, maxElapsed, maxServerWait);
   }
 
   @Override
@@ -245,6 +264,7 @@ public final class RetryPolicy {
         + jitter
         + ", maxElapsed="
         + (maxElapsed == null ? "none" : maxElapsed.toMillis() + "ms")
+        + (maxServerWait == null ? "" : ", maxServerWait=" + maxServerWait.toMillis() + "ms")
         + '}';
   }
 }

@@ -30,6 +30,7 @@ public final class RetryPolicyBuilder {
   double multiplier = 2.0;
   Jitter jitter = Jitter.FULL;
   Duration maxElapsed;
+  Duration maxServerWait;
 
   RetryPolicyBuilder() {}
 
@@ -126,6 +127,26 @@ public final class RetryPolicyBuilder {
               + " ms; call noDeadline() for no deadline");
     }
     this.maxElapsed = maxElapsed;
+    return this;
+  }
+
+  /**
+   * Sets the longest wait the server may ask for ({@code retry-after}) that a call of this policy sits out;
+   * a longer request fails the call at once with the server's exception. By default the engine's bound
+   * ({@link RetryEngineBuilder#maxServerWait}, 2 minutes) applies.
+   *
+   * @throws NullPointerException if {@code maxServerWait} is null
+   * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
+   */
+  public RetryPolicyBuilder maxServerWait(Duration maxServerWait) {
+    Objects.requireNonNull(maxServerWait, "maxServerWait");
+    if (maxServerWait.isZero() || maxServerWait.isNegative()) {
+      throw new IllegalArgumentException(
+          "maxServerWait must be > 0, was "
+              + maxServerWait.toMillis()
+              + " ms; leave it unset for the engine's bound");
+    }
+    this.maxServerWait = maxServerWait;
     return this;
   }
 

@@ -132,7 +132,8 @@ public final class ReflectiveServiceReader {
         at(r.initialDelayMs(), a + "(initialDelayMs)"),
         at(r.maxDelayMs(), a + "(maxDelayMs)"),
         at(r.multiplier(), a + "(multiplier)"),
-        at(r.maxElapsedMs(), a + "(maxElapsedMs)"));
+        at(r.maxElapsedMs(), a + "(maxElapsedMs)"),
+        at(r.maxServerWaitMs(), a + "(maxServerWaitMs)"));
   }
 
   private static <T> Located<T> at(T value, String where) {

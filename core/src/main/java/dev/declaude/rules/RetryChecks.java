@@ -37,6 +37,11 @@ final class RetryChecks {
       f.add(Rule.RETRY_MAX_ELAPSED, r.maxElapsedMs().location(), m,
           "maxElapsedMs is " + r.maxElapsedMs().value() + " but must be 0 (no deadline) or positive");
     }
+    if (r.maxServerWaitMs().value() < 0) {
+      f.add(Rule.RETRY_MAX_SERVER_WAIT, r.maxServerWaitMs().location(), m,
+          "maxServerWaitMs is " + r.maxServerWaitMs().value()
+              + " but must be 0 (the client's maxServerWait) or positive");
+    }
   }
 
   private static void delays(RetryDescription r, MethodDescription m, Findings f) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param maxDelayMs the longest backoff wait
  * @param multiplier the backoff growth
  * @param maxElapsedMs the deadline, 0 for none
+ * @param maxServerWaitMs the longest server-requested wait sat out, 0 for the client's bound
  */
 public record RetryDescription(
     Location annotation,
@@ -22,7 +23,8 @@ public record RetryDescription(
     Located<Long> initialDelayMs,
     Located<Long> maxDelayMs,
     Located<Double> multiplier,
-    Located<Long> maxElapsedMs) {
+    Located<Long> maxElapsedMs,
+    Located<Long> maxServerWaitMs) {
 
   public RetryDescription {
     Objects.requireNonNull(annotation, "annotation");
@@ -32,5 +34,6 @@ public record RetryDescription(
     Objects.requireNonNull(maxDelayMs, "maxDelayMs");
     Objects.requireNonNull(multiplier, "multiplier");
     Objects.requireNonNull(maxElapsedMs, "maxElapsedMs");
+    Objects.requireNonNull(maxServerWaitMs, "maxServerWaitMs");
   }
 }

@@ -62,6 +62,8 @@ public enum Rule {
   RETRY_MULTIPLIER("retry-multiplier", Severity.ERROR),
   /** A negative {@code maxElapsedMs}. */
   RETRY_MAX_ELAPSED("retry-max-elapsed", Severity.ERROR),
+  /** A negative {@code maxServerWaitMs}. */
+  RETRY_MAX_SERVER_WAIT("retry-max-server-wait", Severity.ERROR),
   /** {@code @RetryOn} together with another library's retry annotation. */
   RETRY_STACKED("retry-stacked", Severity.WARNING);
 

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.response.ResponseMetadata;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -16,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import okio.Buffer;
 
 /** No input makes the error-body, header or SSE parsers throw anything but declaude's types. */
 class ParserPropertiesTest {
@@ -62,7 +61,7 @@ class ParserPropertiesTest {
 
   @Property(tries = 400)
   void anySseInputYieldsEventsOrDeclaudeExceptions(@ForAll("sse") String input) throws IOException {
-    SseParser parser = new SseParser(new BufferedReader(new StringReader(input)));
+    SseParser parser = new SseParser(new Buffer().writeUtf8(input), 1 << 20, "the test stream");
     SseEvent event;
     while ((event = parser.next()) != null) {
       try {

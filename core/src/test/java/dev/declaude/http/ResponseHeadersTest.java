@@ -38,8 +38,19 @@ class ResponseHeadersTest {
   }
 
   @Test
-  void anAbsurdWaitIsCappedNotOverflowed() {
-    assertEquals(Duration.ofDays(31), ResponseHeaders.retryAfter(null, "999999999999", NOW));
+  void anAbsurdWaitIsKeptAsTheServerSaidItWithoutOverflowing() {
+    // Bounding waits is the engine's job (maxServerWait); the exception still reports what was asked.
+    assertEquals(Duration.ofSeconds(999_999_999_999L), ResponseHeaders.retryAfter(null, "999999999999", NOW));
+    assertEquals(
+        Duration.ofSeconds(999_999_999_999L, 999_000_001),
+        ResponseHeaders.retryAfter("999999999999999.000001", null, NOW));
+  }
+
+  @Test
+  void aRequestIdIsEscapedAndCapped() {
+    String withEscape = " req_1" + (char) 27 + "[2J\nx ";
+    assertEquals("req_1\\u001b[2J\\nx", ResponseHeaders.requestId(withEscape));
+    assertEquals(128 + 3, ResponseHeaders.requestId("r".repeat(1000)).length());
   }
 
   @Test

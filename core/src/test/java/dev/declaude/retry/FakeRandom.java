@@ -5,12 +5,12 @@ import java.util.Deque;
 import java.util.function.DoubleSupplier;
 
 /** Returns scripted values, then repeats the last one; counts how many were drawn. */
-final class FakeRandom implements DoubleSupplier {
+public final class FakeRandom implements DoubleSupplier {
   private final Deque<Double> values = new ArrayDeque<>();
   private double last;
   private int draws;
 
-  static FakeRandom of(double... values) {
+  public static FakeRandom of(double... values) {
     FakeRandom r = new FakeRandom();
     for (double v : values) {
       r.values.add(v);
@@ -25,7 +25,7 @@ final class FakeRandom implements DoubleSupplier {
     return values.isEmpty() ? last : values.poll();
   }
 
-  synchronized int draws() {
+  public synchronized int draws() {
     return draws;
   }
 }

@@ -6,13 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Schedules tasks on virtual time and runs them only when asked, recording each delay. */
-final class FakeScheduler implements RetryScheduler {
+public final class FakeScheduler implements RetryScheduler {
   private final FakeTime time;
   private final List<Task> pending = new ArrayList<>();
   private final List<Long> delays = new ArrayList<>();
   private long sequence;
 
-  FakeScheduler(FakeTime time) {
+  public FakeScheduler(FakeTime time) {
     this.time = time;
   }
 
@@ -25,7 +25,7 @@ final class FakeScheduler implements RetryScheduler {
   }
 
   /** Runs the earliest pending task, advancing time to it; returns false if none is pending. */
-  boolean runNext() {
+  public boolean runNext() {
     Task next;
     synchronized (this) {
       pending.removeIf(t -> t.cancelled);
@@ -41,17 +41,17 @@ final class FakeScheduler implements RetryScheduler {
   }
 
   /** Runs pending tasks, in due order, until none is left. */
-  void runAll() {
+  public void runAll() {
     while (runNext()) {
       // keep going
     }
   }
 
-  synchronized List<Long> delays() {
+  public synchronized List<Long> delays() {
     return List.copyOf(delays);
   }
 
-  synchronized int pendingCount() {
+  public synchronized int pendingCount() {
     pending.removeIf(t -> t.cancelled);
     return pending.size();
   }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Virtual time: a clock that moves only when slept on or advanced, recording every sleep. */
-final class FakeTime implements TimeSource, Sleeper {
-  static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+public final class FakeTime implements TimeSource, Sleeper {
+  public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
   private long millis;
   private final List<Long> sleeps = new ArrayList<>();
@@ -63,27 +63,27 @@ final class FakeTime implements TimeSource, Sleeper {
   }
 
   /** Makes {@link #sleepUntil} block until the fake clock reaches the alarm. */
-  synchronized void blockOnAlarms() {
+  public synchronized void blockOnAlarms() {
     blockOnAlarms = true;
   }
 
   /** Waits (real time, briefly) until {@code n} threads are blocked in {@link #sleepUntil}. */
-  synchronized void awaitAlarmWaiters(int n) throws InterruptedException {
+  public synchronized void awaitAlarmWaiters(int n) throws InterruptedException {
     while (alarmWaiters < n) {
       wait(5_000);
     }
   }
 
-  synchronized void advance(long byMillis) {
+  public synchronized void advance(long byMillis) {
     millis += byMillis;
   }
 
   /** Makes the sleep with this index (0 for the first) throw InterruptedException instead of sleeping. */
-  synchronized void interruptSleep(int index) {
+  public synchronized void interruptSleep(int index) {
     interruptAtSleep = index;
   }
 
-  synchronized List<Long> sleeps() {
+  public synchronized List<Long> sleeps() {
     return List.copyOf(sleeps);
   }
 }

@@ -43,8 +43,8 @@ class PacerRateTest {
 
   @Test
   void whenRoomRunsOutCallersAreReleasedFifoAtTheLimitsRateKeepingAQuarterRequestInHand() {
-    // 600 RPM = one request per 100 ms; 2 left, full again in 1 s
-    pacer.onResponse(report(200, 600, 2, FakeTime.EPOCH.plusSeconds(1), null));
+    // 600 RPM = one request per 100 ms; 2 left, full again in a minute
+    pacer.onResponse(report(200, 600, 2, FakeTime.EPOCH.plusSeconds(60), null));
 
     // One goes at once; the last one left waits until a quarter more has refilled (the reserve against
     // jitter), then one per 100 ms
@@ -56,10 +56,29 @@ class PacerRateTest {
   void aRateLimitedResponseWithHeadersPacesOthersAtTheRateInsteadOfFreezingThemForItsRetryAfter() {
     // A bucket of 5 at 600 RPM, then a 429 asking for a whole second with nothing left
     pacer.onResponse(report(200, 600, 4, null, null));
-    pacer.onResponse(report(429, 600, 0, FakeTime.EPOCH.plusSeconds(1), Duration.ofSeconds(1)));
+    pacer.onResponse(report(429, 600, 0, FakeTime.EPOCH.plusSeconds(60), Duration.ofSeconds(1)));
 
     // Other callers go as the bucket refills, 100 ms apart, not all at 1 s
     assertEquals(List.of(125L, 225L, 325L), releases(3));
+  }
+
+  @Test
+  void aGatewayReportingItsBurstAsTheLimitIsReadAsTheFastBucketItIs() {
+    // A bucket of 5 refilling at 20 per second, whose -limit says 5 and whose -reset says when it is full
+    // again: taken as 5 requests a minute, callers would wait 12 s each
+    pacer.onResponse(report(200, 5, 4, FakeTime.EPOCH.plusMillis(50), null));
+
+    // Read together, the headers say one request refills in 50 ms: the four left go at once, then one
+    // per 50 ms once the quarter in hand has refilled
+    assertEquals(50, pacer.spacingMillis());
+    assertEquals(List.of(0L, 0L, 0L, 13L, 63L, 113L), releases(6));
+  }
+
+  @Test
+  void aResetInThePastLeavesTheRateToTheLimit() {
+    pacer.onResponse(report(200, 600, 0, FakeTime.EPOCH.minusSeconds(5), null));
+
+    assertEquals(100, pacer.spacingMillis());
   }
 
   @Test

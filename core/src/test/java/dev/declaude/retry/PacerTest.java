@@ -52,8 +52,8 @@ class PacerTest {
 
   @Test
   void anExhaustedRequestsLimitHoldsTheNextAttemptUntilOneRequestHasRefilledAtTheLimitsRate() {
-    // Given a response that spent a 60-per-minute limit (full again 5 s from now)
-    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    // Given a response that spent a 60-per-minute limit (full again a minute from now)
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(60), 60));
 
     // When a call starts
     String result = engine().execute(policy(SERVER, null), () -> "ok");
@@ -76,8 +76,8 @@ class PacerTest {
 
   @Test
   void heldCallersAreReleasedInArrivalOrderAtTheLearnedRate() {
-    // Given a limit of 60 requests per minute, spent until 5 s from now
-    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 60));
+    // Given a limit of 60 requests per minute, spent, full again a minute from now
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(60), 60));
 
     // When three callers arrive one after another, 10 ms apart
     List<Long> releases = new ArrayList<>();
@@ -100,7 +100,7 @@ class PacerTest {
 
   @Test
   void aLaterArrivalQueuesBehindCallersStillBeingReleased() {
-    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(1), 60));
+    pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(60), 60));
     pacer.reserve(0, FAR); // released at 1 s, once one request has refilled
     pacer.reserve(0, FAR); // released at 2 s
 

@@ -20,10 +20,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The recovery signal: a success ends other callers' backoffs after server errors early, FIFO, staggered. */
+/**
+ * The recovery signal: a success ends other callers' backoffs after server errors early, FIFO, staggered,
+ * when the server is back (an outage ended, or it is healthy), but not while it is shedding load.
+ */
 class RecoveryTest {
   private static final long SPACING = Pacer.DEFAULT_SPACING.toMillis();
 
@@ -72,10 +76,18 @@ class RecoveryTest {
     assertEquals("B", b.join());
   }
 
+  /** Makes {@code n} calls that succeed at once, so the engine has seen a healthy server. */
+  private void healthy(int n) {
+    for (int i = 0; i < n; i++) {
+      engine.execute(policy(SERVER), () -> "ok");
+    }
+  }
+
   @Test
   void aWaitTheServerAskedForIsNeverCutShort() {
     // A 429's retry-after of 2 s (its headers show room, so the pacer holds nobody), and a 503 whose
-    // 300 ms retry-after is below the 1 s backoff
+    // 300 ms retry-after is below the 1 s backoff, on a server that was healthy until then
+    healthy(Recovery.WINDOW);
     RateLimits room = new RateLimits(new RateLimit(6000L, 100L, null), null, null, null);
     RateLimitException rateLimited = new RateLimitException(new FailedResponse("rate_limit_error", null,
         "Rate limited", new ResponseMetadata(429, "req_rl", room, Duration.ofSeconds(2), null)));
@@ -108,6 +120,50 @@ class RecoveryTest {
   }
 
   @Test
+  void aSuccessWhileTheServerShedsLoadLeavesTheBackoffsAlone() {
+    // Given a server where a third of the recent calls failed with 529 and the others succeeded
+    for (int i = 0; i < Recovery.WINDOW; i++) {
+      if (i % 3 == 0) {
+        engine.executeAsync(RetryPolicy.none(), () -> CompletableFuture.<String>failedFuture(Failures.overloaded("x")));
+      } else {
+        engine.execute(policy(SERVER), () -> "ok");
+      }
+    }
+    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+
+    // When another call succeeds
+    time.advance(100);
+    engine.execute(policy(SERVER), () -> "ok");
+
+    // Then the 1 s backoff stands: the server had room for that call, which says nothing about the others
+    assertEquals(List.of(1000L), scheduler.delays());
+    scheduler.runAll();
+    assertEquals("A", a.join());
+    assertEquals(1000, time.millis());
+  }
+
+  @Test
+  void theFirstSuccessAfterAnOutageEndsTheBackoffsWhateverTheFailureShare() {
+    // Given a server that served calls until every call failed for two seconds
+    healthy(Recovery.WINDOW);
+    for (int i = 0; i < 10; i++) {
+      engine.executeAsync(RetryPolicy.none(), () -> CompletableFuture.<String>failedFuture(Failures.server("x")));
+    }
+    time.advance(600);
+    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    time.advance(Recovery.OUTAGE_MILLIS - 600);
+
+    // When a call succeeds again
+    engine.execute(policy(SERVER), () -> "ok");
+
+    // Then the waiting call comes back at once, not at 1,600 ms
+    assertEquals(List.of(1000L, 0L), scheduler.delays());
+    scheduler.runNext();
+    assertEquals("A", a.join());
+    assertEquals(Recovery.OUTAGE_MILLIS, time.millis());
+  }
+
+  @Test
   void aCancelledCallIsNotWokenAgain() {
     CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
     a.cancel(true);
@@ -124,7 +180,8 @@ class RecoveryTest {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("A", Failures.overloaded("a"));
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
-      // Given a call blocked in a 1 s backoff after a 529
+      // Given a call blocked in a 1 s backoff after a stray 529 on a healthy server
+      healthy(Recovery.WINDOW);
       Future<String> a = other.submit(() -> engine.execute(policy(SERVER), attempt));
       time.awaitAlarmWaiters(1);
       assertFalse(a.isDone());
@@ -134,7 +191,7 @@ class RecoveryTest {
       assertEquals("ok", engine.execute(policy(SERVER), () -> "ok"));
 
       // Then the blocked call retries at once, having waited 250 ms of its 1 s
-      assertEquals("A", a.get());
+      assertEquals("A", a.get(10, TimeUnit.SECONDS));
       assertEquals(2, attempt.runs);
       assertEquals(List.of(250L), time.sleeps());
       assertEquals(250, time.millis());
@@ -154,7 +211,7 @@ class RecoveryTest {
 
       time.advance(1000);
 
-      assertEquals("A", a.get());
+      assertEquals("A", a.get(10, TimeUnit.SECONDS));
       assertEquals(List.of(1000L), time.sleeps());
       assertTrue(engine.toString().contains("Pacer"), engine.toString());
     } finally {

@@ -142,7 +142,8 @@ final class ElementServiceReader {
         v.located("initialDelayMs", Long.class),
         v.located("maxDelayMs", Long.class),
         v.located("multiplier", Double.class),
-        v.located("maxElapsedMs", Long.class));
+        v.located("maxElapsedMs", Long.class),
+        v.located("maxServerWaitMs", Long.class));
   }
 
   private static AnnotationMirror find(Element e, String qualifiedName) {
