@@ -29,7 +29,11 @@ final class OkHttpMessageStream implements MessageStream {
         new SseParser(
             Objects.requireNonNull(response.body()).source(),
             maxEventBytes,
-            "the stream (request-id " + metadata.requestId() + ")");
+            "the stream" + requestIdSuffix());
+  }
+
+  private String requestIdSuffix() {
+    return metadata.requestId() == null ? "" : " (request-id " + metadata.requestId() + ")";
   }
 
   @Override
@@ -71,9 +75,9 @@ final class OkHttpMessageStream implements MessageStream {
         return event;
       }
       throw new ClaudeConnectionException(
-          "the stream ended before message_stop (request-id " + metadata.requestId() + ")", null);
+          "the stream ended before message_stop" + requestIdSuffix(), null);
     } catch (IOException e) {
-      String what = "reading the stream (request-id " + metadata.requestId() + ")";
+      String what = "reading the stream" + requestIdSuffix();
       throw fail(
           timer.fired() != null
               ? new ClaudeTimeoutException(what + " timed out: " + timer.fired(), e)
