@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Messages API over OkHttp: one HTTP call per method call, every response's headers reported to an
- * observer (the pacer learns rate limits from them), every failure typed. Thread-safe.
+ * The Messages API over OkHttp: one HTTP call per method call, every successful response's headers reported
+ * to an observer (the pacer learns rate limits from them; failures reach it through the retry engine),
+ * every failure typed. Thread-safe.
  */
 public final class OkHttpTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(OkHttpTransport.class);
@@ -56,7 +57,7 @@ public final class OkHttpTransport implements Transport {
    *     when the application shares its own client
    * @param baseUrl the API's base URL; {@code v1/messages} is resolved against it
    * @param apiKey the key sent as {@code x-api-key}; never logged or shown
-   * @param observer told the metadata of every response, successful or not
+   * @param observer told the metadata of every successful response
    * @param limits how much of a response is read at most
    * @throws IllegalArgumentException if the key is blank or holds characters a header cannot carry
    */
@@ -188,6 +189,11 @@ public final class OkHttpTransport implements Transport {
     ResponseMetadata metadata = ResponseHeaders.parse(response.code(), response::header, clock.instant());
     log.debug("{} {} -> {} (request-id {})", response.request().method(), response.request().url().encodedPath(),
         response.code(), metadata.requestId());
+    if (!response.isSuccessful()) {
+      // A failure reaches the retry engine as its exception, which tells the pacer; told twice, the pacer
+      // would count one refusal as two.
+      return metadata;
+    }
     try {
       observer.accept(metadata);
     } catch (RuntimeException e) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +21,8 @@ final class AsyncRetryCall<T> {
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile CompletableFuture<T> inFlight;
   private volatile RetryScheduler.Cancellable timer;
-  private volatile Alarm alarm;
+  private volatile AlarmTimer alarmTimer;
+  private volatile Runnable forget = () -> {};
 
   AsyncRetryCall(EngineParts parts, RetryCall call, Supplier<CompletableFuture<T>> attempt) {
     this.parts = parts;
@@ -45,7 +45,22 @@ final class AsyncRetryCall<T> {
     if (result.isDone()) {
       return;
     }
-    step(() -> later(call.paceNextAttempt(), this::runAttempt));
+    step(
+        () -> {
+          PacingHold hold = call.paceNextAttempt();
+          if (hold == null) {
+            runAttempt();
+            return;
+          }
+          Pacer pacer = parts.pacer();
+          whenDue(
+              hold.alarm(),
+              () -> pacer.cancel(hold),
+              () -> {
+                pacer.release(hold);
+                runAttempt();
+              });
+        });
   }
 
   private void runAttempt() {
@@ -93,8 +108,7 @@ final class AsyncRetryCall<T> {
 
   /**
    * Schedules the retry after {@code wait}; a backoff after a server error is rescheduled sooner when a
-   * success of the client cuts it short (see {@link Recovery}). Whichever timer fires first runs the
-   * retry, once.
+   * success of the client cuts it short (see {@link Recovery}).
    */
   private void retryLater(Wait wait) {
     Alarm a = call.recoverable(wait);
@@ -102,29 +116,32 @@ final class AsyncRetryCall<T> {
       later(wait.millis(), this::beforeAttempt);
       return;
     }
-    alarm = a;
-    AtomicBoolean ran = new AtomicBoolean();
-    Runnable once = () -> {
-      if (ran.compareAndSet(false, true)) {
-        parts.recovery().done(a);
-        step(this::beforeAttempt);
-      }
-    };
-    a.onMoved(() -> {
-      RetryScheduler.Cancellable old = timer;
-      long left = Math.max(0, a.dueMillis() - parts.time().millis());
-      timer = parts.scheduler().schedule(once, Duration.ofMillis(left));
-      old.cancel();
-      if (result.isDone()) {
-        timer.cancel();
-      }
-    });
-    timer = parts.scheduler().schedule(once, Duration.ofMillis(wait.millis()));
-    // Registered only now, so an early end always finds the timer it replaces.
-    parts.recovery().waiting(a);
+    Recovery recovery = parts.recovery();
+    whenDue(
+        a,
+        () -> recovery.done(a),
+        () -> {
+          recovery.done(a);
+          step(this::beforeAttempt);
+        });
+    // Registered only once its timer exists, so an early end always finds the timer to move.
+    recovery.waiting(a);
     if (result.isDone()) {
-      parts.recovery().done(a);
-      timer.cancel();
+      recovery.done(a);
+    }
+  }
+
+  /**
+   * Runs {@code next} when {@code alarm} is due, following its moves; {@code onCancel} undoes whatever the
+   * wait registered if the call is cancelled first.
+   */
+  private void whenDue(Alarm alarm, Runnable onCancel, Runnable next) {
+    forget = onCancel;
+    AlarmTimer t = AlarmTimer.start(parts.scheduler(), parts.time(), alarm, () -> step(next));
+    alarmTimer = t;
+    if (result.isDone()) {
+      t.cancel();
+      onCancel.run();
     }
   }
 
@@ -150,10 +167,11 @@ final class AsyncRetryCall<T> {
   }
 
   private void stopPending() {
-    Alarm a = alarm;
+    AlarmTimer a = alarmTimer;
     if (a != null) {
-      parts.recovery().done(a);
+      a.cancel();
     }
+    forget.run();
     RetryScheduler.Cancellable t = timer;
     if (t != null) {
       t.cancel();

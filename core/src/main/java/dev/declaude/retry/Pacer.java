@@ -6,6 +6,8 @@ import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -27,9 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Without a requests rate.</b> An exhausted limit of unknown size is held until its {@code -reset};
  * an exhausted token limit (tokens, input or output) until its bucket has refilled a request's thousand
- * tokens; a 429 without requests headers holds everyone for its {@code retry-after}. Callers arriving
- * during such a hold are released FIFO one spacing apart ({@link #DEFAULT_SPACING} until a rate is known).
- * A later success, or any response that shows room and is not a 429, reopens such a hold.
+ * tokens. Callers arriving during such a hold are released FIFO one spacing apart ({@link #DEFAULT_SPACING}
+ * until a rate is known). A later success, or any response that shows room and is not a 429, reopens such
+ * a hold. A 429 that says nothing but its {@code retry-after} holds only the request that got it (the
+ * engine's least wait): with no rate to release the others at, holding everyone for it would lower
+ * throughput below what no pacing at all achieves.
  *
  * <p><b>The server is not trusted.</b> A wait a response asks for beyond {@code maxServerWait} (the
  * engine's bound, 2 minutes by default) is not credible and teaches the pacer nothing; no caller is ever
@@ -57,7 +61,8 @@ public final class Pacer {
   private final TimeSource time;
   private final long maxServerWaitMillis;
   private final boolean enabled;
-  private final RequestMirror requests = new RequestMirror();
+  private final BucketMirror requests = new BucketMirror();
+  private final Deque<PacingHold> held = new ArrayDeque<>();
   private long openAt = NEVER;
   private long lastRelease = NEVER;
   private int inFlight;
@@ -108,8 +113,8 @@ public final class Pacer {
 
   /**
    * Learns from what a response said: the requests limit, remaining and reset update the copy of the
-   * requests bucket; other exhausted limits, and a 429's {@code retry-after} when the requests headers are
-   * missing, close the pacer for a while (see the class doc).
+   * requests bucket; other exhausted limits close the pacer for a while (see the class doc). Callers held
+   * are then planned again, and released sooner when the response shows room sooner.
    *
    * @throws NullPointerException if {@code metadata} is null
    */
@@ -132,10 +137,6 @@ public final class Pacer {
       closedFor = Math.max(closedFor, untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow));
       anyExhausted |= tokens != null && tokens.isExhausted();
     }
-    // Only a 429's retry-after speaks for the whole organization; see the class doc.
-    if (!mirrored && rateLimited && metadata.retryAfter() != null) {
-      closedFor = Math.max(closedFor, credible(TimeMath.millis(metadata.retryAfter()), "retry-after"));
-    }
     boolean showsRoom = metadata.status() / 100 == 2 || (!rateLimited && !anyExhausted);
     Long fullAt = mirrored ? fullAt(req, now, wallNow) : null;
     synchronized (this) {
@@ -147,6 +148,7 @@ public final class Pacer {
         int others = Math.max(0, inFlight - 1);
         requests.report(now, req.limit(), req.remaining(), fullAt, rateLimited, others);
       }
+      plan(now);
     }
   }
 
@@ -192,30 +194,73 @@ public final class Pacer {
   }
 
   /**
-   * Reserves the caller's release time and returns how long it must wait from {@code nowMillis}: 0 to go
-   * now, or -1 (reserving nothing) when its turn would come after {@code deadlineMillis}. No caller is held
-   * longer than {@code maxServerWait}.
+   * Returns {@code null} when the caller may go now (its share is taken), else the hold it must wait out
+   * (queued behind the callers already held), or {@link #REFUSED} when its turn would come after {@code
+   * deadlineMillis}. No caller is held longer than {@code maxServerWait}.
    */
-  synchronized long reserve(long nowMillis, long deadlineMillis) {
+  synchronized PacingHold reserve(long nowMillis, long deadlineMillis) {
     if (!enabled) {
-      return 0;
+      return null;
     }
-    long next = lastRelease + spacingMillis();
-    long ready = requests.readyAt(nowMillis);
-    if (openAt <= nowMillis && next <= nowMillis && ready <= nowMillis) {
-      requests.take(nowMillis);
-      return 0;
+    BucketMirror plan = requests.copy();
+    long previous = NEVER;
+    for (PacingHold h : held) {
+      plan.take(h.due(), 1);
+      previous = h.due();
     }
-    long release =
-        Math.min(
-            Math.max(Math.max(nowMillis, ready), Math.max(openAt, next)),
-            TimeMath.plus(nowMillis, maxServerWaitMillis));
+    long release = Math.min(releaseAt(nowMillis, plan, previous), TimeMath.plus(nowMillis, maxServerWaitMillis));
+    if (release <= nowMillis) {
+      requests.take(nowMillis, 1);
+      return null;
+    }
     if (release > deadlineMillis) {
-      return -1;
+      return REFUSED;
     }
-    requests.take(release);
-    lastRelease = release;
-    return release - nowMillis;
+    PacingHold hold = new PacingHold(nowMillis, release);
+    held.addLast(hold);
+    return hold;
+  }
+
+  /** The answer of {@link #reserve} when the caller's turn comes after its deadline. */
+  static final PacingHold REFUSED = new PacingHold(0, 0);
+
+  /**
+   * Returns when the next caller may go: when the copy of the requests bucket has room for it (the copy
+   * itself spaces callers one refill apart once it runs dry), after any hold. Without a copy, callers held
+   * by a closed pacer leave one {@link #DEFAULT_SPACING} apart rather than all at once.
+   */
+  private long releaseAt(long now, BucketMirror plan, long previous) {
+    long next = requests.known() ? NEVER : Math.max(previous, lastRelease) + DEFAULT_SPACING.toMillis();
+    return Math.max(Math.max(Math.max(now, plan.readyAt(now, 1)), openAt), next);
+  }
+
+  /** Plans every held caller again from what is known now, moving their releases earlier where possible. */
+  private void plan(long now) {
+    BucketMirror plan = requests.copy();
+    long previous = NEVER;
+    for (PacingHold h : held) {
+      long release = Math.min(releaseAt(now, plan, previous), h.due());
+      h.moveTo(release);
+      plan.take(release, 1);
+      previous = release;
+    }
+  }
+
+  /** Lets a held caller go: it takes its share of the bucket now. */
+  synchronized void release(PacingHold hold) {
+    if (held.remove(hold)) {
+      long now = time.millis();
+      requests.take(now, 1);
+      requests.heldCallerReleased();
+      lastRelease = now;
+    }
+  }
+
+  /** Forgets a held caller that gave up (cancelled, interrupted); the others may move up. */
+  synchronized void cancel(PacingHold hold) {
+    if (held.remove(hold)) {
+      plan(time.millis());
+    }
   }
 
   /** Counts a request this client is sending; reports are read against the others still in flight. */
@@ -246,11 +291,13 @@ public final class Pacer {
     long now = time.millis();
     String room =
         requests.known()
-            ? String.format(Locale.ROOT, ", requests=%.2f", requests.tokensAt(now))
+            ? String.format(Locale.ROOT, ", requests=%.2f", requests.levelAt(now))
             : "";
     return "Pacer{closedFor="
         + Math.max(0, openAt - now)
-        + "ms, spacing="
+        + "ms, held="
+        + held.size()
+        + ", spacing="
         + spacingMillis()
         + "ms"
         + room

@@ -34,20 +34,20 @@ final class RetryCall {
   }
 
   /**
-   * Returns how long the pacer holds the next attempt (0: go now), telling listeners of a hold.
+   * Returns the pacer's hold on the next attempt, or {@code null} to go now, telling listeners of a hold.
+   * A caller that waits out the hold must {@link Pacer#release} it, or {@link Pacer#cancel} it if it gives up.
    *
    * @throws ClaudeException the call's failure, when its turn would come after the deadline
    */
-  long paceNextAttempt() {
-    long wait = parts.pacer().reserve(parts.time().millis(), deadline);
-    if (wait < 0) {
+  PacingHold paceNextAttempt() {
+    PacingHold hold = parts.pacer().reserve(parts.time().millis(), deadline);
+    if (hold == Pacer.REFUSED) {
       throw stop(GiveUpReason.DEADLINE, null, "the API rate limit holds it past its deadline");
     }
-    if (wait > 0) {
-      ClaudeException last = last();
-      parts.notifier().pacing(event(attempts + 1, wait, WaitSource.PACING, last));
+    if (hold != null) {
+      parts.notifier().pacing(event(attempts + 1, hold.plannedMillis(), WaitSource.PACING, last()));
     }
-    return wait;
+    return hold;
   }
 
   /** Counts an attempt that is about to start; a first attempt also feeds the retry budget. */

@@ -72,7 +72,7 @@ public final class RetryEngine {
     Objects.requireNonNull(attempt, "attempt");
     RetryCall call = new RetryCall(parts, policy);
     while (true) {
-      sleep(call, call.paceNextAttempt());
+      awaitPacing(call, call.paceNextAttempt());
       call.attemptStarting();
       Wait wait;
       try {
@@ -118,6 +118,20 @@ public final class RetryEngine {
   /** Returns the longest server-requested wait this engine believes; see {@link RetryEngineBuilder#maxServerWait}. */
   public Duration maxServerWait() {
     return parts.maxServerWait();
+  }
+
+  /** Waits out the pacer's hold, if any, on its alarm, which moves earlier when the server shows room. */
+  private void awaitPacing(RetryCall call, PacingHold hold) {
+    if (hold == null) {
+      return;
+    }
+    try {
+      parts.sleeper().sleepUntil(hold.alarm());
+    } catch (InterruptedException e) {
+      parts.pacer().cancel(hold);
+      throw interrupted(call, e);
+    }
+    parts.pacer().release(hold);
   }
 
   /** Waits before a retry: on an alarm a success may cut short after a server error, else plainly. */

@@ -18,6 +18,12 @@ class PacerRateTest {
   private final FakeTime time = new FakeTime();
   private final Pacer pacer = Pacer.create(time);
 
+  /** Reserves like the engine, returning the wait: 0 to go now, -1 when refused (the old contract). */
+  private long reserve(long now, long deadline) {
+    PacingHold hold = pacer.reserve(now, deadline);
+    return hold == null ? 0 : hold == Pacer.REFUSED ? -1 : hold.plannedMillis();
+  }
+
   private static ResponseMetadata report(int status, long rpm, long remaining, Instant reset, Duration retryAfter) {
     RateLimits limits = new RateLimits(new RateLimit(rpm, remaining, reset), null, null, null);
     return new ResponseMetadata(status, "req", limits, retryAfter, null);
@@ -26,7 +32,7 @@ class PacerRateTest {
   private List<Long> releases(int callers) {
     List<Long> releases = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
-      releases.add(time.millis() + pacer.reserve(time.millis(), FAR));
+      releases.add(time.millis() + reserve(time.millis(), FAR));
     }
     return releases;
   }
@@ -37,7 +43,7 @@ class PacerRateTest {
     pacer.onResponse(report(200, 4000, 3900, FakeTime.EPOCH.plusSeconds(2), null));
 
     for (int i = 0; i < 1000; i++) {
-      assertEquals(0, pacer.reserve(0, FAR));
+      assertEquals(0, reserve(0, FAR));
     }
   }
 
@@ -67,11 +73,13 @@ class PacerRateTest {
     // A bucket of 5 refilling at 20 per second, whose -limit says 5 and whose -reset says when it is full
     // again: taken as 5 requests a minute, callers would wait 12 s each
     pacer.onResponse(report(200, 5, 4, FakeTime.EPOCH.plusMillis(50), null));
+    pacer.onResponse(report(429, 5, 0, FakeTime.EPOCH.plusMillis(250), Duration.ofSeconds(1)));
 
-    // Read together, the headers say one request refills in 50 ms: the four left go at once, then one
-    // per 50 ms once the quarter in hand has refilled
-    assertEquals(50, pacer.spacingMillis());
-    assertEquals(List.of(0L, 0L, 0L, 13L, 63L, 113L), releases(6));
+    // Read together, the headers say at least 4 requests refill in 250 ms (the remaining is floored), so
+    // the bucket, full at 250 ms, has one already: callers leave one refill (62.5 ms) apart, each once the
+    // quarter kept in hand has refilled
+    assertEquals(62, pacer.spacingMillis());
+    assertEquals(List.of(16L, 79L, 141L), releases(3));
   }
 
   @Test
@@ -86,7 +94,7 @@ class PacerRateTest {
     pacer.onResponse(report(200, 600, 5, null, null));
     pacer.onResponse(report(429, 600, 0, null, Duration.ofSeconds(1)));
 
-    assertEquals(125, pacer.reserve(0, FAR));
+    assertEquals(125, reserve(0, FAR));
   }
 
   @Test
@@ -98,7 +106,7 @@ class PacerRateTest {
     pacer.onResponse(report(200, 600, 2, null, null));
 
     // The two others in flight may take those 2, so the next caller waits for a refill
-    assertEquals(125, pacer.reserve(0, FAR));
+    assertEquals(125, reserve(0, FAR));
   }
 
   @Test
@@ -119,7 +127,7 @@ class PacerRateTest {
     // A 1-RPM limit spent, but the server says the bucket is full again in 5 s
     pacer.onResponse(report(200, 1, 0, FakeTime.EPOCH.plusSeconds(5), null));
 
-    assertEquals(5000, pacer.reserve(0, FAR));
+    assertEquals(5000, reserve(0, FAR));
   }
 
   @Test
@@ -133,9 +141,11 @@ class PacerRateTest {
   }
 
   @Test
-  void aRateLimitWithoutRequestHeadersStillHoldsEveryoneForItsRetryAfter() {
+  void aRateLimitWithoutRequestHeadersHoldsOnlyTheRequestThatGotIt() {
+    // With no rate to release them at, holding everyone for the retry-after would lower throughput below
+    // what sending at once achieves; the refused request itself waits it out (the engine's least wait).
     pacer.onResponse(new ResponseMetadata(429, "req", RateLimits.NONE, Duration.ofSeconds(1), null));
 
-    assertEquals(1000, pacer.reserve(0, FAR));
+    assertEquals(0, reserve(0, FAR));
   }
 }

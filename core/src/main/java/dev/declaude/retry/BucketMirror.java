@@ -1,0 +1,229 @@
+package dev.declaude.retry;
+
+/**
+ * This client's copy of one of the API's rate-limit buckets, learned from a family of {@code
+ * anthropic-ratelimit-*} headers: it refills continuously (the API's buckets do, claude-api.md §2.4), holds
+ * at most the largest room ever reported, and loses what each request this client releases takes. The
+ * {@link Pacer} releases a request only when the copy has room for it.
+ *
+ * <p><b>The refill rate</b> reads the three headers together, then lets observations overrule them. The API
+ * documents {@code -limit} as a per-minute limit, so the bucket refills at least {@code limit / 60 s}; and
+ * since it is full again at {@code -reset}, at least {@code (size - remaining - 1) / (reset - now)} (the
+ * remaining is floored to whole units), where the size is the limit or, when the limit is enforced over a
+ * shorter interval (60 RPM as one a second, claude-api.md §2.4), the largest room ever reported. The best
+ * such bound for the current {@code -limit} is the rate's floor: a gateway that reports its burst size as
+ * {@code -limit}, with a reset a fraction of a second away, is read as the fast bucket it is, not as a
+ * handful of requests a minute; and a 60 RPM limit enforced per second is not taken for 60 requests a
+ * second. Headers can still mislead (a reset rounded up to the second, a bucket of one), so observations
+ * overrule them, one {@link #WINDOW_MILLIS window} at a time. When a response shows the server's bucket
+ * full while the copy thought it short, the copy refills too slowly (the server had room for longer than
+ * the copy could tell) and the rate doubles; when the server refused requests, it was saturated, so what it
+ * served in the window beyond a full bucket is its rate (never below the floor).
+ *
+ * <p><b>Reports correct the level</b> only where they prove it wrong. A response's {@code remaining} is what
+ * the server had when it counted that request; requests of ours still in flight may not be counted yet, so
+ * the server has at least {@code remaining - othersInFlight} now: a copy below that is raised to it (the
+ * limit was raised, another client stopped). A refusal proves the server took nothing for that request (its
+ * share comes back to the copy) and had nothing left (the copy holds at most {@code -othersInFlight}). A
+ * success never lowers the copy, because {@code remaining} is floored and often stale (counted when the
+ * request started, answered seconds later). {@code -reset}, when the server's bucket is full, bounds how
+ * long the copy may stay short of full.
+ *
+ * <p>Kept as a level at an instant: the level at a later instant adds the refill since, up to the capacity.
+ * Not thread-safe: the pacer guards it, and plans on copies of it.
+ */
+final class BucketMirror {
+  /**
+   * Room kept in hand when releasing, as a share of one request, so that a request reaching the server a
+   * little later or earlier than its turn (network and scheduling jitter) still finds a whole one. Sending
+   * at exactly the refill rate keeps the server's level where it started, so this is paid once.
+   */
+  static final double RESERVE = 0.25;
+
+  /** How often the learned rate is judged against what the server reported. */
+  static final long WINDOW_MILLIS = 1_000;
+
+  /** How long a rate that drew refusals caps the learned rate, in case the server's rate was raised. */
+  static final long CEILING_MILLIS = 300_000;
+
+  private boolean known;
+  private double perMilli;
+  private double capacity;
+  private double level;
+  private long levelAt;
+
+  private long lastLimit;
+  private double floor;
+  private double ceiling = Double.POSITIVE_INFINITY;
+  private long ceilingAt;
+  private long windowStart;
+  private int windowSuccesses;
+  private int windowRefusals;
+  private boolean windowCensored;
+  private boolean windowPaced;
+  private boolean heldRelease;
+
+  BucketMirror() {}
+
+  private BucketMirror(BucketMirror other) {
+    known = other.known;
+    perMilli = other.perMilli;
+    capacity = other.capacity;
+    level = other.level;
+    levelAt = other.levelAt;
+  }
+
+  /** Returns a copy of the level, rate and capacity, for planning releases without touching this one. */
+  BucketMirror copy() {
+    return new BucketMirror(this);
+  }
+
+  /** Returns whether a response has reported this bucket's limit and remaining. */
+  boolean known() {
+    return known;
+  }
+
+  /** Returns the time one unit takes to refill, in ms (at least 1). */
+  long spacingMillis() {
+    return Math.max(1, (long) Math.floor(1 / perMilli));
+  }
+
+  /** Returns the copy's level at {@code t} (negative: owed to the server), no earlier than its last change. */
+  double levelAt(long t) {
+    if (!known) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return Math.min(capacity, level + Math.max(0, t - levelAt) * perMilli);
+  }
+
+  /**
+   * Returns the earliest instant at or after {@code t} (and after the copy's last change) when the copy holds
+   * {@code need} plus the reserve, or the whole bucket when it is too small to keep a reserve.
+   */
+  long readyAt(long t, double need) {
+    if (!known) {
+      return t;
+    }
+    long from = Math.max(t, levelAt);
+    double want = Math.min(need + RESERVE, capacity);
+    double missing = want - levelAt(from);
+    // The epsilon keeps floating-point dust from costing a whole millisecond.
+    return missing <= 0 ? from : from + (long) Math.ceil(missing / perMilli - 1e-9);
+  }
+
+  /** Takes {@code amount} at {@code t} (no earlier than the copy's last change). */
+  void take(long t, double amount) {
+    if (known) {
+      long at = Math.max(t, levelAt);
+      level = levelAt(at) - amount;
+      levelAt = at;
+    }
+  }
+
+  /** Notes that a caller the pacer held for room has just gone: the next report tells whether it waited too long. */
+  void heldCallerReleased() {
+    heldRelease = true;
+  }
+
+  /** Gives back {@code amount} at {@code t}: what a request took and did not spend. */
+  void giveBack(long t, double amount) {
+    take(t, -amount);
+  }
+
+  /**
+   * Learns from a response that reported {@code limit}, {@code remaining} and the bucket full again at
+   * {@code fullAt} (monotonic ms, or null), received at {@code now} while {@code othersInFlight} other
+   * requests of this client were unanswered.
+   */
+  void report(long now, long limit, long remaining, Long fullAt, boolean rateLimited, int othersInFlight) {
+    double size = Math.min(limit, Math.max(known ? capacity : 0, remaining + 1));
+    double bound = Math.max(limit / 60_000.0, resetRate(now, size, remaining, fullAt));
+    if (!known || limit != lastLimit) {
+      floor = bound;
+      lastLimit = limit;
+      ceiling = Double.POSITIVE_INFINITY;
+    } else {
+      floor = Math.max(floor, bound);
+    }
+    double current = known ? levelAt(now) : remaining - othersInFlight;
+    if (!known) {
+      known = true;
+      perMilli = floor;
+      capacity = Math.max(1, remaining + 1);
+      windowStart = now;
+    }
+    learn(now);
+    perMilli = Math.max(perMilli, floor);
+    capacity = Math.max(capacity, remaining + 1);
+    double lowest = remaining - othersInFlight;
+    if (rateLimited && remaining < 1) {
+      windowRefusals++;
+      current = Math.min(current + 1, -othersInFlight);
+    } else {
+      windowSuccesses += rateLimited ? 0 : 1;
+      // The server was full when it counted this request, while the copy thought it short or had just
+      // held a caller for room: the copy cannot see how long the server has had room, only that it
+      // refilled faster than the copy.
+      windowCensored |=
+          !rateLimited && remaining >= capacity - 1 && (heldRelease || current < capacity - 1.5);
+      current = Math.max(current, lowest);
+    }
+    // A refusal that also claims the bucket is already full contradicts itself: the refusal wins.
+    if (fullAt != null && !(rateLimited && remaining < 1 && fullAt <= now)) {
+      // "-reset" is when the server's bucket is full again: by then the copy holds its capacity, less
+      // our requests the server had not counted yet (a 60 RPM limit enforced per second is full soon).
+      current = Math.max(current, capacity - othersInFlight - Math.max(0, fullAt - now) * perMilli);
+    }
+    level = Math.min(capacity, current);
+    levelAt = now;
+    heldRelease = false;
+  }
+
+  /**
+   * Closes a learning window that has run its length: after refusals the rate becomes what the saturated
+   * server served in the window beyond a full bucket (at least the floor), and the rate that drew them
+   * becomes a ceiling; else, when the server was seen full while the copy thought it short, the rate
+   * doubles, or, below a ceiling, goes halfway to it (so probing a rate that drew refusals converges on the
+   * server's instead of overshooting it again and again).
+   */
+  private void learn(long now) {
+    long length = now - windowStart;
+    if (length < WINDOW_MILLIS) {
+      return;
+    }
+    if (now - ceilingAt > CEILING_MILLIS) {
+      ceiling = Double.POSITIVE_INFINITY;
+    }
+    if (windowRefusals > 0) {
+      if (windowPaced) {
+        // Not the first window, whose refusals met requests sent before anything was known.
+        ceiling = Math.min(ceiling, perMilli);
+        ceilingAt = now;
+      }
+      // What it served beyond a full bucket it must have refilled within the window.
+      perMilli = Math.max(floor, (windowSuccesses - capacity) / length);
+    } else if (windowCensored) {
+      perMilli =
+          Double.isInfinite(ceiling)
+              ? perMilli * 2
+              : Math.max(perMilli, Math.min(perMilli * 2, (perMilli + ceiling) / 2));
+    }
+    windowStart = now;
+    windowPaced = true;
+    windowSuccesses = 0;
+    windowRefusals = 0;
+    windowCensored = false;
+  }
+
+  /**
+   * Returns the least rate implied by the bucket being full again at {@code fullAt}, or 0 if none is. The
+   * server floors {@code remaining} to whole units, so at least {@code size - remaining - 1} were missing.
+   */
+  private static double resetRate(long now, double size, long remaining, Long fullAt) {
+    double missing = size - remaining - 1;
+    if (fullAt == null || fullAt <= now || missing <= 0) {
+      return 0;
+    }
+    return missing / (fullAt - now);
+  }
+}
