@@ -19,6 +19,7 @@ public final class FakeScheduler implements RetryScheduler {
   @Override
   public synchronized Cancellable schedule(Runnable task, Duration delay) {
     delays.add(delay.toMillis());
+    notifyAll();
     Task t = new Task(time.millis() + delay.toMillis(), sequence++, task);
     pending.add(t);
     return () -> t.cancelled = true;
@@ -44,6 +45,14 @@ public final class FakeScheduler implements RetryScheduler {
   public void runAll() {
     while (runNext()) {
       // keep going
+    }
+  }
+
+  /** Waits (real time, a hand-off between threads) until {@code n} tasks were ever scheduled. */
+  public synchronized void awaitScheduled(int n) throws InterruptedException {
+    long end = System.nanoTime() + 10_000_000_000L;
+    while (delays.size() < n && System.nanoTime() < end) {
+      wait(1_000);
     }
   }
 
