@@ -10,6 +10,9 @@ record SimulatorConfig(
     Clock clock,
     double requestsPerSecond,
     int burst,
+    RequestsLimitHeader requestsLimitHeader,
+    long inputTokensPerMinute,
+    long outputTokensPerMinute,
     RetryAfterStyle retryAfterStyle,
     Duration latency,
     long seed,
@@ -26,6 +29,8 @@ record SimulatorConfig(
   public String toString() {
     // Never the key.
     return "SimulatorConfig[rateLimit=" + (rateLimited() ? requestsPerSecond + "/s burst " + burst : "none")
+        + (inputTokensPerMinute > 0 ? ", inputTokensPerMinute=" + inputTokensPerMinute : "")
+        + (outputTokensPerMinute > 0 ? ", outputTokensPerMinute=" + outputTokensPerMinute : "")
         + ", latency=" + latency + ", seed=" + seed + "]";
   }
 }
