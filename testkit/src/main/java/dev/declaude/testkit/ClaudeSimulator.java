@@ -59,7 +59,7 @@ public final class ClaudeSimulator implements AutoCloseable {
     this.log = new RequestLog(config.maxRecordedRequests());
     this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, this::dropServerCopy);
     server.setDispatcher(dispatcher);
-    server.setServerSocketFactory(new NoDelaySockets());
+    server.setServerSocketFactory(new ServingSockets(dispatcher::responseComplete));
   }
 
   // MockWebServer queues every request it reads (bodies included) for takeRequest(), unbounded; the simulator

@@ -18,6 +18,7 @@ public final class ClaudeSimulatorBuilder {
   private int burst;
   private RequestsLimitHeader requestsLimitHeader = RequestsLimitHeader.PER_MINUTE;
   private long inputTokensPerMinute;
+  private int maxConcurrentRequests;
   private long outputTokensPerMinute;
   private RetryAfterStyle retryAfterStyle = RetryAfterStyle.WHOLE_SECONDS;
   private Duration latency = Duration.ZERO;
@@ -77,6 +78,24 @@ public final class ClaudeSimulatorBuilder {
    */
   public ClaudeSimulatorBuilder requestsLimitHeader(RequestsLimitHeader header) {
     this.requestsLimitHeader = Objects.requireNonNull(header, "header");
+    return this;
+  }
+
+  /**
+   * Lets the server serve at most {@code max} Messages requests at once, like an API near its capacity: a
+   * request arriving while {@code max} are being served gets 529 {@code overloaded_error} with the
+   * documented body ({@code "Overloaded"}) and no {@code retry-after}. A request counts from its arrival
+   * until its response has been written in full, a streamed one until its last event; the response
+   * latency and scripted delays count too. Requests that meet a scripted error or a dropped connection,
+   * and count_tokens requests, do not count.
+   *
+   * @throws IllegalArgumentException if {@code max} is below 1
+   */
+  public ClaudeSimulatorBuilder maxConcurrentRequests(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxConcurrentRequests must be >= 1, was " + max);
+    }
+    this.maxConcurrentRequests = max;
     return this;
   }
 
@@ -188,7 +207,7 @@ public final class ClaudeSimulatorBuilder {
       org = new UUID(random.nextLong(), random.nextLong()).toString();
     }
     return ClaudeSimulator.create(new SimulatorConfig(apiKey, clock, requestsPerSecond, burst, requestsLimitHeader,
-        inputTokensPerMinute, outputTokensPerMinute, retryAfterStyle, latency, seed, replier, maxRecordedRequests,
+        maxConcurrentRequests, inputTokensPerMinute, outputTokensPerMinute, retryAfterStyle, latency, seed, replier, maxRecordedRequests,
         org));
   }
 

@@ -11,6 +11,7 @@ record SimulatorConfig(
     double requestsPerSecond,
     int burst,
     RequestsLimitHeader requestsLimitHeader,
+    int maxConcurrentRequests,
     long inputTokensPerMinute,
     long outputTokensPerMinute,
     RetryAfterStyle retryAfterStyle,
@@ -31,6 +32,7 @@ record SimulatorConfig(
     return "SimulatorConfig[rateLimit=" + (rateLimited() ? requestsPerSecond + "/s burst " + burst : "none")
         + (inputTokensPerMinute > 0 ? ", inputTokensPerMinute=" + inputTokensPerMinute : "")
         + (outputTokensPerMinute > 0 ? ", outputTokensPerMinute=" + outputTokensPerMinute : "")
+        + (maxConcurrentRequests > 0 ? ", maxConcurrentRequests=" + maxConcurrentRequests : "")
         + ", latency=" + latency + ", seed=" + seed + "]";
   }
 }

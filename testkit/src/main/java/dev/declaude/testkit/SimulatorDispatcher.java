@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -36,6 +37,7 @@ final class SimulatorDispatcher extends Dispatcher {
   private final ReplyGenerator replies;
   private final RequestLog log;
   private final RateLimits limits;
+  private final InFlight inFlight;
   private final ModelRules models = new ModelRules(ModelCatalogue.standard());
   private final Runnable dropServerCopy;
 
@@ -50,6 +52,7 @@ final class SimulatorDispatcher extends Dispatcher {
     this.replies = replies;
     this.log = log;
     this.limits = new RateLimits(config);
+    this.inFlight = new InFlight(config.maxConcurrentRequests());
   }
 
   /** Fills the rate-limit buckets again. */
@@ -57,8 +60,15 @@ final class SimulatorDispatcher extends Dispatcher {
     limits.fill();
   }
 
+  /** Called on a serving thread once it has written its last response in full. */
+  void responseComplete() {
+    inFlight.responseComplete();
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest raw) {
+    // Dispatching again on this connection's thread: its previous response is surely complete.
+    inFlight.responseComplete();
     Instant now = clock.instant();
     String requestId = ids.requestId();
     try {
@@ -115,6 +125,11 @@ final class SimulatorDispatcher extends Dispatcher {
     } catch (Rejection rejected) {
       return ErrorBodies.response(rejected.error(), requestId);
     }
+    if (endpoint == Gate.Endpoint.MESSAGES && !inFlight.tryEnter()) {
+      MockResponse overloaded = Refusals.overloaded(requestId);
+      limits.writeTokens(overloaded, limits.peekTokens(), now, 0, 0);
+      return identify(overloaded, requestId, limits.peekRequest(), now);
+    }
     TokenBucket.Permit permit = endpoint == Gate.Endpoint.MESSAGES ? limits.takeRequest() : null;
     MockResponse response;
     if (permit != null && !permit.granted()) {
@@ -155,9 +170,11 @@ final class SimulatorDispatcher extends Dispatcher {
       limits.writeTokens(refused, tokens, now, 0, 0);
       return refused;
     }
+    // The unused part of max_tokens goes back once the answer has been written; all of it if none was made.
+    AtomicInteger generated = new AtomicInteger();
+    inFlight.afterResponse(() -> limits.giveBackOutput(maxTokens - generated.get()));
     Reply reply = replies.reply(request, model, input);
-    // The unused part of max_tokens goes back once the answer is complete.
-    limits.giveBackOutput(maxTokens - reply.outputTokens());
+    generated.set(reply.outputTokens());
     String id = ids.messageId();
     MockResponse response;
     if (fault != null && fault.kind() == Fault.Kind.STREAM_ERROR) {
