@@ -127,6 +127,25 @@ class FaultTest {
   }
 
   @Test
+  void theRampLimitHasItsCodeAndMessageAndAWholeSecondRetryAfter() throws IOException {
+    sim.enqueue(Fault.rampLimit(Duration.ofMillis(2500)));
+
+    RawClient.Answer answer = client.messages(BODY);
+
+    assertError(answer, 429, "rate_limit_error", "This request would exceed your organization's ramp limit, which"
+        + " caps how fast usage can grow. Please increase traffic gradually and try again after the time given in"
+        + " the retry-after header.");
+    assertEquals("ramp_limit_exceeded", answer.json().path("error").path("details").path("error_code").asText());
+    assertEquals("3", answer.header("retry-after"));
+  }
+
+  @Test
+  void aRampLimitNeedsAPositiveRetryAfter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fault.rampLimit(Duration.ZERO));
+    assertEquals("retryAfter must be positive, was PT0S", e.getMessage());
+  }
+
+  @Test
   void anHtmlBodyIsAnHtmlPage() throws IOException {
     sim.enqueue(Fault.status(502).withBody(BodyShape.HTML));
 
