@@ -15,8 +15,9 @@ import okhttp3.mockwebserver.MockWebServer;
 /**
  * A local Claude Messages API on loopback that real clients, the official SDK included, cannot tell from the
  * API for the cases it models: auth and version headers, request validation with the API's own messages,
- * JSON and streamed answers, {@code count_tokens}, rate-limit headers and a token-bucket limiter, and
- * scripted faults.
+ * JSON and streamed answers, {@code count_tokens}, rate-limit headers and token-bucket limiters of requests,
+ * input tokens and output tokens, a capacity limit, and scripted faults. Its {@link #timeline()} records
+ * when each request arrived and how it was answered.
  *
  * <pre>{@code
  * try (ClaudeSimulator sim = ClaudeSimulator.builder().rateLimit(5, 10).build().start()) {
@@ -48,6 +49,7 @@ public final class ClaudeSimulator implements AutoCloseable {
   private final FaultPlan faults;
   private final ReplyGenerator replies;
   private final RequestLog log;
+  private final Timeline timeline = new Timeline();
   private final SimulatorDispatcher dispatcher;
   private final MockWebServer server = new MockWebServer();
   private volatile boolean started;
@@ -57,7 +59,7 @@ public final class ClaudeSimulator implements AutoCloseable {
     this.faults = new FaultPlan(config.seed());
     this.replies = new ReplyGenerator(config.replier());
     this.log = new RequestLog(config.maxRecordedRequests());
-    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, this::dropServerCopy);
+    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, timeline, this::dropServerCopy);
     server.setDispatcher(dispatcher);
     server.setServerSocketFactory(new ServingSockets(dispatcher::responseComplete));
   }
@@ -178,6 +180,18 @@ public final class ClaudeSimulator implements AutoCloseable {
     return log.snapshot();
   }
 
+  /**
+   * Returns every request received since start or the last {@link #reset()}, oldest first: the instant it
+   * arrived by the simulator's clock and the status it was answered with (0 for a dropped connection), so
+   * a benchmark can plot requests and refusals over time.
+   *
+   * <p>Entries take 16 bytes each in primitive arrays, not a {@link ReceivedRequest} each, so a long run
+   * keeps a flat heap; past a million requests the oldest entries are dropped.
+   */
+  public List<TimelineEntry> timeline() {
+    return timeline.snapshot();
+  }
+
   /** Returns how many requests were received since start or the last {@link #reset()}. */
   public int requestCount() {
     return log.count();
@@ -185,12 +199,15 @@ public final class ClaudeSimulator implements AutoCloseable {
 
   /**
    * Returns to the state after {@code start()}: no scripted faults, outages, fault rates or replies, no
-   * recorded requests, a full rate-limit bucket, the random sequence back at its seed.
+   * recorded requests or timeline, full rate-limit buckets, the random sequence back at its seed. Requests
+   * being served still count against {@linkplain ClaudeSimulatorBuilder#maxConcurrentRequests the capacity}
+   * until they are done.
    */
   public ClaudeSimulator reset() {
     faults.clear();
     replies.clear();
     log.clear();
+    timeline.clear();
     dispatcher.refill();
     return this;
   }

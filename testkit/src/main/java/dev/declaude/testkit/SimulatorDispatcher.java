@@ -36,13 +36,14 @@ final class SimulatorDispatcher extends Dispatcher {
   private final FaultPlan faults;
   private final ReplyGenerator replies;
   private final RequestLog log;
+  private final Timeline timeline;
   private final RateLimits limits;
   private final InFlight inFlight;
   private final ModelRules models = new ModelRules(ModelCatalogue.standard());
   private final Runnable dropServerCopy;
 
   SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log,
-      Runnable dropServerCopy) {
+      Timeline timeline, Runnable dropServerCopy) {
     this.dropServerCopy = dropServerCopy;
     this.config = config;
     this.clock = config.clock();
@@ -51,6 +52,7 @@ final class SimulatorDispatcher extends Dispatcher {
     this.faults = faults;
     this.replies = replies;
     this.log = log;
+    this.timeline = timeline;
     this.limits = new RateLimits(config);
     this.inFlight = new InFlight(config.maxConcurrentRequests());
   }
@@ -71,13 +73,26 @@ final class SimulatorDispatcher extends Dispatcher {
     inFlight.responseComplete();
     Instant now = clock.instant();
     String requestId = ids.requestId();
+    MockResponse response;
     try {
-      return respond(raw, now, requestId);
+      response = respond(raw, now, requestId);
     } catch (RuntimeException bug) {
       // A simulator bug must still look like an API failure to the client, never a hung or odd socket.
       LOG.error("simulator failed on request {}", requestId, bug);
-      return ErrorBodies.response(ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
+      response = ErrorBodies.response(ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
     }
+    timeline.add(now, statusCode(response));
+    return response;
+  }
+
+  /** Returns the status a response answers with, or 0 when it closes the connection instead. */
+  private static int statusCode(MockResponse response) {
+    if (response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST) {
+      return 0;
+    }
+    // The status line reads "HTTP/1.1 200 OK".
+    String[] parts = response.getStatus().split(" ", 3);
+    return Integer.parseInt(parts[1]);
   }
 
   private MockResponse respond(RecordedRequest raw, Instant now, String requestId) {
