@@ -26,6 +26,8 @@ public final class ClaudeSimulatorBuilder {
   private Function<ReceivedRequest, String> replier;
   private int maxRecordedRequests = 10_000;
   private String organizationId;
+  private String host = "127.0.0.1";
+  private int port;
 
   ClaudeSimulatorBuilder() {}
 
@@ -192,6 +194,37 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
+   * Sets the address to listen on: {@code 127.0.0.1} by default, so only this machine can connect. A host
+   * name is resolved when the simulator starts; {@code 0.0.0.0} listens on every interface.
+   *
+   * <p>The {@linkplain ClaudeSimulator admin endpoint} needs no key: on an address other machines can reach,
+   * they can script the simulator too.
+   *
+   * @throws IllegalArgumentException if {@code host} is blank
+   */
+  public ClaudeSimulatorBuilder host(String host) {
+    if (Objects.requireNonNull(host, "host").isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    this.host = host;
+    return this;
+  }
+
+  /**
+   * Sets the port to listen on; 0, the default, picks a free port ({@link ClaudeSimulator#baseUrl()} tells
+   * which).
+   *
+   * @throws IllegalArgumentException if {@code port} is outside 0..65535
+   */
+  public ClaudeSimulatorBuilder port(int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be in 0..65535, was " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /**
    * Returns a new, not yet started simulator.
    *
    * @throws IllegalStateException if {@link RequestsLimitHeader#BURST} was chosen without a request rate limit
@@ -208,7 +241,7 @@ public final class ClaudeSimulatorBuilder {
     }
     return ClaudeSimulator.create(new SimulatorConfig(apiKey, clock, requestsPerSecond, burst, requestsLimitHeader,
         maxConcurrentRequests, inputTokensPerMinute, outputTokensPerMinute, retryAfterStyle, latency, seed, replier, maxRecordedRequests,
-        org));
+        org, host, port));
   }
 
   @Override

@@ -19,7 +19,9 @@ record SimulatorConfig(
     long seed,
     Function<ReceivedRequest, String> replier,
     int maxRecordedRequests,
-    String organizationId) {
+    String organizationId,
+    String host,
+    int port) {
 
   /** Returns whether a request rate limit is set. */
   boolean rateLimited() {

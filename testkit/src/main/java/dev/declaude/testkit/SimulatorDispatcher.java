@@ -41,9 +41,10 @@ final class SimulatorDispatcher extends Dispatcher {
   private final InFlight inFlight;
   private final ModelRules models = new ModelRules(ModelCatalogue.standard());
   private final Runnable dropServerCopy;
+  private final AdminEndpoint admin;
 
   SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log,
-      Timeline timeline, Runnable dropServerCopy) {
+      Timeline timeline, AdminEndpoint admin, Runnable dropServerCopy) {
     this.dropServerCopy = dropServerCopy;
     this.config = config;
     this.clock = config.clock();
@@ -53,6 +54,7 @@ final class SimulatorDispatcher extends Dispatcher {
     this.replies = replies;
     this.log = log;
     this.timeline = timeline;
+    this.admin = admin;
     this.limits = new RateLimits(config);
     this.inFlight = new InFlight(config.maxConcurrentRequests());
   }
@@ -71,6 +73,12 @@ final class SimulatorDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest raw) {
     // Dispatching again on this connection's thread: its previous response is surely complete.
     inFlight.responseComplete();
+    dropServerCopy.run();
+    String path = raw.getPath() == null ? "" : raw.getPath();
+    if (AdminEndpoint.handles(path)) {
+      // Scripting the simulator is not an API request: no key, not counted, recorded or put on the timeline.
+      return admin.handle(raw.getMethod() == null ? "" : raw.getMethod(), path, raw.getBody().readUtf8());
+    }
     Instant now = clock.instant();
     String requestId = ids.requestId();
     MockResponse response;
@@ -96,7 +104,6 @@ final class SimulatorDispatcher extends Dispatcher {
   }
 
   private MockResponse respond(RecordedRequest raw, Instant now, String requestId) {
-    dropServerCopy.run();
     ReceivedRequest request = receive(raw);
     log.add(request);
     Fault fault = faults.next(now).orElse(null);

@@ -81,6 +81,13 @@ final class RawClient {
     }
   }
 
+  /** Sends {@code GET path} with no headers of its own, as a script would call the admin endpoint. */
+  Answer get(String path) throws IOException {
+    try (Response response = http.newCall(new Request.Builder().url(sim.baseUrl() + path).build()).execute()) {
+      return new Answer(response.code(), response.headers(), response.body().string());
+    }
+  }
+
   Map<String, String> defaultHeaders() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("x-api-key", sim.apiKey());
