@@ -64,7 +64,7 @@ public final class ClaudeSimulator implements AutoCloseable {
 
   private ClaudeSimulator(SimulatorConfig config) {
     this.config = config;
-    this.faults = new FaultPlan(config.seed());
+    this.faults = new FaultPlan(config.seed(), config.faultRates());
     this.replies = new ReplyGenerator(config.replier());
     this.log = new RequestLog(config.maxRecordedRequests());
     this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, timeline, new AdminEndpoint(this),
@@ -219,7 +219,8 @@ public final class ClaudeSimulator implements AutoCloseable {
   }
 
   /**
-   * Returns to the state after {@code start()}: no scripted faults, outages, fault rates or replies, no
+   * Returns to the state after {@code start()}: no scripted faults, outages or replies, only the fault rates
+   * set on the {@linkplain ClaudeSimulatorBuilder#faultRate builder}, no
    * recorded requests or timeline, full rate-limit buckets, the random sequence back at its seed. Requests
    * being served still count against {@linkplain ClaudeSimulatorBuilder#maxConcurrentRequests the capacity}
    * until they are done.

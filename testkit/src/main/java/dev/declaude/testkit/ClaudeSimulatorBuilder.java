@@ -2,6 +2,8 @@ package dev.declaude.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
@@ -28,6 +30,7 @@ public final class ClaudeSimulatorBuilder {
   private String organizationId;
   private String host = "127.0.0.1";
   private int port;
+  private final List<FaultPlan.Rate> faultRates = new ArrayList<>();
 
   ClaudeSimulatorBuilder() {}
 
@@ -194,6 +197,26 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
+   * Makes each request meet {@code fault} with {@code probability}, like {@link ClaudeSimulator#faultRate},
+   * but as part of the simulator's settings: {@link ClaudeSimulator#reset()} keeps these rates, while it
+   * forgets those added to the running simulator. Rates add up.
+   *
+   * @throws IllegalArgumentException if {@code probability} is outside [0, 1] or the rates set here add up to
+   *     more than 1
+   */
+  public ClaudeSimulatorBuilder faultRate(double probability, Fault fault) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be in [0, 1], was " + probability);
+    }
+    double total = probability + faultRates.stream().mapToDouble(FaultPlan.Rate::probability).sum();
+    if (total > 1.0 + 1e-9) {
+      throw new IllegalArgumentException("fault rates add up to " + total + ", more than 1");
+    }
+    faultRates.add(new FaultPlan.Rate(probability, Objects.requireNonNull(fault, "fault")));
+    return this;
+  }
+
+  /**
    * Sets the address to listen on: {@code 127.0.0.1} by default, so only this machine can connect. A host
    * name is resolved when the simulator starts; {@code 0.0.0.0} listens on every interface.
    *
@@ -241,7 +264,7 @@ public final class ClaudeSimulatorBuilder {
     }
     return ClaudeSimulator.create(new SimulatorConfig(apiKey, clock, requestsPerSecond, burst, requestsLimitHeader,
         maxConcurrentRequests, inputTokensPerMinute, outputTokensPerMinute, retryAfterStyle, latency, seed, replier, maxRecordedRequests,
-        org, host, port));
+        org, host, port, List.copyOf(faultRates)));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.declaude.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /** The settings a {@link ClaudeSimulator} was built with; never changes after {@code build()}. */
@@ -21,7 +22,8 @@ record SimulatorConfig(
     int maxRecordedRequests,
     String organizationId,
     String host,
-    int port) {
+    int port,
+    List<FaultPlan.Rate> faultRates) {
 
   /** Returns whether a request rate limit is set. */
   boolean rateLimited() {
