@@ -266,6 +266,28 @@ class FaultTest {
     assertEquals(first, second);
   }
 
+  @Test
+  void faultRatesSetOnTheBuilderSurviveAReset() throws IOException {
+    try (ClaudeSimulator configured = ClaudeSimulator.builder().faultRate(1.0, Fault.status(503)).build().start()) {
+      RawClient raw = new RawClient(configured);
+      configured.faultRate(0, Fault.status(500));
+
+      configured.reset();
+
+      assertEquals(503, raw.messages(BODY).status());
+    }
+  }
+
+  @Test
+  void theBuilderRefusesFaultRatesAddingUpToMoreThanOne() {
+    ClaudeSimulatorBuilder builder = ClaudeSimulator.builder().faultRate(0.7, Fault.overloaded());
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> builder.faultRate(0.4, Fault.status(500)));
+
+    assertTrue(e.getMessage().startsWith("fault rates add up to 1.1"), e.getMessage());
+  }
+
   private static List<Integer> statuses(long seed) throws IOException {
     try (ClaudeSimulator random = ClaudeSimulator.builder().seed(seed).build().start()) {
       random.faultRate(0.20, Fault.status(529)).faultRate(0.05, Fault.status(500));
