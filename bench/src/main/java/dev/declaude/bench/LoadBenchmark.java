@@ -1,9 +1,8 @@
 package dev.declaude.bench;
 
 import dev.declaude.testkit.ClaudeSimulator;
-import dev.declaude.testkit.ClaudeSimulatorBuilder;
-import dev.declaude.testkit.Fault;
-import dev.declaude.testkit.RetryAfterStyle;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,86 +10,68 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * Runs declaude and the official SDK side by side, on loopback, against a fresh testkit simulator per
- * scenario and client, with 8 caller threads, and prints a Markdown table.
+ * scenario and client, with 8 caller threads; prints a Markdown table, then draws each scenario's requests
+ * over time as a PNG.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.declaude.bench.LoadBenchmark}. Real time; the whole
- * run takes about two minutes. Each client is warmed up once against a throwaway simulator first, so the
- * measured runs do not include class loading.
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.declaude.bench.LoadBenchmark [scenario ...]
+ * [--charts DIR]}. With no scenario named, all of {@link Scenarios#ALL} run (several minutes); charts go to
+ * {@code bench/target/charts} unless {@code --charts} says otherwise. Real time. Each client is warmed up
+ * once against a throwaway simulator first, so the measured runs do not include class loading.
  */
 public final class LoadBenchmark {
   static final int THREADS = 8;
-  static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
-  static final Duration OUTAGE = Duration.ofSeconds(3);
-  static final double RATE = 20;
+  static final Path DEFAULT_CHARTS = Path.of("bench", "target", "charts");
 
   private LoadBenchmark() {}
 
   /** A client under test: a name for the table and how to open it on a simulator. */
   record ClientKind(String name, Function<ClaudeSimulator, LoadClient> open) {}
 
-  /**
-   * A scenario: the simulator it needs, the faults armed right before the calls start, and what efficiency
-   * means for it.
-   */
-  record Scenario(
-      String name,
-      int calls,
-      UnaryOperator<ClaudeSimulatorBuilder> simulator,
-      Consumer<ClaudeSimulator> arm,
-      Duration outage,
-      ToDoubleFunction<LoadRun> efficiency) {}
-
   static final List<ClientKind> CLIENTS = List.of(
       new ClientKind("declaude `@RetryOn(maxAttempts=10)`", LoadClient::declaude),
       new ClientKind("official SDK, default (2 retries)", sim -> LoadClient.officialSdk(sim, null)),
       new ClientKind("official SDK, `maxRetries(10)`", sim -> LoadClient.officialSdk(sim, 10)));
 
-  static final List<Scenario> SCENARIOS = List.of(
-      // Efficiency: successes per second over the server's ceiling of 20 requests per second.
-      new Scenario("rate-limited", 320,
-          b -> b.rateLimit(RATE, 5).retryAfterStyle(RetryAfterStyle.WHOLE_SECONDS),
-          sim -> {},
-          Duration.ZERO,
-          run -> run.successes() / run.wallSeconds() / RATE),
-      // Efficiency: the share of requests that succeeded over the best possible share, 75 %.
-      new Scenario("overloaded", 320,
-          UnaryOperator.identity(),
-          sim -> sim.faultRate(0.20, Fault.overloaded()).faultRate(0.05, Fault.status(500)),
-          Duration.ZERO,
-          run -> run.successes() / (double) run.requests / 0.75),
-      // Efficiency: the share of requests that succeeded (1.0: nothing sent during the outage).
-      new Scenario("storm", 160,
-          UnaryOperator.identity(),
-          sim -> sim.outage(OUTAGE, Fault.overloaded()),
-          OUTAGE,
-          run -> run.successes() / (double) run.requests));
-
   public static void main(String[] args) throws Exception {
+    // Charts are drawn off screen; must be set before any AWT class loads.
+    System.setProperty("java.awt.headless", "true");
+    List<Scenario> scenarios = new ArrayList<>();
+    Path charts = DEFAULT_CHARTS;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--charts") && i + 1 < args.length) {
+        charts = Path.of(args[++i]);
+      } else if (Scenarios.named(args[i]) != null) {
+        scenarios.add(Scenarios.named(args[i]));
+      } else {
+        System.err.println("unknown argument " + args[i] + "; usage: LoadBenchmark [scenario ...] [--charts DIR];"
+            + " scenarios: " + String.join(", ", Scenarios.ALL.stream().map(Scenario::name).toList()));
+        System.exit(2);
+      }
+    }
+    run(scenarios.isEmpty() ? Scenarios.ALL : scenarios, charts);
+  }
+
+  private static void run(List<Scenario> scenarios, Path charts) throws InterruptedException, IOException {
     quietLogs();
     warmUp();
     List<String> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (Scenario scenario : SCENARIOS) {
+    List<Path> pngs = new ArrayList<>();
+    for (Scenario scenario : scenarios) {
+      List<LoadRun> runs = new ArrayList<>();
       for (ClientKind kind : CLIENTS) {
         LoadRun run = run(scenario, kind);
+        runs.add(run);
         rows.add(row(scenario, run));
-        if (!scenario.outage().isZero() && kind == CLIENTS.get(0)) {
-          notes.add(scenario.name() + ": floor for \"p99 after outage end\" on this machine: "
-              + fmt("%.0f", floorMillis(run)) + " ms (every call starts after the outage; " + THREADS + " threads each need ceil(p99 rank / "
-              + THREADS + ") requests of the median latency " + fmt("%.0f", run.latencyMillis(0.50)) + " ms)");
-        }
-        if (run.firstFailure != null) {
-          notes.add(scenario.name() + ", " + kind.name() + ": first failure: " + run.firstFailure);
-        }
+        notes.addAll(LoadNotes.of(scenario, kind, run, kind == CLIENTS.get(0)));
         System.out.println("done: " + rows.get(rows.size() - 1));
       }
+      pngs.add(LoadChart.write(scenario, runs, charts));
     }
     System.out.println();
     System.out.println("| scenario | client | calls | failed | wall s | server requests | wasted / success"
@@ -99,6 +80,9 @@ public final class LoadBenchmark {
     rows.forEach(System.out::println);
     System.out.println();
     notes.forEach(n -> System.out.println("- " + n));
+    System.out.println();
+    System.out.println("Charts (requests per 100 ms):");
+    pngs.forEach(p -> System.out.println("- " + p));
   }
 
   private static String row(Scenario scenario, LoadRun run) {
@@ -112,47 +96,42 @@ public final class LoadBenchmark {
         + " | " + afterOutage + " |";
   }
 
-  /**
-   * Returns the least "p99 after outage end" any client could reach: no call can succeed during the outage,
-   * so the p99-ranked completion needs {@code ceil(rank / THREADS)} back-to-back requests on some thread,
-   * each taking at least the run's median call latency (one healthy request on loopback).
-   */
-  static double floorMillis(LoadRun run) {
-    int rank = (int) Math.ceil(0.99 * run.calls());
-    return Math.ceil(rank / (double) THREADS) * run.latencyMillis(0.50);
-  }
-
   /** Runs one scenario for one client on a fresh simulator. */
   static LoadRun run(Scenario scenario, ClientKind kind) throws InterruptedException {
     try (ClaudeSimulator sim = scenario.simulator().apply(ClaudeSimulator.builder()).build().start();
         LoadClient client = kind.open().apply(sim)) {
       scenario.arm().accept(sim);
       LoadRun run = new LoadRun(kind.name(), scenario.calls(), System.nanoTime());
+      run.startInstant = sim.clock().instant();
       ExecutorService callers = Executors.newFixedThreadPool(THREADS);
       for (int i = 0; i < scenario.calls(); i++) {
+        LoadCall call = scenario.call().apply(i);
         int n = i;
-        callers.execute(() -> call(client, run, n));
+        callers.execute(() -> call(client, run, n, call));
       }
       callers.shutdown();
-      if (!callers.awaitTermination(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      Duration timeout = scenario.timeout();
+      if (!callers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         // Calls still running count as failed; interrupting them stops their retry waits.
         callers.shutdownNow();
         callers.awaitTermination(10, TimeUnit.SECONDS);
         run.firstFailure = (run.firstFailure == null ? "" : run.firstFailure + "; ")
-            + "run stopped after " + RUN_TIMEOUT.toSeconds() + " s";
+            + "run stopped after " + timeout.toSeconds() + " s";
       }
       run.endNanos = maxEnd(run);
       run.requests = sim.requestCount();
+      run.timeline = sim.timeline();
       return run;
     }
   }
 
-  private static void call(LoadClient client, LoadRun run, int n) {
+  private static void call(LoadClient client, LoadRun run, int n, LoadCall call) {
     run.callStart[n] = System.nanoTime();
     try {
-      client.call(n);
+      client.call(call);
       run.succeeded[n] = true;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // The SDK's retry sleep throws InterruptedException unchecked when a stopped run interrupts it.
       synchronized (run) {
         if (run.firstFailure == null) {
           run.firstFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -172,7 +151,8 @@ public final class LoadBenchmark {
 
   /** Loads and compiles every client's code paths against a healthy simulator, so runs measure steady state. */
   private static void warmUp() throws InterruptedException {
-    Scenario healthy = new Scenario("warm-up", 200, UnaryOperator.identity(), sim -> {}, Duration.ZERO, run -> 0);
+    Scenario healthy = Scenario.of("warm-up", 200, UnaryOperator.identity(), run -> 0)
+        .withCall(n -> n % 2 == 0 ? LoadCall.question(n) : LoadCall.roomyQuestion(n));
     for (ClientKind kind : CLIENTS) {
       run(healthy, kind);
     }
@@ -185,7 +165,7 @@ public final class LoadBenchmark {
     }
   }
 
-  private static String fmt(String format, double value) {
+  static String fmt(String format, double value) {
     return String.format(Locale.ROOT, format, value);
   }
 }

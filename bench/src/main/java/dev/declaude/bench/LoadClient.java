@@ -16,17 +16,23 @@ import dev.declaude.testkit.ClaudeSimulator;
 interface LoadClient extends AutoCloseable {
   String MODEL = "claude-haiku-4-5";
 
-  /** Makes call number {@code n}. */
-  String call(int n);
+  /** Sends {@code call}. */
+  String call(LoadCall call);
 
   @Override
   void close();
 
-  /** What a user of declaude would write: a service that retries rate limits and server errors ten times. */
+  /**
+   * What a user of declaude would write: a service that retries rate limits and server errors ten times.
+   * {@code max_tokens} is fixed per method, so each size of answer has its method.
+   */
   @RetryOn(value = {RATE_LIMIT, SERVER}, maxAttempts = 10)
   interface Bot {
-    @ClaudePrompt(value = "Question {n}: what is {n} squared?", model = MODEL, maxTokens = 64)
-    String answer(int n);
+    @ClaudePrompt(value = "{prompt}", model = MODEL, maxTokens = LoadCall.SHORT)
+    String ask(String prompt);
+
+    @ClaudePrompt(value = "{prompt}", model = MODEL, maxTokens = LoadCall.LONG)
+    String askWithRoom(String prompt);
   }
 
   /** A declaude client with its own retry engine (fresh budget and pacer), so runs do not share state. */
@@ -39,8 +45,15 @@ interface LoadClient extends AutoCloseable {
     Bot bot = client.create(Bot.class);
     return new LoadClient() {
       @Override
-      public String call(int n) {
-        return bot.answer(n);
+      public String call(LoadCall call) {
+        switch (call.maxTokens()) {
+          case LoadCall.SHORT:
+            return bot.ask(call.prompt());
+          case LoadCall.LONG:
+            return bot.askWithRoom(call.prompt());
+          default:
+            throw new IllegalArgumentException("no Bot method has maxTokens " + call.maxTokens());
+        }
       }
 
       @Override
@@ -61,11 +74,11 @@ interface LoadClient extends AutoCloseable {
     AnthropicClient client = builder.build();
     return new LoadClient() {
       @Override
-      public String call(int n) {
+      public String call(LoadCall call) {
         MessageCreateParams params = MessageCreateParams.builder()
             .model(MODEL)
-            .maxTokens(64)
-            .addUserMessage("Question " + n + ": what is " + n + " squared?")
+            .maxTokens(call.maxTokens())
+            .addUserMessage(call.prompt())
             .build();
         return client.messages().create(params).content().toString();
       }

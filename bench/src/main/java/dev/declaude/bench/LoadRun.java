@@ -1,14 +1,21 @@
 package dev.declaude.bench;
 
+import dev.declaude.testkit.TimelineEntry;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What one client did in one scenario: per-call start and end instants (nanoTime), outcomes, and the
- * requests the simulator saw.
+ * requests the simulator saw, in number and over time.
  */
 final class LoadRun {
   final String client;
   final long startNanos;
+  /** The run's start by the simulator's clock, from which the timeline is measured. */
+  Instant startInstant;
+  /** Every request the simulator received, with its arrival and status. */
+  List<TimelineEntry> timeline = List.of();
   final long[] callStart;
   final long[] callEnd;
   final boolean[] succeeded;
@@ -42,6 +49,17 @@ final class LoadRun {
 
   double wallSeconds() {
     return (endNanos - startNanos) / 1e9;
+  }
+
+  /** Returns the seconds from the run's start to the end of its last successful call; 0 without one. */
+  double lastSuccessSeconds() {
+    long last = startNanos;
+    for (int i = 0; i < calls(); i++) {
+      if (succeeded[i]) {
+        last = Math.max(last, callEnd[i]);
+      }
+    }
+    return (last - startNanos) / 1e9;
   }
 
   /** Returns (requests − successes) / successes: requests the server served for nothing, per useful one. */

@@ -2,6 +2,7 @@ package dev.declaude.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +16,9 @@ import okhttp3.mockwebserver.MockWebServer;
 /**
  * A local Claude Messages API on loopback that real clients, the official SDK included, cannot tell from the
  * API for the cases it models: auth and version headers, request validation with the API's own messages,
- * JSON and streamed answers, {@code count_tokens}, rate-limit headers and a token-bucket limiter, and
- * scripted faults.
+ * JSON and streamed answers, {@code count_tokens}, rate-limit headers and token-bucket limiters of requests,
+ * input tokens and output tokens, a capacity limit, and scripted faults. Its {@link #timeline()} records
+ * when each request arrived and how it was answered.
  *
  * <pre>{@code
  * try (ClaudeSimulator sim = ClaudeSimulator.builder().rateLimit(5, 10).build().start()) {
@@ -33,6 +35,12 @@ import okhttp3.mockwebserver.MockWebServer;
  * connections answer before any check; delays, drops during the body and stream errors apply to the normal
  * answer. All time-based behaviour reads the builder's clock.
  *
+ * <p>Every simulator also serves an admin endpoint on its own port, JSON over HTTP under {@code
+ * /_simulator/} (a path the real API never uses), through which programs in any language script it as this
+ * class does: queue faults and replies, start an outage, add a fault rate, reset, read the recorded requests
+ * and the timeline. Its requests need no key and are not counted as API requests. The routes and bodies are
+ * listed in the testkit's README ("The simulator for non-Java users").
+ *
  * <p>Thread-safe: many client threads may call it at once, and tests may script it while they do.
  */
 public final class ClaudeSimulator implements AutoCloseable {
@@ -48,18 +56,21 @@ public final class ClaudeSimulator implements AutoCloseable {
   private final FaultPlan faults;
   private final ReplyGenerator replies;
   private final RequestLog log;
+  private final Timeline timeline = new Timeline();
   private final SimulatorDispatcher dispatcher;
   private final MockWebServer server = new MockWebServer();
   private volatile boolean started;
+  private volatile String urlHost;
 
   private ClaudeSimulator(SimulatorConfig config) {
     this.config = config;
-    this.faults = new FaultPlan(config.seed());
+    this.faults = new FaultPlan(config.seed(), config.faultRates());
     this.replies = new ReplyGenerator(config.replier());
     this.log = new RequestLog(config.maxRecordedRequests());
-    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, this::dropServerCopy);
+    this.dispatcher = new SimulatorDispatcher(config, faults, replies, log, timeline, new AdminEndpoint(this),
+        this::dropServerCopy);
     server.setDispatcher(dispatcher);
-    server.setServerSocketFactory(new NoDelaySockets());
+    server.setServerSocketFactory(new ServingSockets(dispatcher::responseComplete));
   }
 
   // MockWebServer queues every request it reads (bodies included) for takeRequest(), unbounded; the simulator
@@ -82,23 +93,35 @@ public final class ClaudeSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts serving on 127.0.0.1 at a free port and returns this simulator.
+   * Starts serving, by default on 127.0.0.1 at a free port (see {@link ClaudeSimulatorBuilder#host} and
+   * {@link ClaudeSimulatorBuilder#port}), and returns this simulator.
    *
    * @throws IllegalStateException if it was started before
-   * @throws UncheckedIOException if no port could be bound
+   * @throws UncheckedIOException if the host is unknown or the port cannot be bound
    */
   public synchronized ClaudeSimulator start() {
     if (started) {
       throw new IllegalStateException("this simulator was already started; build a new one");
     }
     MOCK_WEB_SERVER_LOG.setLevel(Level.SEVERE);
+    InetAddress address;
     try {
-      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      address = InetAddress.getByName(config.host());
+      server.start(address, config.port());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the simulator to 127.0.0.1", e);
+      throw new UncheckedIOException("cannot bind the simulator to " + config.host() + ":" + config.port() + ": "
+          + e.getMessage(), e);
     }
+    urlHost = urlHost(address);
     started = true;
     return this;
+  }
+
+  // Listening on every interface, the simulator is still reached through loopback from this machine.
+  private static String urlHost(InetAddress address) {
+    InetAddress shown = address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address;
+    String literal = shown.getHostAddress();
+    return shown instanceof Inet6Address ? "[" + literal + "]" : literal;
   }
 
   /**
@@ -110,7 +133,7 @@ public final class ClaudeSimulator implements AutoCloseable {
     if (!started) {
       throw new IllegalStateException("start() the simulator before asking for its URL");
     }
-    return "http://127.0.0.1:" + server.getPort();
+    return "http://" + urlHost + ":" + server.getPort();
   }
 
   /** Returns the API key this simulator accepts, in {@code x-api-key} or as a bearer token. */
@@ -178,19 +201,35 @@ public final class ClaudeSimulator implements AutoCloseable {
     return log.snapshot();
   }
 
+  /**
+   * Returns every request received since start or the last {@link #reset()}, oldest first: the instant it
+   * arrived by the simulator's clock and the status it was answered with (0 for a dropped connection), so
+   * a benchmark can plot requests and refusals over time.
+   *
+   * <p>Entries take 16 bytes each in primitive arrays, not a {@link ReceivedRequest} each, so a long run
+   * keeps a flat heap; past a million requests the oldest entries are dropped.
+   */
+  public List<TimelineEntry> timeline() {
+    return timeline.snapshot();
+  }
+
   /** Returns how many requests were received since start or the last {@link #reset()}. */
   public int requestCount() {
     return log.count();
   }
 
   /**
-   * Returns to the state after {@code start()}: no scripted faults, outages, fault rates or replies, no
-   * recorded requests, a full rate-limit bucket, the random sequence back at its seed.
+   * Returns to the state after {@code start()}: no scripted faults, outages or replies, only the fault rates
+   * set on the {@linkplain ClaudeSimulatorBuilder#faultRate builder}, no
+   * recorded requests or timeline, full rate-limit buckets, the random sequence back at its seed. Requests
+   * being served still count against {@linkplain ClaudeSimulatorBuilder#maxConcurrentRequests the capacity}
+   * until they are done.
    */
   public ClaudeSimulator reset() {
     faults.clear();
     replies.clear();
     log.clear();
+    timeline.clear();
     dispatcher.refill();
     return this;
   }

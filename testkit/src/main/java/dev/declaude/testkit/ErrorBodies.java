@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.declaude.wire.WireJson;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
 
 /**
  * The API's error vocabulary: which {@code error.type} goes with which status, the spec's default messages
@@ -65,6 +66,14 @@ final class ErrorBodies {
       root.put("request_id", requestId);
     }
     return write(root);
+  }
+
+  /** Returns a JSON error response with the body of {@link #json} and the {@code request-id} header. */
+  static MockResponse response(ApiError error, String requestId) {
+    return new MockResponse().setResponseCode(error.status())
+        .setHeader("content-type", "application/json")
+        .setHeader("request-id", requestId)
+        .setBody(json(error, requestId));
   }
 
   /** Returns the payload of an {@code event: error} frame: the documented example has no request id. */

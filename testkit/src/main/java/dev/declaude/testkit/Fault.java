@@ -89,6 +89,22 @@ public final class Fault {
     return status(429).errorCode("enforced_spend_limit_reached");
   }
 
+  /**
+   * Returns the acceleration-limit 429: {@code details.error_code} {@code ramp_limit_exceeded}, the error the
+   * API answers when an organization's usage grows too sharply (claude-api.md §1.4, §2.4), with a message
+   * saying so and {@code retry-after} of {@code retryAfter} in whole seconds, rounded up. Unlike the {@link
+   * #spendLimit() spend limit}, waiting helps.
+   *
+   * @throws IllegalArgumentException if {@code retryAfter} is zero or negative
+   */
+  public static Fault rampLimit(Duration retryAfter) {
+    if (retryAfter.isNegative() || retryAfter.isZero()) {
+      throw new IllegalArgumentException("retryAfter must be positive, was " + retryAfter);
+    }
+    long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+    return status(429).errorCode(FaultResponses.RAMP_LIMIT_CODE).retryAfter(Long.toString(seconds));
+  }
+
   /** Returns a fault that reads the request and closes the connection without answering. */
   public static Fault dropConnection() {
     return new Fault(Kind.DROP_AT_START, 0, BodyShape.JSON, null, null, null, Map.of(), true, Duration.ZERO, 0);

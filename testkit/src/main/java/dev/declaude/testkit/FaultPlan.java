@@ -17,17 +17,22 @@ final class FaultPlan {
   private final Queue<Fault> scripted = new ConcurrentLinkedQueue<>();
   private final List<Outage> outages = new CopyOnWriteArrayList<>();
   private final List<Rate> rates = new CopyOnWriteArrayList<>();
+  private final List<Rate> configured;
   private final long seed;
   private final Random random;
 
-  FaultPlan(long seed) {
+  /** Creates a plan whose {@code configured} rates are part of the simulator's settings: reset keeps them. */
+  FaultPlan(long seed, List<Rate> configured) {
     this.seed = seed;
     this.random = new Random(seed);
+    this.configured = List.copyOf(configured);
+    rates.addAll(this.configured);
   }
 
   private record Outage(Instant until, Fault fault) {}
 
-  private record Rate(double probability, Fault fault) {}
+  /** A share of requests that meet a fault. */
+  record Rate(double probability, Fault fault) {}
 
   /** Queues faults for the next requests, one each. */
   void enqueue(Fault... faults) {
@@ -84,11 +89,15 @@ final class FaultPlan {
     return Optional.empty();
   }
 
-  /** Forgets scripted faults, outages and rates, and restarts the random sequence from the seed. */
+  /**
+   * Forgets scripted faults, outages and the rates added since, keeps the configured rates, and restarts the
+   * random sequence from the seed.
+   */
   void clear() {
     scripted.clear();
     outages.clear();
     rates.clear();
+    rates.addAll(configured);
     random.setSeed(seed);
   }
 }

@@ -8,6 +8,7 @@ import okhttp3.mockwebserver.MockResponse;
 /** Turns an error {@link Fault} into the HTTP response it scripts, body shape and headers included. */
 final class FaultResponses {
   static final String SPEND_LIMIT_CODE = "enforced_spend_limit_reached";
+  static final String RAMP_LIMIT_CODE = "ramp_limit_exceeded";
 
   private FaultResponses() {}
 
@@ -62,6 +63,11 @@ final class FaultResponses {
       return "You have reached your API usage limits: your organization has crossed its monthly API usage"
           + " threshold, set based on your organization's API tier. You will regain access on " + back
           + " at 00:00 UTC.";
+    }
+    if (RAMP_LIMIT_CODE.equals(fault.errorCode())) {
+      // No observed wording; this follows the official SDK's description of the code (claude-api.md §1.4).
+      return "This request would exceed your organization's ramp limit, which caps how fast usage can grow."
+          + " Please increase traffic gradually and try again after the time given in the retry-after header.";
     }
     return ErrorBodies.defaultMessage(fault.errorType());
   }

@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import okhttp3.mockwebserver.MockResponse;
 
 /**
- * Writes the {@code anthropic-ratelimit-*} headers (claude-api.md §2.2): request counts from the simulator's
- * bucket when it has one, generous constants otherwise; token counts from generous constants, less what the
- * request used, remaining rounded to the nearest thousand as the API does. Resets are RFC 3339 instants.
+ * Writes one family of {@code anthropic-ratelimit-*} headers (claude-api.md §2.2): {@code -limit}, {@code
+ * -remaining} and {@code -reset}, the last as an RFC 3339 instant. A family the simulator limits shows its
+ * bucket; one it does not shows generous constants less what the request used.
  */
 final class RateLimitHeaders {
   // Roughly the Build tier's limits (claude-api.md §2.4): large enough that no test trips them by accident.
@@ -18,38 +18,42 @@ final class RateLimitHeaders {
 
   private RateLimitHeaders() {}
 
+  /** What one family of headers shows. */
+  record Shown(long limit, long remaining, Instant reset) {}
+
+  /** Sets {@code anthropic-ratelimit-<family>-limit}, {@code -remaining} and {@code -reset}. */
+  static void write(MockResponse response, String family, Shown shown) {
+    response.setHeader("anthropic-ratelimit-" + family + "-limit", shown.limit());
+    response.setHeader("anthropic-ratelimit-" + family + "-remaining", shown.remaining());
+    response.setHeader("anthropic-ratelimit-" + family + "-reset", rfc3339(shown.reset()));
+  }
+
+  /** Returns the request headers of a simulator without a request limit. */
+  static Shown unlimitedRequests(Instant now) {
+    return new Shown(REQUESTS_LIMIT, REQUESTS_LIMIT - 1, now);
+  }
+
   /**
-   * Adds the request headers of a bucket's permit as the API words them: the limit per minute (RPM), the
-   * requests that could be sent right now (the bucket's whole tokens) and when the bucket is full again.
+   * Returns a token family without a limit: {@code limit} less what the request used, rounded to the nearest
+   * thousand; tokens come back continuously, so the used share of a minute's budget is back after that
+   * share of a minute.
    */
-  static void requests(MockResponse response, TokenBucket.Permit permit) {
-    response.setHeader("anthropic-ratelimit-requests-limit", permit.perMinute());
-    response.setHeader("anthropic-ratelimit-requests-remaining", permit.remaining());
-    response.setHeader("anthropic-ratelimit-requests-reset", rfc3339(permit.fullAt()));
-  }
-
-  /** Adds request headers for a simulator without a rate limit. */
-  static void unlimitedRequests(MockResponse response, Instant now) {
-    response.setHeader("anthropic-ratelimit-requests-limit", REQUESTS_LIMIT);
-    response.setHeader("anthropic-ratelimit-requests-remaining", REQUESTS_LIMIT - 1);
-    response.setHeader("anthropic-ratelimit-requests-reset", rfc3339(now));
-  }
-
-  /** Adds the token headers, charging {@code inputTokens} and {@code outputTokens} to this minute. */
-  static void tokens(MockResponse response, Instant now, long inputTokens, long outputTokens) {
-    write(response, "input-tokens", INPUT_TOKENS_LIMIT, inputTokens, now);
-    write(response, "output-tokens", OUTPUT_TOKENS_LIMIT, outputTokens, now);
-    write(response, "tokens", INPUT_TOKENS_LIMIT + OUTPUT_TOKENS_LIMIT, inputTokens + outputTokens, now);
-  }
-
-  private static void write(MockResponse response, String name, long limit, long used, Instant now) {
-    long remaining = Math.max(0, limit - used);
-    long rounded = Math.round(remaining / 1000.0) * 1000;
-    // Tokens come back continuously: the used share of a minute's budget is back after that share of a minute.
+  static Shown unlimitedTokens(long limit, long used, Instant now) {
     long backInMillis = (long) Math.ceil(used * 60_000.0 / limit);
-    response.setHeader("anthropic-ratelimit-" + name + "-limit", limit);
-    response.setHeader("anthropic-ratelimit-" + name + "-remaining", rounded);
-    response.setHeader("anthropic-ratelimit-" + name + "-reset", rfc3339(now.plusMillis(backInMillis)));
+    return new Shown(limit, thousands(Math.max(0, limit - used)), now.plusMillis(backInMillis));
+  }
+
+  /**
+   * Returns a token bucket's state as the API words it: the limit per minute, the tokens left rounded to the
+   * nearest thousand, and when the bucket is full again.
+   */
+  static Shown tokens(TokenBucket bucket, TokenBucket.Permit permit) {
+    return new Shown(bucket.perMinute(), thousands(permit.remaining()), permit.fullAt());
+  }
+
+  /** Returns {@code tokens} rounded to the nearest thousand, as the API reports remaining tokens. */
+  static long thousands(long tokens) {
+    return Math.round(tokens / 1000.0) * 1000;
   }
 
   /** Formats {@code instant} as RFC 3339 in UTC, rounded up to the second, like {@code 2024-03-26T20:00:00Z}. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -35,12 +36,15 @@ final class SimulatorDispatcher extends Dispatcher {
   private final FaultPlan faults;
   private final ReplyGenerator replies;
   private final RequestLog log;
-  private final TokenBucket bucket;
+  private final Timeline timeline;
+  private final RateLimits limits;
+  private final InFlight inFlight;
   private final ModelRules models = new ModelRules(ModelCatalogue.standard());
   private final Runnable dropServerCopy;
+  private final AdminEndpoint admin;
 
   SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log,
-      Runnable dropServerCopy) {
+      Timeline timeline, AdminEndpoint admin, Runnable dropServerCopy) {
     this.dropServerCopy = dropServerCopy;
     this.config = config;
     this.clock = config.clock();
@@ -49,31 +53,57 @@ final class SimulatorDispatcher extends Dispatcher {
     this.faults = faults;
     this.replies = replies;
     this.log = log;
-    this.bucket = config.rateLimited() ? new TokenBucket(config.requestsPerSecond(), config.burst(), clock) : null;
+    this.timeline = timeline;
+    this.admin = admin;
+    this.limits = new RateLimits(config);
+    this.inFlight = new InFlight(config.maxConcurrentRequests());
   }
 
-  /** Fills the rate-limit bucket again. */
+  /** Fills the rate-limit buckets again. */
   void refill() {
-    if (bucket != null) {
-      bucket.fill();
-    }
+    limits.fill();
+  }
+
+  /** Called on a serving thread once it has written its last response in full. */
+  void responseComplete() {
+    inFlight.responseComplete();
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest raw) {
+    // Dispatching again on this connection's thread: its previous response is surely complete.
+    inFlight.responseComplete();
+    dropServerCopy.run();
+    String path = raw.getPath() == null ? "" : raw.getPath();
+    if (AdminEndpoint.handles(path)) {
+      // Scripting the simulator is not an API request: no key, not counted, recorded or put on the timeline.
+      return admin.handle(raw.getMethod() == null ? "" : raw.getMethod(), path, raw.getBody().readUtf8());
+    }
     Instant now = clock.instant();
     String requestId = ids.requestId();
+    MockResponse response;
     try {
-      return respond(raw, now, requestId);
+      response = respond(raw, now, requestId);
     } catch (RuntimeException bug) {
       // A simulator bug must still look like an API failure to the client, never a hung or odd socket.
       LOG.error("simulator failed on request {}", requestId, bug);
-      return error(ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
+      response = ErrorBodies.response(ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
     }
+    timeline.add(now, statusCode(response));
+    return response;
+  }
+
+  /** Returns the status a response answers with, or 0 when it closes the connection instead. */
+  private static int statusCode(MockResponse response) {
+    if (response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST) {
+      return 0;
+    }
+    // The status line reads "HTTP/1.1 200 OK".
+    String[] parts = response.getStatus().split(" ", 3);
+    return Integer.parseInt(parts[1]);
   }
 
   private MockResponse respond(RecordedRequest raw, Instant now, String requestId) {
-    dropServerCopy.run();
     ReceivedRequest request = receive(raw);
     log.add(request);
     Fault fault = faults.next(now).orElse(null);
@@ -115,20 +145,26 @@ final class SimulatorDispatcher extends Dispatcher {
       Gate.authenticate(request);
       Gate.checkVersion(request);
     } catch (Rejection rejected) {
-      return error(rejected.error(), requestId);
+      return ErrorBodies.response(rejected.error(), requestId);
     }
-    TokenBucket.Permit permit = bucket != null && endpoint == Gate.Endpoint.MESSAGES ? bucket.tryAcquire() : null;
+    if (endpoint == Gate.Endpoint.MESSAGES && !inFlight.tryEnter()) {
+      MockResponse overloaded = Refusals.overloaded(requestId);
+      limits.writeTokens(overloaded, limits.peekTokens(), now, 0, 0);
+      return identify(overloaded, requestId, limits.peekRequest(), now);
+    }
+    TokenBucket.Permit permit = endpoint == Gate.Endpoint.MESSAGES ? limits.takeRequest() : null;
     MockResponse response;
     if (permit != null && !permit.granted()) {
-      response = rateLimited(permit, requestId);
+      response = Refusals.requests(permit, limits.requestsPerSecond(), requestId, config.retryAfterStyle());
+      limits.writeTokens(response, limits.peekTokens(), now, 0, 0);
     } else {
       try {
         response = endpoint == Gate.Endpoint.MESSAGES
             ? messages(request, requestId, now, fault)
             : countTokens(request, now);
       } catch (Rejection rejected) {
-        response = error(rejected.error(), requestId);
-        RateLimitHeaders.tokens(response, now, 0, 0);
+        response = ErrorBodies.response(rejected.error(), requestId);
+        limits.writeTokens(response, limits.peekTokens(), now, 0, 0);
       }
     }
     return identify(response, requestId, permit, now);
@@ -137,11 +173,7 @@ final class SimulatorDispatcher extends Dispatcher {
   private MockResponse identify(MockResponse response, String requestId, TokenBucket.Permit permit, Instant now) {
     response.setHeader("request-id", requestId);
     response.setHeader("anthropic-organization-id", config.organizationId());
-    if (permit != null) {
-      RateLimitHeaders.requests(response, permit);
-    } else {
-      RateLimitHeaders.unlimitedRequests(response, now);
-    }
+    limits.writeRequests(response, permit, now);
     return response;
   }
 
@@ -152,7 +184,19 @@ final class SimulatorDispatcher extends Dispatcher {
     ModelInfo model = models.resolve(requested, LocalDate.ofInstant(now, ZoneOffset.UTC));
     int input = TokenEstimator.inputTokens(body);
     models.checkMessages(body, model, input);
+    int maxTokens = body.path("max_tokens").asInt();
+    RateLimits.Tokens tokens = limits.takeTokens(input, maxTokens);
+    if (!tokens.granted()) {
+      MockResponse refused = Refusals.tokens(tokens, limits, config.organizationId(), requested, requestId,
+          config.retryAfterStyle());
+      limits.writeTokens(refused, tokens, now, 0, 0);
+      return refused;
+    }
+    // The unused part of max_tokens goes back once the answer has been written; all of it if none was made.
+    AtomicInteger generated = new AtomicInteger();
+    inFlight.afterResponse(() -> limits.giveBackOutput(maxTokens - generated.get()));
     Reply reply = replies.reply(request, model, input);
+    generated.set(reply.outputTokens());
     String id = ids.messageId();
     MockResponse response;
     if (fault != null && fault.kind() == Fault.Kind.STREAM_ERROR) {
@@ -164,7 +208,7 @@ final class SimulatorDispatcher extends Dispatcher {
     } else {
       response = json(200, ErrorBodies.write(MessageJson.message(id, requested, reply)));
     }
-    RateLimitHeaders.tokens(response, now, input, reply.outputTokens());
+    limits.writeTokens(response, tokens, now, input, reply.outputTokens());
     return response;
   }
 
@@ -175,28 +219,8 @@ final class SimulatorDispatcher extends Dispatcher {
     int input = TokenEstimator.inputTokens(body);
     models.checkPromptLength(model, input);
     MockResponse response = json(200, MessageJson.countTokens(input));
-    RateLimitHeaders.tokens(response, now, 0, 0);
+    limits.writeTokens(response, limits.peekTokens(), now, 0, 0);
     return response;
-  }
-
-  private MockResponse rateLimited(TokenBucket.Permit permit, String requestId) {
-    double perMinute = bucket.perSecond() * 60;
-    String message = "Number of requests has exceeded your per-minute rate limit ("
-        + (perMinute == Math.rint(perMinute) ? String.valueOf((long) perMinute) : String.valueOf(perMinute))
-        + " requests per minute); see the response headers for current usage. Please try again later.";
-    MockResponse response = error(ApiError.of(429, message), requestId);
-    long millis = Math.max(1, (permit.retryIn().toNanos() + 999_999) / 1_000_000);
-    // The API sends whole seconds, rounded up so that a client waiting that long is let in.
-    response.setHeader("retry-after", Math.max(1, (millis + 999) / 1000));
-    if (config.retryAfterStyle() == RetryAfterStyle.WITH_MILLIS) {
-      response.setHeader("retry-after-ms", millis);
-    }
-    RateLimitHeaders.tokens(response, permit.now(), 0, 0);
-    return response;
-  }
-
-  private static MockResponse error(ApiError error, String requestId) {
-    return json(error.status(), ErrorBodies.json(error, requestId)).setHeader("request-id", requestId);
   }
 
   private static MockResponse json(int status, String body) {

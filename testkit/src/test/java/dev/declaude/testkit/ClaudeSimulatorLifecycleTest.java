@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +18,47 @@ class ClaudeSimulatorLifecycleTest {
       assertTrue(sim.baseUrl().matches("http://127\\.0\\.0\\.1:\\d+"), sim.baseUrl());
       assertEquals(ClaudeSimulator.DEFAULT_API_KEY, sim.apiKey());
     }
+  }
+
+  @Test
+  void aChosenPortIsUsed() throws IOException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    try (ClaudeSimulator sim = ClaudeSimulator.builder().port(port).build().start()) {
+      assertEquals("http://127.0.0.1:" + port, sim.baseUrl());
+      assertEquals(200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
+    }
+  }
+
+  @Test
+  void listeningOnEveryInterfaceIsReachedThroughLoopback() throws IOException {
+    try (ClaudeSimulator sim = ClaudeSimulator.builder().host("0.0.0.0").build().start()) {
+      assertTrue(sim.baseUrl().matches("http://127\\.0\\.0\\.1:\\d+"), sim.baseUrl());
+      assertEquals(200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
+    }
+  }
+
+  @Test
+  void aPortInUseCannotBeBound() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      ClaudeSimulator sim = ClaudeSimulator.builder().port(taken.getLocalPort()).build();
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, sim::start);
+      assertTrue(e.getMessage().startsWith("cannot bind the simulator to 127.0.0.1:" + taken.getLocalPort() + ": "),
+          e.getMessage());
+      sim.close();
+    }
+  }
+
+  @Test
+  void theBuilderRefusesABadHostOrPort() {
+    IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+        () -> ClaudeSimulator.builder().port(65_536));
+    assertEquals("port must be in 0..65535, was 65536", port.getMessage());
+    IllegalArgumentException host = assertThrows(IllegalArgumentException.class,
+        () -> ClaudeSimulator.builder().host(" "));
+    assertEquals("host must not be blank", host.getMessage());
   }
 
   @Test

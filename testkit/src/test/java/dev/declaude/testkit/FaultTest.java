@@ -127,6 +127,25 @@ class FaultTest {
   }
 
   @Test
+  void theRampLimitHasItsCodeAndMessageAndAWholeSecondRetryAfter() throws IOException {
+    sim.enqueue(Fault.rampLimit(Duration.ofMillis(2500)));
+
+    RawClient.Answer answer = client.messages(BODY);
+
+    assertError(answer, 429, "rate_limit_error", "This request would exceed your organization's ramp limit, which"
+        + " caps how fast usage can grow. Please increase traffic gradually and try again after the time given in"
+        + " the retry-after header.");
+    assertEquals("ramp_limit_exceeded", answer.json().path("error").path("details").path("error_code").asText());
+    assertEquals("3", answer.header("retry-after"));
+  }
+
+  @Test
+  void aRampLimitNeedsAPositiveRetryAfter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fault.rampLimit(Duration.ZERO));
+    assertEquals("retryAfter must be positive, was PT0S", e.getMessage());
+  }
+
+  @Test
   void anHtmlBodyIsAnHtmlPage() throws IOException {
     sim.enqueue(Fault.status(502).withBody(BodyShape.HTML));
 
@@ -245,6 +264,28 @@ class FaultTest {
       second.add(client.messages(BODY).status());
     }
     assertEquals(first, second);
+  }
+
+  @Test
+  void faultRatesSetOnTheBuilderSurviveAReset() throws IOException {
+    try (ClaudeSimulator configured = ClaudeSimulator.builder().faultRate(1.0, Fault.status(503)).build().start()) {
+      RawClient raw = new RawClient(configured);
+      configured.faultRate(0, Fault.status(500));
+
+      configured.reset();
+
+      assertEquals(503, raw.messages(BODY).status());
+    }
+  }
+
+  @Test
+  void theBuilderRefusesFaultRatesAddingUpToMoreThanOne() {
+    ClaudeSimulatorBuilder builder = ClaudeSimulator.builder().faultRate(0.7, Fault.overloaded());
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> builder.faultRate(0.4, Fault.status(500)));
+
+    assertTrue(e.getMessage().startsWith("fault rates add up to 1.1"), e.getMessage());
   }
 
   private static List<Integer> statuses(long seed) throws IOException {

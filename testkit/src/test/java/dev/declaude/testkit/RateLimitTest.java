@@ -3,6 +3,7 @@ package dev.declaude.testkit;
 import static dev.declaude.testkit.AuthAndVersionTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -26,7 +27,9 @@ class RateLimitTest {
 
   @AfterEach
   void close() {
-    sim.close();
+    if (sim != null) {
+      sim.close();
+    }
   }
 
   @Test
@@ -48,6 +51,34 @@ class RateLimitTest {
     assertNull(third.header("retry-after-ms"));
     assertEquals("0", third.header("anthropic-ratelimit-requests-remaining"));
     assertEquals("2026-11-24T10:00:04Z", third.header("anthropic-ratelimit-requests-reset"));
+  }
+
+  @Test
+  void theLimitCanReportTheBurstAsSomeGatewaysDo() throws IOException {
+    RawClient client = start(ClaudeSimulator.builder().rateLimit(0.5, 2).requestsLimitHeader(RequestsLimitHeader.BURST));
+
+    RawClient.Answer first = client.messages(BODY);
+    client.messages(BODY);
+    RawClient.Answer third = client.messages(BODY);
+
+    // The bucket is the same (burst 2, one back every 2 s); only the limit header says 2 instead of 30 RPM.
+    assertEquals("2", first.header("anthropic-ratelimit-requests-limit"));
+    assertEquals("1", first.header("anthropic-ratelimit-requests-remaining"));
+    assertEquals("2026-11-24T10:00:02Z", first.header("anthropic-ratelimit-requests-reset"));
+    assertError(third, 429, "rate_limit_error", MESSAGE);
+    assertEquals("2", third.header("anthropic-ratelimit-requests-limit"));
+    assertEquals("0", third.header("anthropic-ratelimit-requests-remaining"));
+    assertEquals("2", third.header("retry-after"));
+  }
+
+  @Test
+  void reportingTheBurstNeedsARequestRateLimit() {
+    ClaudeSimulatorBuilder builder = ClaudeSimulator.builder().requestsLimitHeader(RequestsLimitHeader.BURST);
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
+
+    assertEquals("requestsLimitHeader(BURST) reports the burst of the request rate limit; set"
+        + " rateLimit(requestsPerSecond, burst) too", e.getMessage());
   }
 
   @Test

@@ -22,9 +22,21 @@ final class RawClient {
   private static final OkHttpClient HTTP = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
   private final ClaudeSimulator sim;
+  private final OkHttpClient http;
 
   RawClient(ClaudeSimulator sim) {
+    this(sim, HTTP);
+  }
+
+  /** A client with its own connection pool, so that its requests reuse its own connections only. */
+  RawClient(ClaudeSimulator sim, OkHttpClient http) {
     this.sim = sim;
+    this.http = http;
+  }
+
+  /** Returns a new OkHttp client with its own connection pool and no retries. */
+  static OkHttpClient newHttp() {
+    return new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
   }
 
   /** The answer to one request, read completely. */
@@ -64,7 +76,14 @@ final class RawClient {
   Answer post(String path, String body, Map<String, String> headers) throws IOException {
     Request.Builder request = new Request.Builder().url(sim.baseUrl() + path).post(RequestBody.create(body, JSON));
     headers.forEach(request::addHeader);
-    try (Response response = HTTP.newCall(request.build()).execute()) {
+    try (Response response = http.newCall(request.build()).execute()) {
+      return new Answer(response.code(), response.headers(), response.body().string());
+    }
+  }
+
+  /** Sends {@code GET path} with no headers of its own, as a script would call the admin endpoint. */
+  Answer get(String path) throws IOException {
+    try (Response response = http.newCall(new Request.Builder().url(sim.baseUrl() + path).build()).execute()) {
       return new Answer(response.code(), response.headers(), response.body().string());
     }
   }

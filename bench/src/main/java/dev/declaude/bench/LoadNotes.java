@@ -1,0 +1,70 @@
+package dev.declaude.bench;
+
+import static dev.declaude.bench.LoadBenchmark.fmt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The lines printed under the table: what a scenario's ideal is, and what went wrong in a run. */
+final class LoadNotes {
+  private LoadNotes() {}
+
+  /** Returns the notes on {@code run}; {@code first} says it is the scenario's first client, for its ideal. */
+  static List<String> of(Scenario scenario, LoadBenchmark.ClientKind kind, LoadRun run, boolean first) {
+    List<String> notes = new ArrayList<>();
+    if (first) {
+      String ideal = ideal(scenario, run);
+      if (ideal != null) {
+        notes.add(scenario.name() + ": " + ideal);
+      }
+    }
+    if (scenario.name().equals("hostile-header")) {
+      int others = run.calls() - 1;
+      notes.add("hostile-header, " + kind.name() + ": " + run.successes() + " of " + run.calls() + " calls completed;"
+          + " the " + others + " besides the one that met `retry-after: " + Scenarios.HOSTILE_RETRY_AFTER + "` "
+          + (run.successes() >= others ? "all completed" : "did not all complete") + "; the last success after "
+          + fmt("%.2f", run.lastSuccessSeconds()) + " s");
+    }
+    if (run.firstFailure != null) {
+      notes.add(scenario.name() + ", " + kind.name() + ": first failure: " + run.firstFailure);
+    }
+    return notes;
+  }
+
+  private static String ideal(Scenario scenario, LoadRun run) {
+    switch (scenario.name()) {
+      case "storm":
+        return "floor for \"p99 after outage end\" on this machine: " + fmt("%.0f", floorMillis(run))
+            + " ms (every call starts after the outage; " + LoadBenchmark.THREADS + " threads each need ceil(p99"
+            + " rank / " + LoadBenchmark.THREADS + ") requests of the median latency "
+            + fmt("%.0f", run.latencyMillis(0.50)) + " ms)";
+      case "capacity-overload":
+        return "the server serves " + Scenarios.CAPACITY + " requests at once, " + Scenarios.CAPACITY_LATENCY.toMillis()
+            + " ms each, 529 without retry-after above that: an ideal run takes "
+            + fmt("%.2f", run.calls() * (Scenarios.CAPACITY_LATENCY.toNanos() / 1e9) / Scenarios.CAPACITY) + " s";
+      case "token-limited":
+        return run.calls() + " prompts of 20 to 3,500 tokens, " + Scenarios.INPUT_TOKENS + " input tokens in all,"
+            + " ITPM " + Scenarios.INPUT_TOKENS_PER_MINUTE + " (a bucket that starts full): an ideal run takes "
+            + fmt("%.2f", Scenarios.idealSeconds(Scenarios.INPUT_TOKENS - Scenarios.INPUT_TOKENS_PER_MINUTE,
+                Scenarios.INPUT_TOKENS_PER_MINUTE)) + " s";
+      case "output-limited":
+        return run.calls() + " calls with max_tokens " + LoadCall.LONG + " and answers of "
+            + Scenarios.OUTPUT_TOKENS / run.calls() + " tokens, OTPM " + Scenarios.OUTPUT_TOKENS_PER_MINUTE
+            + " (max_tokens is reserved at the start, the rest given back at the end): an ideal run takes "
+            + fmt("%.2f", Scenarios.idealSeconds(Scenarios.OUTPUT_TOKENS
+                - (Scenarios.OUTPUT_TOKENS_PER_MINUTE - LoadCall.LONG), Scenarios.OUTPUT_TOKENS_PER_MINUTE)) + " s";
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Returns the least "p99 after outage end" any client could reach: no call can succeed during the outage,
+   * so the p99-ranked completion needs {@code ceil(rank / THREADS)} back-to-back requests on some thread,
+   * each taking at least the run's median call latency (one healthy request on loopback).
+   */
+  static double floorMillis(LoadRun run) {
+    int rank = (int) Math.ceil(0.99 * run.calls());
+    return Math.ceil(rank / (double) LoadBenchmark.THREADS) * run.latencyMillis(0.50);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.declaude.bench;
+
+import dev.declaude.testkit.ClaudeSimulator;
+import dev.declaude.testkit.ClaudeSimulatorBuilder;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
+
+/**
+ * One load scenario: how many calls and what each sends, the simulator it needs, the faults armed right
+ * before the calls start, an outage whose end the table measures from (zero for none), how long a client
+ * gets before its run is stopped, and what efficiency means for it.
+ */
+record Scenario(
+    String name,
+    int calls,
+    IntFunction<LoadCall> call,
+    UnaryOperator<ClaudeSimulatorBuilder> simulator,
+    Consumer<ClaudeSimulator> arm,
+    Duration outage,
+    Duration timeout,
+    ToDoubleFunction<LoadRun> efficiency) {
+
+  /** Returns a scenario of {@code calls} questions on a simulator set up by {@code simulator}. */
+  static Scenario of(String name, int calls, UnaryOperator<ClaudeSimulatorBuilder> simulator,
+      ToDoubleFunction<LoadRun> efficiency) {
+    return new Scenario(name, calls, LoadCall::question, simulator, sim -> {}, Duration.ZERO,
+        Duration.ofSeconds(60), efficiency);
+  }
+
+  Scenario withCall(IntFunction<LoadCall> each) {
+    return new Scenario(name, calls, each, simulator, arm, outage, timeout, efficiency);
+  }
+
+  Scenario withArm(Consumer<ClaudeSimulator> faults) {
+    return new Scenario(name, calls, call, simulator, faults, outage, timeout, efficiency);
+  }
+
+  Scenario withOutage(Duration length) {
+    return new Scenario(name, calls, call, simulator, arm, length, timeout, efficiency);
+  }
+
+  Scenario withTimeout(Duration limit) {
+    return new Scenario(name, calls, call, simulator, arm, outage, limit, efficiency);
+  }
+}
