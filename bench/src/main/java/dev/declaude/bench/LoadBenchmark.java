@@ -37,6 +37,19 @@ public final class LoadBenchmark {
       new ClientKind("official SDK, default (2 retries)", sim -> LoadClient.officialSdk(sim, null)),
       new ClientKind("official SDK, `maxRetries(10)`", sim -> LoadClient.officialSdk(sim, 10)));
 
+  /** declaude as above with pacing switched off: pacing must never be slower than this. */
+  static final ClientKind PACING_OFF =
+      new ClientKind("declaude, `pacing(false)`", sim -> LoadClient.declaude(sim, false));
+
+  private static List<ClientKind> clients(Scenario scenario) {
+    if (!scenario.pacingOffToo()) {
+      return CLIENTS;
+    }
+    List<ClientKind> all = new ArrayList<>(CLIENTS);
+    all.add(1, PACING_OFF);
+    return all;
+  }
+
   public static void main(String[] args) throws Exception {
     // Charts are drawn off screen; must be set before any AWT class loads.
     System.setProperty("java.awt.headless", "true");
@@ -64,7 +77,7 @@ public final class LoadBenchmark {
     List<Path> pngs = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       List<LoadRun> runs = new ArrayList<>();
-      for (ClientKind kind : CLIENTS) {
+      for (ClientKind kind : clients(scenario)) {
         LoadRun run = run(scenario, kind);
         runs.add(run);
         rows.add(row(scenario, run));

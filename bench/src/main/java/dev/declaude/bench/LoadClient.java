@@ -37,10 +37,15 @@ interface LoadClient extends AutoCloseable {
 
   /** A declaude client with its own retry engine (fresh budget and pacer), so runs do not share state. */
   static LoadClient declaude(ClaudeSimulator sim) {
+    return declaude(sim, true);
+  }
+
+  /** As {@link #declaude(ClaudeSimulator)}, with pacing switched on or off. */
+  static LoadClient declaude(ClaudeSimulator sim, boolean pacing) {
     ClaudeClient client = ClaudeClient.builder()
         .apiKey(sim.apiKey())
         .baseUrl(sim.baseUrl())
-        .retryEngine(RetryEngine.builder().build())
+        .retryEngine(RetryEngine.builder().pacing(pacing).build())
         .build();
     Bot bot = client.create(Bot.class);
     return new LoadClient() {

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * One load scenario: how many calls and what each sends, the simulator it needs, the faults armed right
  * before the calls start, an outage whose end the table measures from (zero for none), how long a client
- * gets before its run is stopped, and what efficiency means for it.
+ * gets before its run is stopped, what efficiency means for it, and whether declaude with pacing switched off
+ * runs too, for comparison.
  */
 record Scenario(
     String name,
@@ -21,28 +22,34 @@ record Scenario(
     Consumer<ClaudeSimulator> arm,
     Duration outage,
     Duration timeout,
-    ToDoubleFunction<LoadRun> efficiency) {
+    ToDoubleFunction<LoadRun> efficiency,
+    boolean pacingOffToo) {
 
   /** Returns a scenario of {@code calls} questions on a simulator set up by {@code simulator}. */
   static Scenario of(String name, int calls, UnaryOperator<ClaudeSimulatorBuilder> simulator,
       ToDoubleFunction<LoadRun> efficiency) {
     return new Scenario(name, calls, LoadCall::question, simulator, sim -> {}, Duration.ZERO,
-        Duration.ofSeconds(60), efficiency);
+        Duration.ofSeconds(60), efficiency, false);
   }
 
   Scenario withCall(IntFunction<LoadCall> each) {
-    return new Scenario(name, calls, each, simulator, arm, outage, timeout, efficiency);
+    return new Scenario(name, calls, each, simulator, arm, outage, timeout, efficiency, pacingOffToo);
   }
 
   Scenario withArm(Consumer<ClaudeSimulator> faults) {
-    return new Scenario(name, calls, call, simulator, faults, outage, timeout, efficiency);
+    return new Scenario(name, calls, call, simulator, faults, outage, timeout, efficiency, pacingOffToo);
   }
 
   Scenario withOutage(Duration length) {
-    return new Scenario(name, calls, call, simulator, arm, length, timeout, efficiency);
+    return new Scenario(name, calls, call, simulator, arm, length, timeout, efficiency, pacingOffToo);
+  }
+
+  /** Returns this scenario run also by declaude with pacing switched off, for comparison. */
+  Scenario withPacingOffToo() {
+    return new Scenario(name, calls, call, simulator, arm, outage, timeout, efficiency, true);
   }
 
   Scenario withTimeout(Duration limit) {
-    return new Scenario(name, calls, call, simulator, arm, outage, limit, efficiency);
+    return new Scenario(name, calls, call, simulator, arm, outage, limit, efficiency, pacingOffToo);
   }
 }

@@ -45,12 +45,13 @@ final class Scenarios {
       // Successes per second over the server's ceiling of 20 requests per second.
       Scenario.of("rate-limited", 320,
           b -> b.rateLimit(RATE, 5).retryAfterStyle(RetryAfterStyle.WHOLE_SECONDS),
-          run -> run.successes() / run.wallSeconds() / RATE),
+          run -> run.successes() / run.wallSeconds() / RATE).withPacingOffToo(),
       // The same bucket, but anthropic-ratelimit-requests-limit says 5 (the burst), not 1200 per minute.
       Scenario.of("misreported-limit", 320,
           b -> b.rateLimit(RATE, 5).requestsLimitHeader(RequestsLimitHeader.BURST)
               .retryAfterStyle(RetryAfterStyle.WHOLE_SECONDS),
-          run -> run.successes() / run.wallSeconds() / RATE).withTimeout(Duration.ofSeconds(45)),
+          run -> run.successes() / run.wallSeconds() / RATE).withTimeout(Duration.ofSeconds(45))
+          .withPacingOffToo(),
       // The share of requests that succeeded over the best possible share, 75 %.
       Scenario.of("overloaded", 320, UnaryOperator.identity(),
           run -> run.successes() / (double) run.requests / 0.75)

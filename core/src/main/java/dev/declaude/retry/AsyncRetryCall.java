@@ -65,6 +65,8 @@ final class AsyncRetryCall<T> {
 
   private void runAttempt() {
     if (result.isDone()) {
+      // Let go by the pacer but cancelled since: its slot is freed unused.
+      call.cancelled();
       return;
     }
     call.attemptStarting();

@@ -66,6 +66,7 @@ public final class Pacer {
   private long openAt = NEVER;
   private long lastRelease = NEVER;
   private int inFlight;
+  private final ConcurrencyLimit concurrency = new ConcurrencyLimit();
 
   private Pacer(TimeSource time, Duration maxServerWait, boolean enabled) {
     this.time = time;
@@ -143,11 +144,12 @@ public final class Pacer {
       long closedUntil = closedFor > 0 ? now + closedFor : NEVER;
       // A response that shows room reopens a hold earlier responses set; it may still set its own.
       openAt = showsRoom ? closedUntil : Math.max(openAt, closedUntil);
+      // The response being reported is still counted in flight; the others may not be counted yet.
+      int others = Math.max(0, inFlight - 1);
       if (mirrored) {
-        // The response being reported is still counted in flight; the others may not be counted yet.
-        int others = Math.max(0, inFlight - 1);
         requests.report(now, req.limit(), req.remaining(), fullAt, rateLimited, others);
       }
+      concurrency.report(metadata.status(), others);
       plan(now);
     }
   }
@@ -208,15 +210,20 @@ public final class Pacer {
       plan.take(h.due(), 1);
       previous = h.due();
     }
-    long release = Math.min(releaseAt(nowMillis, plan, previous), TimeMath.plus(nowMillis, maxServerWaitMillis));
+    long latest = TimeMath.plus(nowMillis, maxServerWaitMillis);
+    // Callers held before this one take their slots first.
+    boolean slot = concurrency.admits(inFlight + held.size());
+    long release = slot ? Math.min(releaseAt(nowMillis, plan, previous), latest) : latest;
     if (release <= nowMillis) {
       requests.take(nowMillis, 1);
+      inFlight++;
       return null;
     }
-    if (release > deadlineMillis) {
+    if (slot && release > deadlineMillis) {
       return REFUSED;
     }
-    PacingHold hold = new PacingHold(nowMillis, release);
+    // A caller waiting for a slot does not know when one frees; it waits at most until its deadline.
+    PacingHold hold = new PacingHold(nowMillis, Math.min(release, Math.max(deadlineMillis, nowMillis + 1)));
     held.addLast(hold);
     return hold;
   }
@@ -234,25 +241,34 @@ public final class Pacer {
     return Math.max(Math.max(Math.max(now, plan.readyAt(now, 1)), openAt), next);
   }
 
-  /** Plans every held caller again from what is known now, moving their releases earlier where possible. */
+  /**
+   * Plans every held caller again from what is known now, moving their releases earlier where possible:
+   * in arrival order, each as soon as the copy of the bucket has room and a request slot is free.
+   */
   private void plan(long now) {
     BucketMirror plan = requests.copy();
     long previous = NEVER;
+    int busy = inFlight;
     for (PacingHold h : held) {
+      if (!concurrency.admits(busy)) {
+        return;
+      }
       long release = Math.min(releaseAt(now, plan, previous), h.due());
       h.moveTo(release);
       plan.take(release, 1);
       previous = release;
+      busy++;
     }
   }
 
-  /** Lets a held caller go: it takes its share of the bucket now. */
+  /** Lets a held caller go: it takes its share of the bucket and a request slot now. */
   synchronized void release(PacingHold hold) {
     if (held.remove(hold)) {
       long now = time.millis();
       requests.take(now, 1);
       requests.heldCallerReleased();
       lastRelease = now;
+      inFlight++;
     }
   }
 
@@ -263,14 +279,15 @@ public final class Pacer {
     }
   }
 
-  /** Counts a request this client is sending; reports are read against the others still in flight. */
-  synchronized void sent() {
-    inFlight++;
-  }
-
-  /** Counts a request as answered (or failed without an answer). */
+  /**
+   * Counts a request let go ({@link #reserve} returned {@code null}, or {@link #release}) as answered, failed
+   * without an answer, or never sent: its slot frees, and a caller waiting for one may go.
+   */
   synchronized void answered() {
     inFlight = Math.max(0, inFlight - 1);
+    if (!held.isEmpty()) {
+      plan(time.millis());
+    }
   }
 
   /** Returns the spacing between releases: one refill of the requests bucket once known, else {@link #DEFAULT_SPACING}. */

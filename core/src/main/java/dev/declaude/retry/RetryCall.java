@@ -52,7 +52,6 @@ final class RetryCall {
 
   /** Counts an attempt that is about to start; a first attempt also feeds the retry budget. */
   void attemptStarting() {
-    parts.pacer().sent();
     attempts++;
     if (attempts == 1) {
       parts.budget().recordFirstAttempt(parts.time().millis());

@@ -100,9 +100,9 @@ class PacerRateTest {
   @Test
   void requestsStillInFlightCountAgainstTheReportedRemaining() {
     // Three requests sent; one answers saying 2 were left when the server counted it
-    pacer.sent();
-    pacer.sent();
-    pacer.sent();
+    reserve(0, FAR);
+    reserve(0, FAR);
+    reserve(0, FAR);
     pacer.onResponse(report(200, 600, 2, null, null));
 
     // The two others in flight may take those 2, so the next caller waits for a refill
