@@ -1,6 +1,7 @@
 package dev.declaude;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.declaude.event.ClaudeListener;
 import dev.declaude.http.RequestOptions;
 import dev.declaude.http.Transport;
 import dev.declaude.response.ClaudeResponse;
@@ -12,6 +13,7 @@ import dev.declaude.service.ServiceRuntime;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.MessageRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -29,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe; build one per application and share it, since it holds a connection pool. Every failure
  * is a typed {@code dev.declaude.error.ClaudeException}; no Jackson, OkHttp or {@code IOException} escapes.
+ * Once closed, every call fails at once with an {@code IllegalStateException}.
  * The API key never appears in a {@code toString}, an exception message or a log line.
  */
 public final class ClaudeClient implements AutoCloseable {
@@ -39,12 +42,12 @@ public final class ClaudeClient implements AutoCloseable {
   private final ServiceRuntime services;
 
   ClaudeClient(ClientConfig config, Transport transport, RetryEngine engine, RetryPolicy defaultPolicy,
-      ObjectMapper mapper, Clock clock) {
+      ObjectMapper mapper, Clock clock, List<ClaudeListener> listeners) {
     this.config = config;
     this.transport = transport;
     this.engine = engine;
     this.defaultPolicy = defaultPolicy;
-    this.services = new ServiceRuntime(transport, engine, defaultPolicy, config.model(), mapper, clock);
+    this.services = new ServiceRuntime(transport, engine, defaultPolicy, config.model(), mapper, clock, listeners);
   }
 
   /**
@@ -57,8 +60,10 @@ public final class ClaudeClient implements AutoCloseable {
    *
    * @throws dev.declaude.error.ServiceDefinitionException if the interface breaks any rule; the exception
    *     lists every broken rule with its id and method
+   * @throws IllegalStateException if this client is closed
    */
   public <T> T create(Class<T> service) {
+    services.checkOpen();
     return ServiceFactory.create(service, services);
   }
 
@@ -96,21 +101,30 @@ public final class ClaudeClient implements AutoCloseable {
 
   /** Sends a message request with per-call options; see {@link #send(MessageRequest)}. */
   public ClaudeResponse send(MessageRequest request, RequestOptions options) {
+    services.checkOpen();
     MessageRequest prepared = prepare(request);
     Objects.requireNonNull(options, "options");
     return engine.execute(defaultPolicy, () -> transport.send(prepared, options));
   }
 
-  /** Sends a message request without blocking; cancelling the future cancels the call. */
+  /**
+   * Sends a message request without blocking; cancelling the future cancels the call. Never throws: every
+   * failure, a closed client's too, is the future's.
+   */
   public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request) {
     return sendAsync(request, RequestOptions.defaults());
   }
 
-  /** Sends a message request without blocking, with per-call options. */
+  /** Sends a message request without blocking, with per-call options; see {@link #sendAsync(MessageRequest)}. */
   public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
-    MessageRequest prepared = prepare(request);
-    Objects.requireNonNull(options, "options");
-    return engine.executeAsync(defaultPolicy, () -> transport.sendAsync(prepared, options));
+    try {
+      services.checkOpen();
+      MessageRequest prepared = prepare(request);
+      Objects.requireNonNull(options, "options");
+      return engine.executeAsync(defaultPolicy, () -> transport.sendAsync(prepared, options));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Streams the answer to a message request; close the stream when done. */
@@ -120,6 +134,7 @@ public final class ClaudeClient implements AutoCloseable {
 
   /** Streams the answer to a message request with per-call options; close the stream when done. */
   public MessageStream stream(MessageRequest request, RequestOptions options) {
+    services.checkOpen();
     MessageRequest prepared = prepare(request);
     Objects.requireNonNull(options, "options");
     // Only failures before the stream starts are retried: once events flow, the caller reads them.
@@ -128,6 +143,7 @@ public final class ClaudeClient implements AutoCloseable {
 
   /** Returns the input tokens the API counts for a request ({@code POST /v1/messages/count_tokens}). */
   public int countTokens(MessageRequest request) {
+    services.checkOpen();
     CountTokensRequest count = CountTokensRequest.of(prepare(request));
     return engine.execute(defaultPolicy, () -> transport.countTokens(count, RequestOptions.defaults())).inputTokens();
   }
@@ -152,14 +168,18 @@ public final class ClaudeClient implements AutoCloseable {
     return transport;
   }
 
-  /** Releases the connection pool and threads; calls in flight may fail. */
+  /**
+   * Releases the connection pool and threads. Every later call fails at once with {@code
+   * IllegalStateException("this ClaudeClient is closed")}, never retried; calls in flight may fail so too.
+   */
   @Override
   public void close() {
+    services.close();
     transport.close();
   }
 
   @Override
   public String toString() {
-    return "ClaudeClient[baseUrl=" + config.baseUrl() + ", model=" + config.model() + "]";
+    return "ClaudeClient[baseUrl=" + config.displayedBaseUrl() + ", model=" + config.model() + "]";
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.declaude.event.ClaudeListener;
 import dev.declaude.http.ApiKeys;
 import dev.declaude.http.OkHttpTransport;
 import dev.declaude.http.ReadLimits;
@@ -17,6 +18,8 @@ import dev.declaude.retry.RetryPolicy;
 import dev.declaude.rules.ModelCatalogue;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -48,6 +51,7 @@ public final class ClaudeClientBuilder {
   private RetryEngine retryEngine;
   private Duration maxServerWait;
   private Boolean pacing;
+  private final List<ClaudeListener> listeners = new ArrayList<>();
   private long maxResponseBytes = ReadLimits.DEFAULTS.maxResponseBytes();
   private long maxStreamEventBytes = ReadLimits.DEFAULTS.maxStreamEventBytes();
   private RetryPolicy defaultRetryPolicy = RetryPolicy.none();
@@ -115,6 +119,18 @@ public final class ClaudeClientBuilder {
    */
   public ClaudeClientBuilder pacing(boolean on) {
     this.pacing = on;
+    return this;
+  }
+
+  /**
+   * Adds a listener of what the client does: retries, pacing waits, give-ups, and what its services do
+   * (context truncation). Listeners are told in the order they were added. With an engine given by {@link
+   * #retryEngine}, the engine's own listeners hear its events; this one hears the services'.
+   *
+   * @throws NullPointerException if {@code listener} is null
+   */
+  public ClaudeClientBuilder listener(ClaudeListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 
@@ -267,15 +283,16 @@ public final class ClaudeClientBuilder {
     // Every response, good or bad, tells the pacer where the rate limits stand.
     Transport t = transport != null ? transport : httpTransport(config, engine.pacer()::onResponse);
     ObjectMapper mapper = answerMapper != null ? answerMapper : defaultAnswerMapper();
-    return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock);
+    return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock, listeners);
   }
 
   private RetryEngine engine() {
     if (retryEngine == null) {
-      if (maxServerWait == null && pacing == null) {
+      if (maxServerWait == null && pacing == null && listeners.isEmpty()) {
         return RetryEngines.shared();
       }
       RetryEngineBuilder b = RetryEngine.builder();
+      listeners.forEach(b::listener);
       if (maxServerWait != null) {
         b.maxServerWait(maxServerWait);
       }

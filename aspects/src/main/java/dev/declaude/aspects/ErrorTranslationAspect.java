@@ -16,10 +16,12 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  *       retry-after(-ms)}, {@code x-should-retry} and rate-limit headers kept; its {@code
  *       AnthropicIoException} becomes a connection or timeout failure. Only when the SDK is on the class
  *       path.
- *   <li>An {@link java.io.IOException} (also inside an {@link java.io.UncheckedIOException}) becomes a
- *       {@link dev.declaude.error.ClaudeTimeoutException} for a timeout, else a {@link
+ *   <li>A network failure of an HTTP stack (also inside an {@link java.io.UncheckedIOException}): a refused,
+ *       reset or closed connection, a timeout, an unknown host, a TLS failure, a broken HTTP exchange,
+ *       becomes a {@link dev.declaude.error.ClaudeTimeoutException} for a timeout, else a {@link
  *       dev.declaude.error.ClaudeConnectionException}.
- *   <li>Declaude's own exceptions, and everything else, pass through untouched.
+ *   <li>Declaude's own exceptions, and everything else, pass through untouched: a woven method's own
+ *       {@code IOException} (a missing file, a JSON parse error) is the method's business, never retried.
  * </ul>
  *
  * <p>The foreign exception stays attached to the typed one (as its cause), so nothing is lost.

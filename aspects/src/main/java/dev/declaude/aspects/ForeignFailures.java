@@ -41,10 +41,12 @@ final class ForeignFailures {
     if (SDK_PRESENT && AnthropicSdkErrors.isSdkFailure(failure)) {
       return AnthropicSdkErrors.translate(failure, what);
     }
-    if (failure instanceof IOException) {
+    if (failure instanceof IOException && IoFailures.isNetwork((IOException) failure)) {
       return IoFailures.translate((IOException) failure, failure, what);
     }
-    if (failure instanceof UncheckedIOException && failure.getCause() instanceof IOException) {
+    if (failure instanceof UncheckedIOException
+        && failure.getCause() instanceof IOException
+        && IoFailures.isNetwork((IOException) failure.getCause())) {
       return IoFailures.translate((IOException) failure.getCause(), failure, what);
     }
     return failure;

@@ -142,7 +142,8 @@ class RetryAspectTest {
 
   @Test
   void checkedIoExceptionBecomesConnectionFailureAndIsRetriedWhenConnectionIsListed() throws IOException {
-    Script script = Script.failing(new ConnectException("Connection refused"), new IOException("reset"));
+    Script script =
+        Script.failing(new ConnectException("Connection refused"), new java.net.SocketException("Connection reset"));
 
     assertEquals("ok", methods.connection(script));
     assertEquals(3, script.calls());

@@ -204,8 +204,8 @@ class SdkTranslationTest {
   }
 
   @Test
-  void plainIoExceptionIsRetriedAsConnectionWhenListed() throws IOException {
-    Script script = Script.failing(new IOException("Connection reset"));
+  void aResetConnectionIsRetriedAsConnectionWhenListed() throws IOException {
+    Script script = Script.failing(new java.net.SocketException("Connection reset"));
 
     assertEquals("ok", methods.connection(script));
     assertEquals(2, script.calls());

@@ -51,7 +51,8 @@ class WithoutSdkTest {
 
   @Test
   void uncheckedIoFailureIsStillTranslatedWithoutTheSdk() throws Exception {
-    Object typed = invoke("translate", new UncheckedIOException(new IOException("reset")), "Bot.answer(..)");
+    Object typed =
+        invoke("translate", new UncheckedIOException(new java.net.SocketException("reset")), "Bot.answer(..)");
 
     assertInstanceOf(ClaudeConnectionException.class, typed);
     assertEquals("Bot.answer(..) failed: reset", ((Throwable) typed).getMessage());

@@ -17,8 +17,9 @@ import java.util.OptionalLong;
  * </ul>
  *
  * <p>A service with a {@code @ContextPolicy} may also throw it before sending anything, when its estimate
- * says the request cannot fit: then {@link #status()} is 0, there is no request id, and the message says
- * the numbers were estimated. {@link #dropped()} lists the turns a truncating policy had already dropped.
+ * says the request cannot fit: then {@link #wasSent()} is false, {@link #status()} is 0, there is no request
+ * id, the message says the numbers were estimated, and {@link #excess()} counts the margin the policy keeps
+ * free. {@link #dropped()} lists the turns a truncating policy had already dropped.
  */
 public class ContextLengthExceededException extends InvalidRequestException {
   private static final long serialVersionUID = 1L;
@@ -26,6 +27,8 @@ public class ContextLengthExceededException extends InvalidRequestException {
   private final long inputTokens;
   private final Long maxTokens;
   private final long limit;
+  private final long margin;
+  private final boolean sent;
   private final transient List<Message> dropped;
 
   /**
@@ -44,10 +47,23 @@ public class ContextLengthExceededException extends InvalidRequestException {
    */
   public ContextLengthExceededException(
       FailedResponse response, long inputTokens, Long maxTokens, long limit, List<Message> dropped) {
+    this(response, inputTokens, maxTokens, limit, 0, true, dropped);
+  }
+
+  private ContextLengthExceededException(
+      FailedResponse response,
+      long inputTokens,
+      Long maxTokens,
+      long limit,
+      long margin,
+      boolean sent,
+      List<Message> dropped) {
     super(ErrorKind.CONTEXT_LENGTH, response);
     this.inputTokens = inputTokens;
     this.maxTokens = maxTokens;
     this.limit = limit;
+    this.margin = margin;
+    this.sent = sent;
     this.dropped = List.copyOf(dropped);
   }
 
@@ -65,14 +81,24 @@ public class ContextLengthExceededException extends InvalidRequestException {
         + " max_tokens + a margin of " + margin + " > " + limit + " context window; nothing was sent"
         + (dropped.isEmpty() ? "" : " (" + dropped.size() + " oldest turns already dropped)");
     FailedResponse local = new FailedResponse("invalid_request_error", null, message, ResponseMetadata.ofStatus(0));
-    return new ContextLengthExceededException(local, inputTokens, maxTokens, limit, dropped);
+    return new ContextLengthExceededException(local, inputTokens, maxTokens, limit, margin, false, dropped);
   }
 
   /** Returns a copy that also lists the turns dropped before it was thrown, with this one as its cause. */
   public ContextLengthExceededException withDropped(List<Message> dropped) {
-    var copy = new ContextLengthExceededException(failedResponse(), inputTokens, maxTokens, limit, dropped);
+    var copy =
+        new ContextLengthExceededException(
+            failedResponse(), inputTokens, maxTokens, limit, margin, sent, dropped);
     copy.initCause(this);
     return copy;
+  }
+
+  /**
+   * Returns whether the API refused the request; false when a context policy's estimate refused it before
+   * it was sent.
+   */
+  public boolean wasSent() {
+    return sent;
   }
 
   /** Returns the turns a truncating context policy dropped before giving up; empty otherwise. */
@@ -100,8 +126,16 @@ public class ContextLengthExceededException extends InvalidRequestException {
     return limit;
   }
 
-  /** Returns how many tokens must go for the request to fit: {@link #tokens()} minus {@link #limit()}. */
+  /** Returns the tokens a context policy keeps free, counted when it refused before sending; else 0. */
+  public long margin() {
+    return margin;
+  }
+
+  /**
+   * Returns how many tokens must go for the request to fit: {@link #tokens()} plus {@link #margin()} minus
+   * {@link #limit()}.
+   */
   public long excess() {
-    return Math.max(0, tokens() - limit);
+    return Math.max(0, tokens() + margin - limit);
   }
 }

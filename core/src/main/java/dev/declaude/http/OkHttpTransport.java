@@ -48,6 +48,7 @@ public final class OkHttpTransport implements Transport {
   private final Consumer<ResponseMetadata> observer;
   private final boolean ownsHttp;
   private final ReadLimits limits;
+  private volatile boolean closed;
 
   /**
    * Creates a transport.
@@ -93,8 +94,23 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
-    Call call = newCall(messagesUrl, request, options);
-    CompletableFuture<ClaudeResponse> future = new CompletableFuture<>();
+    return enqueue(newCall(messagesUrl, request, options), "POST /v1/messages", this::readMessage);
+  }
+
+  @Override
+  public CompletableFuture<CountTokensResponse> countTokensAsync(
+      CountTokensRequest request, RequestOptions options) {
+    return enqueue(newCall(countTokensUrl, request, options), "POST /v1/messages/count_tokens", this::readCount);
+  }
+
+  /** Reads a response; may throw the I/O failure of a body cut short. */
+  private interface Reader<T> {
+    T read(Response response) throws IOException;
+  }
+
+  /** Runs {@code call} on OkHttp's dispatcher; cancelling the future cancels the call. */
+  private static <T> CompletableFuture<T> enqueue(Call call, String what, Reader<T> reader) {
+    CompletableFuture<T> future = new CompletableFuture<>();
     future.whenComplete((r, e) -> {
       if (future.isCancelled()) {
         call.cancel();
@@ -103,15 +119,15 @@ public final class OkHttpTransport implements Transport {
     call.enqueue(new Callback() {
       @Override
       public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(ErrorTranslator.translate(e, "POST /v1/messages"));
+        future.completeExceptionally(ErrorTranslator.translate(e, what));
       }
 
       @Override
       public void onResponse(Call c, Response response) {
         try (response) {
-          future.complete(readMessage(response));
+          future.complete(reader.read(response));
         } catch (IOException e) {
-          future.completeExceptionally(ErrorTranslator.translate(e, "POST /v1/messages"));
+          future.completeExceptionally(ErrorTranslator.translate(e, what));
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
         }
@@ -155,12 +171,16 @@ public final class OkHttpTransport implements Transport {
   public CountTokensResponse countTokens(CountTokensRequest request, RequestOptions options) {
     Call call = newCall(countTokensUrl, request, options);
     try (Response response = call.execute()) {
-      requireSuccess(response, observe(response));
-      String body = Bodies.readBounded(response, limits.maxResponseBytes(), "count_tokens");
-      return Bodies.parse(body, CountTokensResponse.class, "count_tokens");
+      return readCount(response);
     } catch (IOException e) {
       throw ErrorTranslator.translate(e, "POST /v1/messages/count_tokens");
     }
+  }
+
+  private CountTokensResponse readCount(Response response) throws IOException {
+    requireSuccess(response, observe(response));
+    String body = Bodies.readBounded(response, limits.maxResponseBytes(), "count_tokens");
+    return Bodies.parse(body, CountTokensResponse.class, "count_tokens");
   }
 
   private ClaudeResponse readMessage(Response response) throws IOException {
@@ -204,6 +224,10 @@ public final class OkHttpTransport implements Transport {
   }
 
   private Call newCall(HttpUrl url, Object body, RequestOptions options) {
+    if (closed) {
+      // Not a ClaudeException: nothing retries it, and the caller learns its mistake at once.
+      throw new IllegalStateException("this ClaudeClient is closed");
+    }
     Request.Builder request = new Request.Builder()
         .url(url)
         .header("anthropic-version", API_VERSION)
@@ -241,6 +265,7 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public void close() {
+    closed = true;
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -249,6 +274,7 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public String toString() {
-    return "OkHttpTransport[" + messagesUrl + "]";
+    // A base URL may carry user:password@ for a proxy: never shown.
+    return "OkHttpTransport[" + messagesUrl.newBuilder().username("").password("").build() + "]";
   }
 }

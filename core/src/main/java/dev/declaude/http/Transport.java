@@ -28,6 +28,19 @@ public interface Transport extends AutoCloseable {
   /** Counts the input tokens of a request. */
   CountTokensResponse countTokens(CountTokensRequest request, RequestOptions options);
 
+  /**
+   * Counts the input tokens of a request without blocking; cancelling the future cancels the HTTP call. The
+   * default counts on the calling thread and returns a completed future, for transports that never block.
+   */
+  default CompletableFuture<CountTokensResponse> countTokensAsync(
+      CountTokensRequest request, RequestOptions options) {
+    try {
+      return CompletableFuture.completedFuture(countTokens(request, options));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** Releases connections and threads. */
   @Override
   void close();

@@ -5,17 +5,35 @@ import dev.declaude.wire.Usage;
 import java.util.Objects;
 
 /**
- * A successful answer: the message the API returned plus what its headers said (request id, rate limits).
- * Immutable.
+ * A successful answer: the message the API returned plus what its headers said (request id, rate limits),
+ * and what a context policy dropped from the request to make it fit. Immutable.
  *
  * @param message the response body
  * @param metadata status, request id and rate limits of the response
+ * @param truncation the history turns a {@code TRUNCATE_OLDEST} context policy left out of the request;
+ *     {@link ContextTruncation#NONE} when none were
  */
-public record ClaudeResponse(MessageResponse message, ResponseMetadata metadata) {
+public record ClaudeResponse(MessageResponse message, ResponseMetadata metadata, ContextTruncation truncation) {
 
+  /**
+   * Creates a response.
+   *
+   * @throws NullPointerException if an argument is null
+   */
   public ClaudeResponse {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(truncation, "truncation");
+  }
+
+  /** Creates a response of a request sent as it was given, nothing dropped. */
+  public ClaudeResponse(MessageResponse message, ResponseMetadata metadata) {
+    this(message, metadata, ContextTruncation.NONE);
+  }
+
+  /** Returns a copy that says what was dropped from the request. */
+  public ClaudeResponse withTruncation(ContextTruncation truncation) {
+    return new ClaudeResponse(message, metadata, truncation);
   }
 
   /** Returns the text of every {@code text} block, joined in order. */

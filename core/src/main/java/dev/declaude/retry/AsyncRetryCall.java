@@ -72,7 +72,7 @@ final class AsyncRetryCall<T> {
     call.attemptStarting();
     CompletableFuture<T> future;
     try {
-      future = attempt.get();
+      future = RetryScope.run(attempt::get);
       if (future == null) {
         throw new NullPointerException("the attempt supplier returned null instead of a future");
       }

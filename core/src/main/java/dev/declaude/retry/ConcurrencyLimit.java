@@ -8,6 +8,10 @@ package dev.declaude.retry;
  * capacity that comes back while spending at most one refused request per ten rounds on looking. Until the
  * first 529 there is no limit: pacing by concurrency starts only when the server says it is overloaded.
  *
+ * <p>Only a server that is serving says anything about its capacity. A 529 while nothing has succeeded for
+ * {@link Recovery#OUTAGE_MILLIS} is an outage, not a full server, and leaves the limit alone; the first success
+ * after such an outage lifts the limit, since the server that comes back may be a bigger one.
+ *
  * <p>Without it, callers refused by an overloaded server come back after their backoffs into the same full
  * server, again and again; with it, they wait their turn in the pacer's queue and no request is spent on
  * a refusal the client could foresee.
@@ -20,21 +24,33 @@ final class ConcurrencyLimit {
 
   private int limit = Integer.MAX_VALUE;
   private int successes;
+  private long lastSuccessAt = Long.MIN_VALUE;
 
   /** Returns whether another request may go while {@code busy} are in flight. */
   boolean admits(int busy) {
     return busy < limit;
   }
 
-  /** Learns from a response's status, received while {@code others} other requests were in flight. */
-  void report(int status, int others) {
+  /** Learns from a response's status, received at {@code now} while {@code others} others were in flight. */
+  void report(int status, int others, long now) {
+    boolean serving = lastSuccessAt != Long.MIN_VALUE && now - lastSuccessAt <= Recovery.OUTAGE_MILLIS;
     if (status == 529) {
-      limit = Math.max(1, Math.min(limit, others));
-      successes = 0;
-    } else if (status / 100 == 2 && limit != Integer.MAX_VALUE && ++successes >= PROBE_ROUNDS * limit) {
+      if (serving) {
+        limit = Math.max(1, Math.min(limit, others));
+        successes = 0;
+      }
+      return;
+    }
+    if (status / 100 != 2) {
+      return;
+    }
+    if (!serving) {
+      limit = Integer.MAX_VALUE;
+    } else if (limit != Integer.MAX_VALUE && ++successes >= PROBE_ROUNDS * limit) {
       limit++;
       successes = 0;
     }
+    lastSuccessAt = now;
   }
 
   @Override

@@ -149,7 +149,7 @@ public final class Pacer {
       if (mirrored) {
         requests.report(now, req.limit(), req.remaining(), fullAt, rateLimited, others);
       }
-      concurrency.report(metadata.status(), others);
+      concurrency.report(metadata.status(), others, now);
       plan(now);
     }
   }

@@ -51,6 +51,11 @@ final class Recovery {
     anyWaiting = true;
   }
 
+  /** Returns the waits registered now, oldest first; for tests that drive a late early end by hand. */
+  synchronized List<Alarm> waitingNow() {
+    return List.copyOf(waiting);
+  }
+
   /** Removes a wait that ended (or was abandoned). */
   synchronized void done(Alarm alarm) {
     waiting.remove(alarm);

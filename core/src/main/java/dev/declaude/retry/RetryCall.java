@@ -3,6 +3,7 @@ package dev.declaude.retry;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.ErrorKind;
+import dev.declaude.error.StreamInterruptedException;
 import dev.declaude.internal.ExceptionAccess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +158,8 @@ final class RetryCall {
   }
 
   private GiveUpReason reasonNotToRetry(ClaudeException failure) {
-    if (!policy.retriesKind(failure.kind())) {
+    // Text of the failed attempt already reached the caller: a retry would deliver it twice.
+    if (failure instanceof StreamInterruptedException || !policy.retriesKind(failure.kind())) {
       return GiveUpReason.NOT_RETRYABLE;
     }
     if (RetrySignals.serverForbidsRetry(failure)) {

@@ -28,6 +28,11 @@ import java.util.function.Supplier;
  * apart so they do not all arrive in the same instant. A wait the server asked for ({@code retry-after})
  * is never shortened below what it asked.
  *
+ * <p>One logical call has one retry loop: a call made while another call's attempt runs on the same thread (a
+ * generated service inside a woven {@code @RetryOn} method) makes a single attempt, and the outer loop
+ * retries it. A {@link dev.declaude.error.StreamInterruptedException} (a stream that broke after text reached
+ * the caller) is never retried, whatever its kind: retrying would deliver the same text twice.
+ *
  * <p>When the call stops, the <em>last</em> failure is thrown, with the earlier ones {@linkplain
  * Throwable#addSuppressed suppressed} in order and {@link ClaudeException#attempts()} set. A budget
  * refusal adds a {@link RetryBudgetExhaustedException} note ("retry budget spent") to it; an interrupt
@@ -70,13 +75,13 @@ public final class RetryEngine {
   public <T> T execute(RetryPolicy policy, Attempt<T> attempt) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(attempt, "attempt");
-    RetryCall call = new RetryCall(parts, policy);
+    RetryCall call = new RetryCall(parts, scoped(policy));
     while (true) {
       awaitPacing(call, call.paceNextAttempt());
       call.attemptStarting();
       Wait wait;
       try {
-        T result = attempt.run();
+        T result = RetryScope.run(attempt);
         call.succeeded();
         return result;
       } catch (ClaudeException failure) {
@@ -104,7 +109,12 @@ public final class RetryEngine {
       RetryPolicy policy, Supplier<CompletableFuture<T>> attempt) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(attempt, "attempt");
-    return new AsyncRetryCall<>(parts, new RetryCall(parts, policy), attempt).start();
+    return new AsyncRetryCall<>(parts, new RetryCall(parts, scoped(policy)), attempt).start();
+  }
+
+  /** Returns {@code policy}, or one attempt of it inside another call's attempt: the outer loop retries. */
+  private static RetryPolicy scoped(RetryPolicy policy) {
+    return RetryScope.active() ? policy.onlyOnce() : policy;
   }
 
   /**
@@ -113,6 +123,11 @@ public final class RetryEngine {
    */
   public Pacer pacer() {
     return parts.pacer();
+  }
+
+  /** Returns the recovery signal of this engine's calls; for tests. */
+  Recovery recovery() {
+    return parts.recovery();
   }
 
   /** Returns the longest server-requested wait this engine believes; see {@link RetryEngineBuilder#maxServerWait}. */

@@ -143,6 +143,18 @@ public final class RetryPolicy {
     return resolve(method, NONE);
   }
 
+  /** Returns this policy with a single attempt: the one a call inside another call's attempt makes. */
+  RetryPolicy onlyOnce() {
+    if (maxAttempts == 1) {
+      return this;
+    }
+    RetryPolicyBuilder b = builder().maxAttempts(1).backoff(initialDelay, maxDelay, multiplier).jitter(jitter);
+    b.kinds.addAll(kinds);
+    b.maxElapsed = maxElapsed;
+    b.maxServerWait = maxServerWait;
+    return b.build();
+  }
+
   /**
    * Returns whether this policy retries a failure of {@code kind}: whether {@code kind} is one of the
    * listed kinds or nested inside one ({@code SERVER} covers {@code OVERLOADED}).

@@ -18,7 +18,8 @@ final class Findings {
   }
 
   void add(Rule rule, Location where, MethodDescription method, String message) {
-    violations.add(new Violation(rule, message, where, method == null ? null : method.name()));
+    violations.add(
+        new Violation(rule, SecretChecks.redact(message), where, method == null ? null : method.name()));
   }
 
   List<Violation> violations() {

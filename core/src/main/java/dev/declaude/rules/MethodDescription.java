@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param parameters its parameters, in order
  * @param prompt its {@code @ClaudePrompt}, or {@code null}
  * @param retry its own {@code @RetryOn}, or {@code null}
+ * @param context its own {@code @ContextPolicy}, or {@code null}
  * @param foreignRetries other libraries' retry annotations on it, by qualified name
  * @param location the method itself
  */
@@ -22,6 +23,7 @@ public record MethodDescription(
     List<ParameterDescription> parameters,
     PromptDescription prompt,
     RetryDescription retry,
+    ContextDescription context,
     List<Located<String>> foreignRetries,
     Location location) {
 

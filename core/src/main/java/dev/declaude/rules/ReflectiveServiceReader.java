@@ -1,11 +1,13 @@
 package dev.declaude.rules;
 
 import dev.declaude.annotation.ClaudePrompt;
+import dev.declaude.annotation.ContextPolicy;
 import dev.declaude.annotation.Name;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.Turn;
 import dev.declaude.error.ErrorKind;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -27,6 +29,7 @@ public final class ReflectiveServiceReader {
   /** Returns the description of {@code type}: its own and, for an interface, its inherited methods. */
   public static ServiceDescription describe(Class<?> type) {
     RetryOn retry = type.getDeclaredAnnotation(RetryOn.class);
+    ContextPolicy context = type.getDeclaredAnnotation(ContextPolicy.class);
     List<MethodDescription> methods = new ArrayList<>();
     for (Method m : methodsOf(type)) {
       methods.add(method(m));
@@ -35,7 +38,9 @@ public final class ReflectiveServiceReader {
         ReflectiveTypes.nameOf(type),
         type.isInterface(),
         retry == null ? null : retry(retry, "type " + type.getSimpleName()),
+        context == null ? null : context(context, "type " + type.getSimpleName()),
         methods,
+        constants(type),
         new ReflectiveLocation("type " + type.getSimpleName()));
   }
 
@@ -53,6 +58,7 @@ public final class ReflectiveServiceReader {
     String where = m.getName() + " ";
     ClaudePrompt prompt = m.getDeclaredAnnotation(ClaudePrompt.class);
     RetryOn retry = m.getDeclaredAnnotation(RetryOn.class);
+    ContextPolicy context = m.getDeclaredAnnotation(ContextPolicy.class);
     List<ParameterDescription> params = new ArrayList<>();
     Parameter[] ps = m.getParameters();
     for (int i = 0; i < ps.length; i++) {
@@ -72,6 +78,7 @@ public final class ReflectiveServiceReader {
         params,
         prompt == null ? null : prompt(prompt, where),
         retry == null ? null : retry(retry, where),
+        context == null ? null : context(context, where),
         foreign,
         new ReflectiveLocation("method " + m.getName()));
   }
@@ -134,6 +141,33 @@ public final class ReflectiveServiceReader {
         at(r.multiplier(), a + "(multiplier)"),
         at(r.maxElapsedMs(), a + "(maxElapsedMs)"),
         at(r.maxServerWaitMs(), a + "(maxServerWaitMs)"));
+  }
+
+  /** Returns the type's public {@code static final String} fields (an interface's constants) with their values. */
+  private static List<Located<String>> constants(Class<?> type) {
+    List<Located<String>> all = new ArrayList<>();
+    for (Field field : type.getDeclaredFields()) {
+      int mods = field.getModifiers();
+      if (field.getType() == String.class && Modifier.isStatic(mods) && Modifier.isFinal(mods)
+          && Modifier.isPublic(mods)) {
+        try {
+          // A package-private interface's constants are public but not reachable from here without this.
+          field.trySetAccessible();
+          Object value = field.get(null);
+          if (value != null) {
+            all.add(at((String) value, "constant " + field.getName()));
+          }
+        } catch (IllegalAccessException | RuntimeException | ExceptionInInitializerError e) {
+          // Unreadable here; the annotation processor reads every constant at compile time.
+        }
+      }
+    }
+    return all;
+  }
+
+  private static ContextDescription context(ContextPolicy c, String where) {
+    String a = where + " @ContextPolicy";
+    return new ContextDescription(new ReflectiveLocation(a), at(c.marginTokens(), a + "(marginTokens)"));
   }
 
   private static <T> Located<T> at(T value, String where) {

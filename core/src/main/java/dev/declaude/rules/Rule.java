@@ -64,6 +64,10 @@ public enum Rule {
   RETRY_MAX_ELAPSED("retry-max-elapsed", Severity.ERROR),
   /** A negative {@code maxServerWaitMs}. */
   RETRY_MAX_SERVER_WAIT("retry-max-server-wait", Severity.ERROR),
+  /** A negative {@code @ContextPolicy} margin. */
+  CONTEXT_MARGIN("context-margin", Severity.ERROR),
+  /** A {@code @ContextPolicy} on a model whose context window the catalogue does not know. */
+  CONTEXT_WINDOW_UNKNOWN("context-window-unknown", Severity.ERROR),
   /** {@code @RetryOn} together with another library's retry annotation. */
   RETRY_STACKED("retry-stacked", Severity.WARNING);
 

@@ -71,6 +71,7 @@ public final class RuleSet {
     if (service.retry() != null) {
       RetryChecks.retry(service.retry(), null, f);
     }
+    SecretChecks.constants(service, f);
     boolean declaresCalls = service.methods().stream().anyMatch(m -> m.prompt() != null);
     for (MethodDescription m : service.methods()) {
       if (m.prompt() != null) {
@@ -100,6 +101,7 @@ public final class RuleSet {
     MessageChecks.turns(m, f);
     ModelChecks.model(m, f);
     ModelChecks.stopSequences(m, f);
+    ContextChecks.context(m.context(), s.context(), m, f);
   }
 
   /**

@@ -15,6 +15,25 @@ final class SecretChecks {
     return KEY.matcher(s).find();
   }
 
+  /**
+   * Returns {@code message} with anything that looks like an API key replaced: a rule's message may quote a
+   * placeholder, a {@code @Name} or a model id, and none of them may put a key into a build log.
+   */
+  static String redact(String message) {
+    return KEY.matcher(message).replaceAll("sk-ant-<redacted>");
+  }
+
+  /** Checks the string constants a type declares: a key in one is as exposed as a key in a prompt. */
+  static void constants(ServiceDescription s, Findings f) {
+    for (Located<String> constant : s.constants()) {
+      if (looksLikeKey(constant.value())) {
+        f.add(Rule.API_KEY_LITERAL, constant.location(), null,
+            "this constant contains what looks like an Anthropic API key (sk-ant-...); never put an API key in"
+                + " source; use ANTHROPIC_API_KEY");
+      }
+    }
+  }
+
   static void apiKeys(MethodDescription m, Findings f) {
     for (Located<String> s : strings(m)) {
       if (looksLikeKey(s.value())) {

@@ -11,19 +11,24 @@ import java.util.Objects;
  * @param typeName the qualified name of the type
  * @param isInterface whether it is an interface
  * @param retry the type's own {@code @RetryOn}, or {@code null}
+ * @param context the type's own {@code @ContextPolicy}, or {@code null}
  * @param methods its methods
+ * @param constants the values of its {@code String} constant fields, each where it is declared
  * @param location the type itself
  */
 public record ServiceDescription(
     String typeName,
     boolean isInterface,
     RetryDescription retry,
+    ContextDescription context,
     List<MethodDescription> methods,
+    List<Located<String>> constants,
     Location location) {
 
   public ServiceDescription {
     Objects.requireNonNull(typeName, "typeName");
     methods = List.copyOf(methods);
+    constants = List.copyOf(constants);
     Objects.requireNonNull(location, "location");
   }
 

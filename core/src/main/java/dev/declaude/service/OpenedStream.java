@@ -4,6 +4,7 @@ import dev.declaude.error.ClaudeException;
 import dev.declaude.error.StreamInterruptedException;
 import dev.declaude.http.RequestOptions;
 import dev.declaude.response.ClaudeResponse;
+import dev.declaude.response.ContextTruncation;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryPolicy;
 import dev.declaude.wire.MessageRequest;
@@ -24,6 +25,7 @@ final class OpenedStream implements AutoCloseable {
   private final MessageStream events;
   private final StreamAccumulator answer = new StreamAccumulator();
   private final Consumer<ClaudeResponse> onComplete;
+  private ContextTruncation truncation = ContextTruncation.NONE;
   private String pending;
   private boolean completed;
 
@@ -49,6 +51,12 @@ final class OpenedStream implements AutoCloseable {
       }
       return s;
     });
+  }
+
+  /** Returns this stream, whose answer says that {@code dropped} turns were left out of its request. */
+  OpenedStream withTruncation(ContextTruncation dropped) {
+    this.truncation = dropped;
+    return this;
   }
 
   /** Reads until the next text delta; returns it, or {@code null} when the stream has ended. */
@@ -79,7 +87,7 @@ final class OpenedStream implements AutoCloseable {
     if (text == null && !completed) {
       completed = true;
       if (onComplete != null) {
-        onComplete.accept(answer.response(events.metadata()));
+        onComplete.accept(response());
       }
     }
     return text;
@@ -91,7 +99,7 @@ final class OpenedStream implements AutoCloseable {
       for (String text = nextText(); text != null; text = nextText()) {
         consumer.accept(text);
       }
-      return answer.response(events.metadata());
+      return response();
     }
   }
 
@@ -120,6 +128,10 @@ final class OpenedStream implements AutoCloseable {
     };
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
         .onClose(this::close);
+  }
+
+  private ClaudeResponse response() {
+    return answer.response(events.metadata()).withTruncation(truncation);
   }
 
   @Override

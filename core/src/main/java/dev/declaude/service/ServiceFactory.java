@@ -2,6 +2,9 @@ package dev.declaude.service;
 
 import dev.declaude.rules.ReflectiveServiceReader;
 import dev.declaude.rules.RuleSet;
+import dev.declaude.annotation.ContextPolicy;
+import dev.declaude.retry.RetryPolicy;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,8 +28,18 @@ public final class ServiceFactory {
     MethodInvoker[] invokers = new MethodInvoker[methods.size()];
     for (int i = 0; i < invokers.length; i++) {
       Method m = methods.get(i);
-      invokers[i] = Invokers.of(service, m, ReflectiveServiceReader.method(m), runtime);
+      invokers[i] = Invokers.of(service, m, ReflectiveServiceReader.method(m), runtime,
+          RetryPolicy.resolve(service, m, runtime.defaultPolicy()), annotation(service, m, ContextPolicy.class));
     }
     return ServiceClasses.instantiate(service, new ServiceDispatcher(invokers));
+  }
+
+  // Found the way RetryPolicy.resolve finds @RetryOn: the method, the service interface, the declaring one.
+  private static <A extends Annotation> A annotation(Class<?> service, Method method, Class<A> type) {
+    A found = method.getAnnotation(type);
+    if (found == null) {
+      found = service.getAnnotation(type);
+    }
+    return found != null ? found : method.getDeclaringClass().getAnnotation(type);
   }
 }

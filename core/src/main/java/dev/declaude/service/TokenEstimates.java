@@ -1,5 +1,7 @@
 package dev.declaude.service;
 
+import dev.declaude.rules.ModelCatalogue;
+import dev.declaude.rules.ModelInfo;
 import dev.declaude.wire.Content;
 import dev.declaude.wire.ContentBlock;
 import dev.declaude.wire.Message;
@@ -11,13 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * Estimates input tokens locally: about four characters a token, corrected per model by what answers
  * report. Each answer's {@code usage.input_tokens} against the raw estimate of its request moves the
  * model's correction factor a third of the way (an exponential average), so a long chat converges on
- * the model's real tokenizer within a few calls. One per client; thread-safe.
+ * the model's real tokenizer within a few calls.
+ *
+ * <p>Bounded, because an answer is the server's word: one observation counts for at most twice or half the
+ * current factor, and the factor stays within {@link #MIN_FACTOR} and {@link #MAX_FACTOR} (no tokenizer is
+ * that far from four characters a token). An absurd {@code input_tokens} (two billion) therefore moves the
+ * estimate a little, and the next honest answers move it back, instead of refusing every later call
+ * locally. Factors are kept per canonical model id, so an alias and its model share what was learned.
+ *
+ * <p>One per client; thread-safe.
  */
 final class TokenEstimates {
   private static final double CHARS_PER_TOKEN = 4.0;
   private static final double LEARNING_RATE = 1.0 / 3;
+  /** The least and most tokens per four characters any factor may claim. */
+  static final double MIN_FACTOR = 0.25;
+  static final double MAX_FACTOR = 4.0;
 
+  private final ModelCatalogue catalogue;
   private final Map<String, Double> correction = new ConcurrentHashMap<>();
+
+  TokenEstimates(ModelCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
 
   /** Returns the raw estimate of one message: its text (and other blocks' JSON) at four characters a token. */
   static long raw(Message message) {
@@ -49,7 +67,7 @@ final class TokenEstimates {
 
   /** Returns the model's correction factor: observed tokens per raw-estimated token, 1 until learned. */
   double factor(String model) {
-    return correction.getOrDefault(model, 1.0);
+    return correction.getOrDefault(canonical(model), 1.0);
   }
 
   /** Learns from an answer: the request's raw estimate against the input tokens the API counted. */
@@ -59,6 +77,17 @@ final class TokenEstimates {
       return;
     }
     double observed = inputTokens / (double) raw;
-    correction.merge(request.model(), observed, (old, now) -> old + (now - old) * LEARNING_RATE);
+    correction.compute(
+        canonical(request.model()),
+        (model, old) -> {
+          double current = old == null ? 1.0 : old;
+          double bounded = Math.max(current / 2, Math.min(current * 2, observed));
+          double next = current + (bounded - current) * LEARNING_RATE;
+          return Math.max(MIN_FACTOR, Math.min(MAX_FACTOR, next));
+        });
+  }
+
+  private String canonical(String model) {
+    return catalogue.find(model).map(ModelInfo::id).orElse(model);
   }
 }

@@ -99,6 +99,63 @@ final class Loopback implements AutoCloseable {
         .setHeader("request-id", requestId);
   }
 
+  /** Returns a 200 answer whose text is {@code text} and whose usage reports {@code inputTokens}. */
+  static MockResponse answer(String text, long inputTokens) {
+    return json(
+        200,
+        "{\"id\":\"msg_01\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\","
+            + "\"text\":"
+            + com.fasterxml.jackson.databind.node.TextNode.valueOf(text)
+            + "}],\"model\":\"claude-sonnet-4-6\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+            + "\"usage\":{\"input_tokens\":"
+            + inputTokens
+            + ",\"output_tokens\":3}}");
+  }
+
+  /** Returns the events of a stream that sends {@code deltas} as text, then ends well. */
+  static String streamOf(String... deltas) {
+    return streamStart() + streamDeltas(deltas) + streamEnd(deltas.length);
+  }
+
+  /** Returns the events of a stream that sends {@code deltas}, then an {@code overloaded_error} event. */
+  static String streamBrokenAfter(String... deltas) {
+    return streamStart()
+        + streamDeltas(deltas)
+        + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+        + "\"message\":\"Overloaded\"}}\n\n";
+  }
+
+  static MockResponse sse(String events) {
+    return new MockResponse().setHeader("content-type", "text/event-stream").setChunkedBody(events, 64);
+  }
+
+  private static String streamStart() {
+    return "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+        + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"claude-sonnet-4-6\","
+        + "\"usage\":{\"input_tokens\":3,\"output_tokens\":0}}}\n\n"
+        + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n";
+  }
+
+  private static String streamDeltas(String... deltas) {
+    StringBuilder s = new StringBuilder();
+    for (String d : deltas) {
+      s.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,")
+          .append("\"delta\":{\"type\":\"text_delta\",\"text\":")
+          .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(d))
+          .append("}}\n\n");
+    }
+    return s.toString();
+  }
+
+  private static String streamEnd(int deltas) {
+    return "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+        + "\"usage\":{\"output_tokens\":"
+        + deltas
+        + "}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+  }
+
   static MessageRequest request() {
     return MessageRequest.builder().maxTokens(100).addUserMessage("Hi").build();
   }

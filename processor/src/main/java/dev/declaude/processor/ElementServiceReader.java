@@ -1,6 +1,7 @@
 package dev.declaude.processor;
 
 import dev.declaude.annotation.ClaudePrompt;
+import dev.declaude.annotation.ContextPolicy;
 import dev.declaude.annotation.Name;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.Role;
@@ -9,6 +10,7 @@ import dev.declaude.rules.Located;
 import dev.declaude.rules.MethodDescription;
 import dev.declaude.rules.ParameterDescription;
 import dev.declaude.rules.PromptDescription;
+import dev.declaude.rules.ContextDescription;
 import dev.declaude.rules.RetryDescription;
 import dev.declaude.rules.RuleSet;
 import dev.declaude.rules.ServiceDescription;
@@ -38,6 +40,7 @@ final class ElementServiceReader {
   static final String PROMPT = ClaudePrompt.class.getCanonicalName();
   static final String RETRY_ON = RetryOn.class.getCanonicalName();
   private static final String NAME = Name.class.getCanonicalName();
+  private static final String CONTEXT_POLICY = ContextPolicy.class.getCanonicalName();
 
   private final Elements elements;
 
@@ -47,6 +50,7 @@ final class ElementServiceReader {
 
   ServiceDescription describe(TypeElement type) {
     AnnotationMirror retry = find(type, RETRY_ON);
+    AnnotationMirror context = find(type, CONTEXT_POLICY);
     List<MethodDescription> methods = new ArrayList<>();
     for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
       methods.add(method(m));
@@ -55,13 +59,16 @@ final class ElementServiceReader {
         type.getQualifiedName().toString(),
         type.getKind() == ElementKind.INTERFACE,
         retry == null ? null : retry(type, retry),
+        context == null ? null : context(type, context),
         methods,
+        constants(type),
         ElementLocation.of(type));
   }
 
   private MethodDescription method(ExecutableElement m) {
     AnnotationMirror prompt = find(m, PROMPT);
     AnnotationMirror retry = find(m, RETRY_ON);
+    AnnotationMirror context = find(m, CONTEXT_POLICY);
     List<ParameterDescription> params = new ArrayList<>();
     List<? extends VariableElement> ps = m.getParameters();
     for (int i = 0; i < ps.size(); i++) {
@@ -81,6 +88,7 @@ final class ElementServiceReader {
         params,
         prompt == null ? null : prompt(m, prompt),
         retry == null ? null : retry(m, retry),
+        context == null ? null : context(m, context),
         foreign,
         ElementLocation.of(m));
   }
@@ -144,6 +152,22 @@ final class ElementServiceReader {
         v.located("multiplier", Double.class),
         v.located("maxElapsedMs", Long.class),
         v.located("maxServerWaitMs", Long.class));
+  }
+
+  /** Returns the type's {@code String} constants with their values; a key in one is as bad as in a prompt. */
+  private static List<Located<String>> constants(TypeElement type) {
+    List<Located<String>> all = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (field.getConstantValue() instanceof String value) {
+        all.add(Located.of(value, ElementLocation.of(field)));
+      }
+    }
+    return all;
+  }
+
+  private ContextDescription context(Element e, AnnotationMirror mirror) {
+    Values v = new Values(e, mirror);
+    return new ContextDescription(new ElementLocation(e, mirror, null), v.located("marginTokens", Integer.class));
   }
 
   private static AnnotationMirror find(Element e, String qualifiedName) {
