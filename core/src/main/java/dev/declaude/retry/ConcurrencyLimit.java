@@ -10,7 +10,9 @@ package dev.declaude.retry;
  *
  * <p>Only a server that is serving says anything about its capacity. A 529 while nothing has succeeded for
  * {@link Recovery#OUTAGE_MILLIS} is an outage, not a full server, and leaves the limit alone; the first success
- * after such an outage lifts the limit, since the server that comes back may be a bigger one.
+ * after such an outage lifts the limit, since the server that comes back may be a bigger one, and the
+ * limit may fall again only after {@link #SERVING_SUCCESSES} successes: the 529s of requests sent during the
+ * outage, answered just after it, say nothing about the server that is back.
  *
  * <p>Without it, callers refused by an overloaded server come back after their backoffs into the same full
  * server, again and again; with it, they wait their turn in the pacer's queue and no request is spent on
@@ -22,9 +24,13 @@ final class ConcurrencyLimit {
   /** Rounds of successes at the limit before trying one request more. */
   static final int PROBE_ROUNDS = 10;
 
+  /** Successes after an outage before a 529 counts as a full server again. */
+  static final int SERVING_SUCCESSES = 5;
+
   private int limit = Integer.MAX_VALUE;
   private int successes;
   private long lastSuccessAt = Long.MIN_VALUE;
+  private int successesSinceOutage;
 
   /** Returns whether another request may go while {@code busy} are in flight. */
   boolean admits(int busy) {
@@ -35,7 +41,7 @@ final class ConcurrencyLimit {
   void report(int status, int others, long now) {
     boolean serving = lastSuccessAt != Long.MIN_VALUE && now - lastSuccessAt <= Recovery.OUTAGE_MILLIS;
     if (status == 529) {
-      if (serving) {
+      if (serving && successesSinceOutage >= SERVING_SUCCESSES) {
         limit = Math.max(1, Math.min(limit, others));
         successes = 0;
       }
@@ -46,11 +52,13 @@ final class ConcurrencyLimit {
     }
     if (!serving) {
       limit = Integer.MAX_VALUE;
+      successesSinceOutage = 0;
     } else if (limit != Integer.MAX_VALUE && ++successes >= PROBE_ROUNDS * limit) {
       limit++;
       successes = 0;
     }
     lastSuccessAt = now;
+    successesSinceOutage++;
   }
 
   @Override
