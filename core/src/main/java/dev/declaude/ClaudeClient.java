@@ -2,14 +2,12 @@ package dev.declaude;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.declaude.event.ClaudeListener;
-import dev.declaude.http.RequestOptions;
-import dev.declaude.http.Transport;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
-import dev.declaude.service.ServiceFactory;
-import dev.declaude.service.ServiceRuntime;
+import dev.declaude.internal.service.ServiceFactory;
+import dev.declaude.internal.service.ServiceRuntime;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.MessageRequest;
 import java.time.Clock;

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.declaude.event.ClaudeListener;
-import dev.declaude.http.ApiKeys;
-import dev.declaude.http.OkHttpTransport;
-import dev.declaude.http.ReadLimits;
-import dev.declaude.http.Transport;
+import dev.declaude.internal.http.ApiKeys;
+import dev.declaude.internal.http.OkHttpTransport;
+import dev.declaude.internal.http.ReadLimits;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryEngineBuilder;
-import dev.declaude.retry.RetryEngines;
 import dev.declaude.retry.RetryPolicy;
-import dev.declaude.rules.ModelCatalogue;
+import dev.declaude.internal.rules.ModelCatalogue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,10 +58,10 @@ public final class ClaudeClientBuilder {
   ClaudeClientBuilder() {}
 
   /**
-   * Sets the retry engine: its clock, retry budget, pacer and listeners. By default the process-wide
-   * {@link RetryEngines#shared()}, which the AspectJ aspects use too, so every caller in the application
-   * shares one budget and one view of the rate limits. Give a client of another organisation (another
-   * key) its own engine: rate limits are per organisation.
+   * Sets the retry engine: its clock, retry budget, pacer and listeners. By default each client builds its
+   * own, from the settings of this builder: no state is shared with any other client unless an engine is
+   * given here (for example one engine for the clients of one organisation, or an engine on virtual time in
+   * tests).
    */
   public ClaudeClientBuilder retryEngine(RetryEngine engine) {
     this.retryEngine = Objects.requireNonNull(engine, "engine");
@@ -280,17 +278,14 @@ public final class ClaudeClientBuilder {
   public ClaudeClient build() {
     ClientConfig config = new ClientConfig(baseUrl, model, connectTimeout, readTimeout, writeTimeout, callTimeout);
     RetryEngine engine = engine();
-    // Every response, good or bad, tells the pacer where the rate limits stand.
-    Transport t = transport != null ? transport : httpTransport(config, engine.pacer()::onResponse);
+    // Every success tells the pacer where the rate limits stand; failures reach it through the engine.
+    Transport t = transport != null ? transport : httpTransport(config, engine::observe);
     ObjectMapper mapper = answerMapper != null ? answerMapper : defaultAnswerMapper();
     return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock, listeners);
   }
 
   private RetryEngine engine() {
     if (retryEngine == null) {
-      if (maxServerWait == null && pacing == null && listeners.isEmpty()) {
-        return RetryEngines.shared();
-      }
       RetryEngineBuilder b = RetryEngine.builder();
       listeners.forEach(b::listener);
       if (maxServerWait != null) {

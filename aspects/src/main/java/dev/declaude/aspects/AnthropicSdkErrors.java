@@ -8,18 +8,15 @@ import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.http.ErrorTranslator;
-import dev.declaude.http.ResponseHeaders;
-import dev.declaude.response.ResponseMetadata;
+import dev.declaude.ClaudeErrors;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * Translates the official Anthropic Java SDK's exceptions. The only class of this module that names SDK
  * types: {@link ForeignFailures} touches it only when the SDK is on the class path.
  *
- * <p>An {@code AnthropicServiceException} goes through core's {@link ErrorTranslator} with its status,
+ * <p>An {@code AnthropicServiceException} goes through core's error table ({@link ClaudeErrors}) with its status,
  * headers and body, so the SDK's 529 becomes the same {@code OverloadedException} declaude's own client
  * throws, with the same request id, {@code retry-after} and rate limits. An {@code SseException} has
  * status 200 and is classified by its {@code error.type}, as the translator does for every 2xx.
@@ -49,9 +46,8 @@ final class AnthropicSdkErrors {
 
   private static ClaudeApiException fromResponse(AnthropicServiceException e) {
     Headers headers = e.headers();
-    ResponseMetadata metadata =
-        ResponseHeaders.parse(e.statusCode(), name -> first(headers.values(name)), Instant.now());
-    return Causes.attach(ErrorTranslator.translate(metadata, bodyText(e.body())), e);
+    return Causes.attach(
+        ClaudeErrors.fromResponse(e.statusCode(), name -> first(headers.values(name)), bodyText(e.body())), e);
   }
 
   private static String first(List<String> values) {

@@ -3,7 +3,7 @@ package dev.declaude.aspects;
 import dev.declaude.error.ClaudeConnectionException;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.ClaudeTimeoutException;
-import dev.declaude.http.ErrorTranslator;
+import dev.declaude.ClaudeErrors;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
@@ -13,7 +13,7 @@ import java.util.Set;
 import javax.net.ssl.SSLException;
 
 /**
- * Types a network failure of an HTTP stack as core's {@link ErrorTranslator} does, keeping whatever wrapped it
+ * Types a network failure of an HTTP stack as core's client does ({@link ClaudeErrors}), keeping whatever wrapped it
  * as the cause. Only failures of the network count: a woven method's own {@code IOException} (a file not
  * found, a JSON parse error) says nothing about an API and is left alone, so the caller's {@code catch
  * (IOException)} still runs and nothing retries it.
@@ -84,7 +84,7 @@ final class IoFailures {
    * @param what the method that failed, for the message
    */
   static ClaudeException translate(IOException io, Throwable original, String what) {
-    ClaudeException typed = ErrorTranslator.translate(io, what);
+    ClaudeException typed = ClaudeErrors.fromNetworkFailure(io, what);
     if (original == io) {
       return typed;
     }

@@ -1,7 +1,6 @@
 package dev.declaude.aspects;
 
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.retry.RetryEngines;
 import dev.declaude.retry.RetryPolicy;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,7 +13,7 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
  * Retries woven methods annotated {@link RetryOn} (or declared in an annotated type) through the shared
- * {@linkplain RetryEngines#shared() retry engine}, the same engine generated services use.
+ * {@linkplain DeclaudeAspects.engine() retry engine}, the same engine generated services use.
  *
  * <pre>{@code
  * @RetryOn({RATE_LIMIT, SERVER})
@@ -28,12 +27,12 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * ErrorTranslationAspect} runs inside every attempt ({@link DeclarePrecedence}), so an SDK or I/O
  * failure reaches the engine already typed, and is retried when its kind is listed.
  *
- * <p>Each advised call runs one retry loop. An advised method that calls another advised method nests
- * two loops, and their attempts multiply: annotate the outer one only. Methods returning a {@code
- * CompletableFuture} are retried only when they throw; a future that fails later is not retried.
+ * <p>One logical call has one retry loop: an advised method called inside another advised call's attempt
+ * (or a generated service called inside an advised method) makes one attempt per outer attempt. Methods
+ * returning a {@code CompletableFuture} are retried only when they throw; a future that fails later is
+ * not retried.
  *
- * <p>Replace the engine with {@link RetryEngines#setShared} (at start-up, or in tests with a recording
- * sleeper). Thread-safe.
+ * <p>Thread-safe.
  */
 @Aspect
 @DeclarePrecedence("dev.declaude.aspects.RetryAspect, dev.declaude.aspects.ErrorTranslationAspect")
@@ -57,6 +56,6 @@ public class RetryAspect {
 
   private Object retry(ProceedingJoinPoint call, RetryOn retryOn) {
     RetryPolicy policy = policies.computeIfAbsent(call.getStaticPart(), at -> Policies.of(retryOn, at));
-    return RetryEngines.shared().execute(policy, call::proceed);
+    return DeclaudeAspects.engine().execute(policy, call::proceed);
   }
 }

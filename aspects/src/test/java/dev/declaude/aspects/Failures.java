@@ -1,7 +1,7 @@
 package dev.declaude.aspects;
 
 import dev.declaude.error.ClaudeApiException;
-import dev.declaude.http.ErrorTranslator;
+import dev.declaude.internal.http.ErrorTranslator;
 import dev.declaude.response.ResponseMetadata;
 
 /** Declaude exceptions as core's translator makes them. */

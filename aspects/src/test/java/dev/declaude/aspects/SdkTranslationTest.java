@@ -18,7 +18,7 @@ import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeConnectionException;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.ClaudeTimeoutException;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.error.ServerException;
 import dev.declaude.error.SpendLimitException;

@@ -1,9 +1,9 @@
 package dev.declaude.woven;
 
-import static dev.declaude.error.ErrorKind.AUTHENTICATION;
-import static dev.declaude.error.ErrorKind.CONNECTION;
-import static dev.declaude.error.ErrorKind.RATE_LIMIT;
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.AUTHENTICATION;
+import static dev.declaude.annotation.ErrorKind.CONNECTION;
+import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.annotation.RetryOn;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.declaude.woven;
 
-import static dev.declaude.error.ErrorKind.RATE_LIMIT;
+import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
 
 import dev.declaude.annotation.RetryOn;
 import java.util.function.Supplier;

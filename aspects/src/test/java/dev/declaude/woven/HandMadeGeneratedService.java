@@ -1,11 +1,11 @@
 package dev.declaude.woven;
 
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.retry.RetryEngines;
+import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.retry.RetryPolicy;
-import dev.declaude.service.GeneratedService;
+import dev.declaude.GeneratedService;
 
 /**
  * Stands in for a class declaude generates for a {@code @ClaudePrompt} interface, with the interface's
@@ -20,7 +20,7 @@ public class HandMadeGeneratedService implements GeneratedService {
   @RetryOn(value = SERVER, maxAttempts = 3)
   public String answer(Script backend) {
     executions++;
-    return RetryEngines.shared().execute(POLICY, backend::call);
+    return DeclaudeAspects.engine().execute(POLICY, backend::call);
   }
 
   /** Returns how many times {@link #answer} itself ran. */

@@ -1,6 +1,6 @@
 package dev.declaude.bench;
 
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.annotation.RetryOn;
 import java.util.concurrent.TimeUnit;

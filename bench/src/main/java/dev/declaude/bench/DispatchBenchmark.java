@@ -1,7 +1,7 @@
 package dev.declaude.bench;
 
-import static dev.declaude.error.ErrorKind.RATE_LIMIT;
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;

@@ -116,8 +116,8 @@ public final class ProcessorBenchmark {
   static String source(int i) {
     return "package com.example.services;\n"
         + "\n"
-        + "import static dev.declaude.error.ErrorKind.RATE_LIMIT;\n"
-        + "import static dev.declaude.error.ErrorKind.SERVER;\n"
+        + "import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;\n"
+        + "import static dev.declaude.annotation.ErrorKind.SERVER;\n"
         + "\n"
         + "import dev.declaude.annotation.ClaudePrompt;\n"
         + "import dev.declaude.annotation.RetryOn;\n"

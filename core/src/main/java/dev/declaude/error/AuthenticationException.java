@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 401 {@code authentication_error}: the API key is missing, malformed, revoked or expired.
  */

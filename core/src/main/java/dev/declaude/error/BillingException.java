@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 402 {@code billing_error}: a billing or payment problem. Waiting will not fix it.
  */

@@ -1,5 +1,6 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.internal.ServerText;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;

@@ -1,5 +1,6 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.internal.ExceptionAccess;
 import java.util.List;
 import java.util.Objects;

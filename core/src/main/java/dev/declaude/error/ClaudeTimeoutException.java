@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * The connection, a read, or the whole call timed out before the response was complete. Not retried
  * unless {@code TIMEOUT} is named in the retry settings: the server may still be working on the request.

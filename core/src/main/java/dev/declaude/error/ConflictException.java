@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 409 {@code conflict_error}: the request conflicts with the current state of a resource; a retry may succeed.
  */

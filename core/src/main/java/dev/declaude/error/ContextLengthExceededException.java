@@ -1,5 +1,6 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.wire.Message;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 504 {@code timeout_error}: the request timed out while the API processed it. Long requests should stream.
  */

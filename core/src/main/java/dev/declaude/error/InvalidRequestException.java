@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 400, or another 4xx the API does not document: the request is malformed. Retrying the same request cannot help.
  */

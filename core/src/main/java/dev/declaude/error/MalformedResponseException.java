@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * A 2xx response whose body is not what the API documents (not JSON, or JSON of the wrong shape): a proxy
  * or gateway answered in the API's place. Of kind {@link ErrorKind#SERVER}, so {@code @RetryOn(SERVER)}

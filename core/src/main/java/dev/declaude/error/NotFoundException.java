@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 404 {@code not_found_error}: an unknown or retired model (the message says {@code model: <id>}), or another missing resource.
  */

@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 529 {@code overloaded_error}: the API is overloaded across all users; also the usual {@code event: error} inside a stream.
  */

@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 429 {@code rate_limit_error}: a rate limit was hit. {@link #retryAfter()} says when to come back, {@link #rateLimits()} which limit.
  */

@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 413 {@code request_too_large}: the body exceeds the API's size limit (32 MB for Messages). Sent by the API's edge, its body may lack the outer {@code type} and {@code request_id}.
  */

@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * The answer arrived but could not become the method's return type: its text is not JSON of that type, or
  * generation stopped at {@code max_tokens} before the JSON was complete. Carries the raw text, so nothing

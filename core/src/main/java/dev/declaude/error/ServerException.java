@@ -1,5 +1,7 @@
 package dev.declaude.error;
 
+import dev.declaude.annotation.ErrorKind;
+
 /**
  * 5xx: the server failed. A retry with backoff may succeed; 504 and 529 have subclasses of their own.
  */

@@ -45,12 +45,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; short {@code synchronized} blocks guard a few numbers.
  */
-public final class Pacer {
+final class Pacer {
   /** Spacing between held callers when the API has not said its requests limit. */
-  public static final Duration DEFAULT_SPACING = Duration.ofMillis(20);
+  static final Duration DEFAULT_SPACING = Duration.ofMillis(20);
 
   /** The default bound on what a response may make the pacer hold: two minutes. */
-  public static final Duration DEFAULT_MAX_SERVER_WAIT = Duration.ofMinutes(2);
+  static final Duration DEFAULT_MAX_SERVER_WAIT = Duration.ofMinutes(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
   private static final long NEVER = Long.MIN_VALUE / 4;
@@ -80,7 +80,7 @@ public final class Pacer {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
    */
-  public static Pacer create(TimeSource time, Duration maxServerWait) {
+  static Pacer create(TimeSource time, Duration maxServerWait) {
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(maxServerWait, "maxServerWait");
     if (maxServerWait.isZero() || maxServerWait.isNegative()) {
@@ -94,12 +94,12 @@ public final class Pacer {
    *
    * @throws NullPointerException if {@code time} is null
    */
-  public static Pacer create(TimeSource time) {
+  static Pacer create(TimeSource time) {
     return create(time, DEFAULT_MAX_SERVER_WAIT);
   }
 
   /** Returns a pacer on the real clocks. */
-  public static Pacer create() {
+  static Pacer create() {
     return create(TimeSource.system());
   }
 
@@ -108,7 +108,7 @@ public final class Pacer {
    *
    * @throws NullPointerException if {@code time} is null
    */
-  public static Pacer off(TimeSource time) {
+  static Pacer off(TimeSource time) {
     return new Pacer(Objects.requireNonNull(time, "time"), DEFAULT_MAX_SERVER_WAIT, false);
   }
 
@@ -119,7 +119,7 @@ public final class Pacer {
    *
    * @throws NullPointerException if {@code metadata} is null
    */
-  public void onResponse(ResponseMetadata metadata) {
+  void onResponse(ResponseMetadata metadata) {
     Objects.requireNonNull(metadata, "metadata");
     if (!enabled) {
       return;

@@ -1,7 +1,7 @@
 package dev.declaude.retry;
 
 import dev.declaude.error.ClaudeException;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 
 /**
  * Thrown when the client-side {@link Pacer} held a call's first attempt and the call could not wait:

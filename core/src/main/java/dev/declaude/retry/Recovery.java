@@ -1,6 +1,6 @@
 package dev.declaude.retry;
 
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.declaude.retry;
 
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.StreamInterruptedException;
 import dev.declaude.internal.ExceptionAccess;
 import java.time.Duration;

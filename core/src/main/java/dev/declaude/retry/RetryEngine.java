@@ -1,6 +1,7 @@
 package dev.declaude.retry;
 
 import dev.declaude.error.ClaudeException;
+import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -51,11 +52,6 @@ public final class RetryEngine {
   /** Returns a builder; with no settings it builds an engine on real time with the default budget. */
   public static RetryEngineBuilder builder() {
     return new RetryEngineBuilder();
-  }
-
-  /** Returns the process-wide engine, {@link RetryEngines#shared()}, for code that cannot be injected. */
-  public static RetryEngine shared() {
-    return RetryEngines.shared();
   }
 
   /**
@@ -118,10 +114,18 @@ public final class RetryEngine {
   }
 
   /**
-   * Returns the pacer this engine consults; the transport feeds it every response's metadata through
-   * {@link Pacer#onResponse}.
+   * Tells the engine what a successful response said (its rate-limit headers): the client's transport does
+   * so for every success, so the engine can pace calls to the API's limits. Failures need not be reported:
+   * the engine reads the ones its calls throw.
+   *
+   * @throws NullPointerException if {@code metadata} is null
    */
-  public Pacer pacer() {
+  public void observe(ResponseMetadata metadata) {
+    parts.pacer().onResponse(metadata);
+  }
+
+  /** Returns the pacer; for tests of this package. */
+  Pacer pacer() {
     return parts.pacer();
   }
 

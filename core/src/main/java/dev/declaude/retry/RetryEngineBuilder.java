@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
 /**
  * Builds a {@link RetryEngine}. Every part has a real default: the system clocks and sleep, the shared
  * daemon {@link RetryScheduler#system() scheduler}, {@link ThreadLocalRandom}, {@link
- * RetryBudget#create()} and a fresh {@link Pacer} on the engine's time source. Tests replace them with
+ * RetryBudget#create()} and a fresh pacer on the engine's time source. Tests replace them with
  * fakes.
  *
  * <p>Not thread-safe.
@@ -21,7 +21,6 @@ public final class RetryEngineBuilder {
   private RetryScheduler scheduler = RetryScheduler.system();
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
   private RetryBudget budget = RetryBudget.create();
-  private Pacer pacer;
   private boolean pacing = true;
   private Duration maxServerWait = Pacer.DEFAULT_MAX_SERVER_WAIT;
   private final List<RetryListener> listeners = new ArrayList<>();
@@ -79,16 +78,6 @@ public final class RetryEngineBuilder {
   }
 
   /**
-   * Sets the client-wide pacer; it must read the engine's {@link #timeSource time source}.
-   *
-   * @throws NullPointerException if {@code pacer} is null
-   */
-  public RetryEngineBuilder pacer(Pacer pacer) {
-    this.pacer = Objects.requireNonNull(pacer, "pacer");
-    return this;
-  }
-
-  /**
    * Sets the longest wait a server may ask for ({@code retry-after}, a rate limit's {@code -reset}) that
    * the engine believes: 2 minutes by default. A call whose failure asks for more fails at once with that
    * failure (its {@code retryAfter()} intact) instead of sleeping, unless its policy sets its own bound;
@@ -136,16 +125,7 @@ public final class RetryEngineBuilder {
    *     deadlines and pacing would be measured on different clocks
    */
   public RetryEngine build() {
-    if (pacer != null && !pacing) {
-      throw new IllegalStateException(
-          "pacing(false) and pacer(...) contradict each other: pass Pacer.off(timeSource), or drop one");
-    }
-    Pacer p = pacer != null ? pacer : pacing ? Pacer.create(time, maxServerWait) : Pacer.off(time);
-    if (p.time() != time) {
-      throw new IllegalStateException(
-          "the pacer reads another TimeSource than the engine, so its holds and the engine's deadlines"
-              + " would disagree; create it with Pacer.create(timeSource) using the engine's time source");
-    }
+    Pacer p = pacing ? Pacer.create(time, maxServerWait) : Pacer.off(time);
     return new RetryEngine(
         new EngineParts(
             time,

@@ -1,7 +1,7 @@
 package dev.declaude.retry;
 
 import dev.declaude.error.ClaudeException;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import java.time.Duration;
 
 /**

@@ -3,7 +3,7 @@ package dev.declaude.retry;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.Jitter;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Collections;

@@ -7,7 +7,7 @@ import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.annotation.Jitter;
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.wire.Conversation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

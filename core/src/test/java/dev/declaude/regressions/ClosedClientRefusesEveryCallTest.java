@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;

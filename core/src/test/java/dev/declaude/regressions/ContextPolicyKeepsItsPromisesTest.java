@@ -12,14 +12,14 @@ import dev.declaude.annotation.ContextPolicy;
 import dev.declaude.annotation.Overflow;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.error.ContextLengthExceededException;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.InvalidRequestException;
 import dev.declaude.event.ClaudeListener;
 import dev.declaude.event.ContextTruncatedEvent;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.ContextTruncation;
 import dev.declaude.wire.Message;
-import dev.declaude.wire.WireJson;
+import dev.declaude.internal.http.WireJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +113,7 @@ class ContextPolicyKeepsItsPromisesTest {
     assertEquals(expected, response.truncation());
     assertEquals(List.of(new ContextTruncatedEvent("Chat.truncating", "claude-haiku-4-5", expected)), events);
     String lines = log.toString(StandardCharsets.UTF_8);
-    assertTrue(lines.contains("INFO dev.declaude.service.Invokers - Chat.truncating: dropped the 6 oldest"
+    assertTrue(lines.contains("INFO dev.declaude.internal.service.Invokers - Chat.truncating: dropped the 6 oldest"
         + " history turns (about 6000 tokens) to fit claude-haiku-4-5's context window"), lines);
     assertFalse(lines.contains("qqqq"), "never the turns' text");
   }

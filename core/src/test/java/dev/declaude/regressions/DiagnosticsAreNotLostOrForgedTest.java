@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.declaude.ClaudeClient;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.declaude.error.ClaudeException;
-import dev.declaude.error.ErrorKind;
-import dev.declaude.http.ErrorTranslator;
-import dev.declaude.http.ResponseHeaders;
+import dev.declaude.annotation.ErrorKind;
+import dev.declaude.internal.http.ErrorTranslator;
+import dev.declaude.internal.http.ResponseHeaders;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.retry.FakeRandom;
 import dev.declaude.retry.FakeTime;
@@ -98,8 +98,9 @@ class EveryServerHeaderIsSafeTest {
             policy,
             () -> {
               ResponseMetadata m = ResponseHeaders.parse(status, lowerCase::get, time.now());
-              engine.pacer().onResponse(m);
               if (status / 100 == 2) {
+                // The transport tells the engine of a success; a failure it learns from the exception.
+                engine.observe(m);
                 return "ok";
               }
               throw ErrorTranslator.translate(m, "{\"type\":\"error\"}");

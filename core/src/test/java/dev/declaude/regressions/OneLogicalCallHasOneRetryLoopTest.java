@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.error.StreamInterruptedException;
 import dev.declaude.retry.RetryEngine;

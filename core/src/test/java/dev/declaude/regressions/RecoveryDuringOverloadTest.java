@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.Jitter;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.retry.RetryEngine;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.declaude.annotation.Jitter;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

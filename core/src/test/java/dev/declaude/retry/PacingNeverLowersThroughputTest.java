@@ -3,7 +3,7 @@ package dev.declaude.retry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.FailedResponse;
 import dev.declaude.error.RateLimitException;
 import dev.declaude.response.RateLimit;

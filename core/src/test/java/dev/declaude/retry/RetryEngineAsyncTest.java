@@ -1,6 +1,6 @@
 package dev.declaude.retry;
 
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,14 +1,14 @@
 package dev.declaude.retry;
 
-import static dev.declaude.error.ErrorKind.AUTHENTICATION;
-import static dev.declaude.error.ErrorKind.BILLING;
-import static dev.declaude.error.ErrorKind.RATE_LIMIT;
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.AUTHENTICATION;
+import static dev.declaude.annotation.ErrorKind.BILLING;
+import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.annotation.Jitter;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

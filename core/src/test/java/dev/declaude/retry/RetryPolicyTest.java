@@ -1,9 +1,9 @@
 package dev.declaude.retry;
 
-import static dev.declaude.error.ErrorKind.CONNECTION;
-import static dev.declaude.error.ErrorKind.OVERLOADED;
-import static dev.declaude.error.ErrorKind.RATE_LIMIT;
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.CONNECTION;
+import static dev.declaude.annotation.ErrorKind.OVERLOADED;
+import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -136,7 +136,7 @@ class RetryPolicyTest {
     String ask(String q);
   }
 
-  @dev.declaude.annotation.RetryOn(value = dev.declaude.error.ErrorKind.SERVER, maxAttempts = 7)
+  @dev.declaude.annotation.RetryOn(value = dev.declaude.annotation.ErrorKind.SERVER, maxAttempts = 7)
   interface AnnotatedService extends BaseService {}
 
   @Test

@@ -5,7 +5,7 @@ import dev.declaude.ClaudeClient;
 import dev.declaude.ClaudeClientBuilder;
 import dev.declaude.examples.sdk.SdkClients;
 import dev.declaude.retry.RetryEngine;
-import dev.declaude.retry.RetryEngines;
+import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.testkit.ClaudeSimulator;
 import dev.declaude.testkit.Fault;
 import java.io.PrintStream;
@@ -52,12 +52,13 @@ public final class Main {
 
   static List<Outcome> run(ClaudeClientBuilder builder, AnthropicClient sdk, Consumer<Step> script, Set<Step> steps,
       PrintStream out, RetryEngine engine, Narrator narrator) {
-    // The woven SDK calls reach the engine through the shared holder; the client is given the same one.
-    RetryEngines.setShared(engine);
+    // The woven SDK calls use the engine the aspects are given; the client is given the same one, so both
+    // share one budget and one view of the rate limits.
+    RetryEngine previous = DeclaudeAspects.useEngine(engine);
     try (ClaudeClient claude = builder.retryEngine(engine).build()) {
       return new Examples(claude, sdk, script, narrator, out).run(steps);
     } finally {
-      RetryEngines.resetShared();
+      DeclaudeAspects.useEngine(previous);
       sdk.close();
     }
   }

@@ -23,7 +23,7 @@ class BrokenInterfaceBuildTest {
   private static final String SOURCE = String.join("\n",
       "package dev.declaude.examples.broken;",
       "",
-      "import static dev.declaude.error.ErrorKind.AUTHENTICATION;",
+      "import static dev.declaude.annotation.ErrorKind.AUTHENTICATION;",
       "import dev.declaude.annotation.ClaudePrompt;",
       "import dev.declaude.annotation.RetryOn;",
       "",

@@ -1,9 +1,9 @@
 package dev.declaude.processor;
 
-import dev.declaude.rules.RuleSet;
-import dev.declaude.rules.Severity;
-import dev.declaude.rules.ServiceDescription;
-import dev.declaude.rules.Violation;
+import dev.declaude.internal.rules.RuleSet;
+import dev.declaude.internal.rules.Severity;
+import dev.declaude.internal.rules.ServiceDescription;
+import dev.declaude.internal.rules.Violation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package dev.declaude.processor;
 
-import dev.declaude.rules.Location;
+import dev.declaude.internal.rules.Location;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;

@@ -1,7 +1,7 @@
 package dev.declaude.processor;
 
-import dev.declaude.rules.TypeShape;
-import dev.declaude.rules.TypeShape.Form;
+import dev.declaude.internal.rules.TypeShape;
+import dev.declaude.internal.rules.TypeShape.Form;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;

@@ -7,7 +7,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.declaude.processor.RuleCases.Case;
 import dev.declaude.processor.RuleCases.Expected;
-import dev.declaude.rules.Severity;
+import dev.declaude.internal.rules.Severity;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;

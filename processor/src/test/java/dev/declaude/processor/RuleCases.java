@@ -1,6 +1,6 @@
 package dev.declaude.processor;
 
-import dev.declaude.rules.Rule;
+import dev.declaude.internal.rules.Rule;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,9 +20,9 @@ final class RuleCases {
   static final String HEADER = String.join("\n",
       "package test;",
       "",
-      "import static dev.declaude.error.ErrorKind.*;",
+      "import static dev.declaude.annotation.ErrorKind.*;",
       "import dev.declaude.annotation.*;",
-      "import dev.declaude.error.ErrorKind;",
+      "import dev.declaude.annotation.ErrorKind;",
       "import dev.declaude.response.ClaudeResponse;",
       "import dev.declaude.wire.Message;",
       "import java.util.List;",

@@ -1,5 +1,6 @@
 package dev.declaude.processor;
 
+import dev.declaude.annotation.ClaudePrompt;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +10,10 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.declaude.error.ServiceDefinitionException;
 import dev.declaude.processor.RuleCases.Case;
-import dev.declaude.rules.ReflectiveServiceReader;
-import dev.declaude.rules.RuleSet;
-import dev.declaude.rules.Violation;
+import dev.declaude.internal.rules.ReflectiveServiceReader;
+import dev.declaude.internal.rules.RuleSet;
+import dev.declaude.internal.service.ServiceRules;
+import dev.declaude.internal.rules.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class RuntimeRulesTest {
   void createRejectsEachBrokenInterfaceWithTheRuleIdsAndMethods(Case c) throws Exception {
     Class<?> bot = load(c.source(), "-parameters");
     List<String> errors = c.expected().stream()
-        .filter(e -> e.rule().severity() == dev.declaude.rules.Severity.ERROR)
+        .filter(e -> e.rule().severity() == dev.declaude.internal.rules.Severity.ERROR)
         .map(e -> e.rule().id())
         .collect(Collectors.toList());
     // create() also insists on an interface that declares Claude calls, which the processor leaves to javac
@@ -102,7 +104,7 @@ class RuntimeRulesTest {
   void suppressedWarningsAreReturnedNotThrownAtRunTime() throws Exception {
     Class<?> bot = load(RuleCases.suppressed().source(), "-parameters");
 
-    List<Violation> warnings = RuleSet.standard().requireValid(bot, RuleCases.TODAY);
+    List<Violation> warnings = ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY);
 
     assertEquals(List.of("greet2:turn-first-assistant", "greet:model-unknown"), warnings.stream()
         .map(v -> v.methodName() + ":" + v.ruleId()).sorted().collect(Collectors.toList()));
@@ -117,7 +119,7 @@ class RuntimeRulesTest {
         "}"));
 
     ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
-        () -> RuleSet.standard().requireValid(bot, RuleCases.TODAY));
+        () -> ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY));
 
     assertEquals("test.Bot breaks 1 rule of declaude:\n"
         + "  answer: [declaude:parameter-name-missing] the name of parameter #1 (String) is unknown at run time,"
@@ -135,7 +137,7 @@ class RuntimeRulesTest {
         "  String answer(@Name(\"question\") String q);",
         "}"));
 
-    assertEquals(List.of(), RuleSet.standard().requireValid(bot, RuleCases.TODAY));
+    assertEquals(List.of(), ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY));
   }
 
   @Test
@@ -150,7 +152,7 @@ class RuntimeRulesTest {
         "}"), "-parameters");
 
     ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
-        () -> RuleSet.standard().requireValid(bot, RuleCases.TODAY));
+        () -> ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY));
 
     List<String> ids = e.violations().stream().map(p -> p.method() + ":" + p.ruleId()).sorted()
         .collect(Collectors.toList());

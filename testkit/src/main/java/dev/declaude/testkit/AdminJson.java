@@ -3,7 +3,7 @@ package dev.declaude.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.declaude.wire.WireJson;
+import dev.declaude.internal.http.WireJson;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

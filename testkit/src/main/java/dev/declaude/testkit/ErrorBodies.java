@@ -2,7 +2,7 @@ package dev.declaude.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.declaude.wire.WireJson;
+import dev.declaude.internal.http.WireJson;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;

@@ -2,7 +2,7 @@ package dev.declaude.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.declaude.wire.WireJson;
+import dev.declaude.internal.http.WireJson;
 
 /** Builds the JSON objects of a successful answer: the message, its usage, and the count_tokens result. */
 final class MessageJson {

@@ -2,7 +2,7 @@ package dev.declaude.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.declaude.wire.WireJson;
+import dev.declaude.internal.http.WireJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.declaude.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.declaude.rules.ModelInfo;
+import dev.declaude.internal.rules.ModelInfo;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;

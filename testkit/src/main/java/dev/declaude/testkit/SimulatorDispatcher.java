@@ -1,8 +1,8 @@
 package dev.declaude.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.declaude.rules.ModelCatalogue;
-import dev.declaude.rules.ModelInfo;
+import dev.declaude.internal.rules.ModelCatalogue;
+import dev.declaude.internal.rules.ModelInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

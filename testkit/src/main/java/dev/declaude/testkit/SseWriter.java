@@ -1,7 +1,7 @@
 package dev.declaude.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.declaude.wire.WireJson;
+import dev.declaude.internal.http.WireJson;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.declaude.service;
 
+import dev.declaude.GeneratedService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,7 @@
 package dev.declaude.service;
 
-import static dev.declaude.error.ErrorKind.RATE_LIMIT;
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -250,7 +250,7 @@ class RetryThroughSimulatorTest {
 
     assertEquals(seen.toString(), e.partialText());
     assertTrue(e.partialText().length() > 0);
-    assertEquals(dev.declaude.error.ErrorKind.OVERLOADED, e.kind());
+    assertEquals(dev.declaude.annotation.ErrorKind.OVERLOADED, e.kind());
     assertInstanceOf(OverloadedException.class, e.getCause());
     assertEquals(1, sim.requestCount());
   }

@@ -3,7 +3,7 @@ package dev.declaude.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.declaude.wire.WireJson;
+import dev.declaude.internal.http.WireJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

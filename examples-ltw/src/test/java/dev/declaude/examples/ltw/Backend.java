@@ -1,7 +1,7 @@
 package dev.declaude.examples.ltw;
 
 import dev.declaude.error.ClaudeApiException;
-import dev.declaude.http.ErrorTranslator;
+import dev.declaude.internal.http.ErrorTranslator;
 import dev.declaude.response.ResponseMetadata;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,8 +1,8 @@
 package dev.declaude.examples.ltw;
 
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 
-import dev.declaude.retry.RetryEngines;
+import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.retry.RetryPolicy;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +19,6 @@ public final class EngineDispatch {
   /** Runs {@code backend} under the engine, as a generated service would. */
   public static String answer(Backend backend) {
     EXECUTIONS.incrementAndGet();
-    return RetryEngines.shared().execute(POLICY, backend::call);
+    return DeclaudeAspects.engine().execute(POLICY, backend::call);
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.retry.RetryBudget;
 import dev.declaude.retry.RetryEngine;
-import dev.declaude.retry.RetryEngines;
-import dev.declaude.service.GeneratedService;
+import dev.declaude.aspects.DeclaudeAspects;
+import dev.declaude.GeneratedService;
 import java.lang.reflect.Type;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
@@ -25,16 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedServiceUnderLtwTest {
   private final Backend backend = new Backend();
+  private RetryEngine previous;
 
   @BeforeEach
   void recordWaits() {
-    RetryEngines.setShared(RetryEngine.builder().sleeper(d -> {}).budget(RetryBudget.unlimited()).build());
+    previous =
+        DeclaudeAspects.useEngine(RetryEngine.builder().sleeper(d -> {}).budget(RetryBudget.unlimited()).build());
     EngineDispatch.EXECUTIONS.set(0);
   }
 
   @AfterEach
   void restoreEngine() {
-    RetryEngines.resetShared();
+    DeclaudeAspects.useEngine(previous);
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.declaude.examples.ltw;
 
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.service.GeneratedService;
+import dev.declaude.GeneratedService;
 
 /** Written as Byte Buddy could generate it: marker interface, annotation copied, retries through the engine. */
 public class HandMadeGeneratedService implements Answerer, GeneratedService {

@@ -1,24 +1,22 @@
 package dev.declaude.examples.sdk;
 
-import static dev.declaude.error.ErrorKind.CONNECTION;
-import static dev.declaude.error.ErrorKind.SERVER;
+import static dev.declaude.annotation.ErrorKind.CONNECTION;
+import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.http.ErrorTranslator;
-import dev.declaude.http.ResponseHeaders;
+import dev.declaude.ClaudeErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Hand-written HTTP with the JDK client, no SDK. The woven {@code @RetryOn} turns its checked {@link
  * IOException} (refused, reset, dropped) into a {@code ClaudeConnectionException}, or a {@code
  * ClaudeTimeoutException} for a timeout, and retries it because {@code CONNECTION} is listed; error
- * statuses are typed by declaude's translator.
+ * statuses are typed by declaude's error table ({@link ClaudeErrors}).
  */
 public class RawHttpClaude {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -51,9 +49,7 @@ public class RawHttpClaude {
     if (response.statusCode() / 100 == 2) {
       return response.body();
     }
-    throw ErrorTranslator.translate(
-        ResponseHeaders.parse(
-            response.statusCode(), name -> response.headers().firstValue(name).orElse(null), Instant.now()),
-        response.body());
+    throw ClaudeErrors.fromResponse(
+        response.statusCode(), name -> response.headers().firstValue(name).orElse(null), response.body());
   }
 }

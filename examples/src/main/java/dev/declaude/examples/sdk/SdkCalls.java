@@ -1,7 +1,7 @@
 package dev.declaude.examples.sdk;
 
-import static dev.declaude.error.ErrorKind.OVERLOADED;
-import static dev.declaude.error.ErrorKind.RATE_LIMIT;
+import static dev.declaude.annotation.ErrorKind.OVERLOADED;
+import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.models.messages.MessageCreateParams;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.errors.AnthropicServiceException;
-import dev.declaude.error.ErrorKind;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.error.ServerException;
 import dev.declaude.error.SpendLimitException;

@@ -1,0 +1,45 @@
+package dev.declaude.internal.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.declaude.annotation.ClaudePrompt;
+import dev.declaude.error.ServiceDefinitionException;
+import dev.declaude.internal.rules.RuleSet;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServiceRulesTest {
+  private static final LocalDate TODAY = LocalDate.parse("2026-08-22");
+
+  static class NotAnInterface {
+    @ClaudePrompt("Hi {name}")
+    public String hi(String name) {
+      return name;
+    }
+  }
+
+  interface Valid {
+    @ClaudePrompt("Hi {name}")
+    String hi(String name);
+  }
+
+  @Test
+  void createRefusesAClassListingTheRule() {
+    ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
+        () -> ServiceRules.requireValid(RuleSet.standard(), NotAnInterface.class, TODAY));
+
+    assertEquals("dev.declaude.internal.service.ServiceRulesTest.NotAnInterface breaks 2 rules of declaude:\n"
+        + "  [declaude:service-type] NotAnInterface is not a declaude service: ClaudeClient.create() needs an"
+        + " interface whose methods carry @ClaudePrompt\n"
+        + "  hi: [declaude:prompt-placement] @ClaudePrompt belongs on an abstract interface method, but"
+        + " NotAnInterface is a class; declare the method in an interface, which ClaudeClient.create() implements",
+        e.getMessage());
+  }
+
+  @Test
+  void aValidServicePassesWithoutWarnings() {
+    assertEquals(List.of(), ServiceRules.requireValid(RuleSet.standard(), Valid.class, TODAY));
+  }
+}
