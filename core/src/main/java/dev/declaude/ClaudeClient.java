@@ -1,7 +1,8 @@
 package dev.declaude;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.declaude.event.ClaudeListener;
+import dev.declaude.event.CallEvent;
+import dev.declaude.internal.service.Listeners;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryEngine;
@@ -11,11 +12,12 @@ import dev.declaude.internal.service.ServiceRuntime;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.MessageRequest;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The entry point: a client of the Claude Messages API, and the factory of declarative services.
@@ -40,7 +42,7 @@ public final class ClaudeClient implements AutoCloseable {
   private final ServiceRuntime services;
 
   ClaudeClient(ClientConfig config, Transport transport, RetryEngine engine, RetryPolicy defaultPolicy,
-      ObjectMapper mapper, Clock clock, List<ClaudeListener> listeners) {
+      ObjectMapper mapper, Clock clock, Listeners listeners) {
     this.config = config;
     this.transport = transport;
     this.engine = engine;
@@ -102,7 +104,15 @@ public final class ClaudeClient implements AutoCloseable {
     services.checkOpen();
     MessageRequest prepared = prepare(request);
     Objects.requireNonNull(options, "options");
-    return engine.execute(defaultPolicy, () -> transport.send(prepared, options));
+    LowLevelCall call = new LowLevelCall(prepared.model());
+    try {
+      ClaudeResponse response = engine.execute(defaultPolicy, () -> call.attempt(() -> transport.send(prepared, options)));
+      call.succeeded(response);
+      return response;
+    } catch (RuntimeException e) {
+      call.failed(e);
+      throw e;
+    }
   }
 
   /**
@@ -119,7 +129,18 @@ public final class ClaudeClient implements AutoCloseable {
       services.checkOpen();
       MessageRequest prepared = prepare(request);
       Objects.requireNonNull(options, "options");
-      return engine.executeAsync(defaultPolicy, () -> transport.sendAsync(prepared, options));
+      LowLevelCall call = new LowLevelCall(prepared.model());
+      CompletableFuture<ClaudeResponse> result =
+          engine.executeAsync(defaultPolicy, () -> call.attempt(() -> transport.sendAsync(prepared, options)));
+      result.whenComplete((response, failure) -> {
+        if (failure == null) {
+          call.succeeded(response);
+        } else {
+          call.failed(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure);
+        }
+      });
+      return result;
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -149,6 +170,35 @@ public final class ClaudeClient implements AutoCloseable {
   /** Returns the model used when a request or a prompt names none. */
   public String defaultModel() {
     return config.model();
+  }
+
+  /** Measures one low-level call for the listeners: its requests, its duration, how it ended. */
+  private final class LowLevelCall {
+    private final String model;
+    private final long start = engine.timeSource().millis();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    LowLevelCall(String model) {
+      this.model = model;
+    }
+
+    <T> T attempt(java.util.function.Supplier<T> send) {
+      attempts.incrementAndGet();
+      return send.get();
+    }
+
+    void succeeded(ClaudeResponse response) {
+      services.listeners().call(new CallEvent(null, null, model, response.message().model(), attempts.get(),
+          elapsed(), response.usage(), null));
+    }
+
+    void failed(Throwable failure) {
+      services.listeners().call(new CallEvent(null, null, model, null, attempts.get(), elapsed(), null, failure));
+    }
+
+    private Duration elapsed() {
+      return Duration.ofMillis(Math.max(0, engine.timeSource().millis() - start));
+    }
   }
 
   MessageRequest prepare(MessageRequest request) {

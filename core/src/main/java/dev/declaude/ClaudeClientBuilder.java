@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.declaude.event.ClaudeListener;
+import dev.declaude.internal.ratelimit.DomainIds;
+import dev.declaude.internal.service.Listeners;
 import dev.declaude.internal.http.ApiKeys;
 import dev.declaude.internal.http.OkHttpTransport;
 import dev.declaude.internal.http.ReadLimits;
@@ -278,10 +280,17 @@ public final class ClaudeClientBuilder {
   public ClaudeClient build() {
     ClientConfig config = new ClientConfig(baseUrl, model, connectTimeout, readTimeout, writeTimeout, callTimeout);
     RetryEngine engine = engine();
+    Listeners told = new Listeners(listeners);
+    String domain = apiKey == null ? "local" : DomainIds.of(baseUrl, apiKey);
     // Every success tells the pacer where the rate limits stand; failures reach it through the engine.
-    Transport t = transport != null ? transport : httpTransport(config, engine::observe);
+    Transport t = transport != null
+        ? transport
+        : httpTransport(config, metadata -> {
+          engine.observe(metadata);
+          told.rateLimits(domain, metadata.rateLimits());
+        });
     ObjectMapper mapper = answerMapper != null ? answerMapper : defaultAnswerMapper();
-    return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock, listeners);
+    return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock, told);
   }
 
   private RetryEngine engine() {

@@ -14,6 +14,12 @@ import dev.declaude.retry.RetryListener;
  * prompt, an answer or the API key.
  */
 public interface ClaudeListener extends RetryListener {
+  /** Called when a call ends, after all its attempts, successfully or not. */
+  default void onCall(CallEvent event) {}
+
+  /** Called when a response reported the API's rate limits. */
+  default void onRateLimits(RateLimitsEvent event) {}
+
   /** Called when a context policy left the oldest history turns out of a call's request to make it fit. */
   default void onContextTruncated(ContextTruncatedEvent event) {}
 }

@@ -15,6 +15,7 @@ public final class Alarm {
   private final Duration planned;
   private final long earliest;
   private long due;
+  private boolean moved;
   private Runnable onMoved = () -> { };
 
   Alarm(long startMillis, long plannedMillis, long leastMillis) {
@@ -49,6 +50,11 @@ public final class Alarm {
     }
   }
 
+  /** Returns whether the wait was moved earlier than planned. */
+  synchronized boolean movedEarlier() {
+    return moved;
+  }
+
   /** Runs {@code hook} (outside the alarm's lock) whenever the alarm moves earlier. */
   synchronized void onMoved(Runnable hook) {
     this.onMoved = hook;
@@ -63,6 +69,7 @@ public final class Alarm {
         return false;
       }
       due = target;
+      moved = true;
       notifyAll();
       hook = onMoved;
     }

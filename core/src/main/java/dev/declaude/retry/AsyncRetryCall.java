@@ -119,11 +119,13 @@ final class AsyncRetryCall<T> {
       return;
     }
     Recovery recovery = parts.recovery();
+    long start = parts.time().millis();
     whenDue(
         a,
         () -> recovery.done(a),
         () -> {
           recovery.done(a);
+          call.endedEarly(a, start);
           step(this::beforeAttempt);
         });
     // Registered only once its timer exists, so an early end always finds the timer to move.

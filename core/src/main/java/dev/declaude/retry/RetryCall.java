@@ -152,6 +152,14 @@ final class RetryCall {
     return seconds >= 120 ? (seconds / 60) + " minutes" : d.toMillis() + " ms";
   }
 
+  /** Tells listeners when a backoff set at {@code startMillis} was ended early by the recovery signal. */
+  void endedEarly(Alarm alarm, long startMillis) {
+    if (alarm.movedEarlier()) {
+      long waited = parts.time().millis() - startMillis;
+      parts.notifier().earlyRetry(event(attempts + 1, waited, WaitSource.RECOVERY, last()));
+    }
+  }
+
   /** Returns the exception to throw when the thread was interrupted while waiting. */
   ClaudeException interrupted(InterruptedException interrupt) {
     return stop(GiveUpReason.INTERRUPTED, interrupt, "interrupted while the API rate limit held it");

@@ -129,6 +129,11 @@ public final class RetryEngine {
     return parts.pacer();
   }
 
+  /** Returns the time source the engine measures waits and deadlines on (virtual in tests). */
+  public TimeSource timeSource() {
+    return parts.time();
+  }
+
   /** Returns the recovery signal of this engine's calls; for tests. */
   Recovery recovery() {
     return parts.recovery();
@@ -160,6 +165,7 @@ public final class RetryEngine {
       sleep(call, wait.millis());
       return;
     }
+    long start = parts.time().millis();
     parts.recovery().waiting(alarm);
     try {
       parts.sleeper().sleepUntil(alarm);
@@ -168,6 +174,7 @@ public final class RetryEngine {
     } finally {
       parts.recovery().done(alarm);
     }
+    call.endedEarly(alarm, start);
   }
 
   private void sleep(RetryCall call, long millis) {

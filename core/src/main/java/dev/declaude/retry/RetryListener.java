@@ -12,7 +12,13 @@ public interface RetryListener {
   /** Called before the engine waits to retry a failed attempt ({@code BACKOFF} or {@code RETRY_AFTER}). */
   default void onRetry(RetryEvent event) {}
 
-  /** Called before the engine waits because the {@link Pacer} holds the next attempt ({@code PACING}). */
+  /**
+   * Called when a backoff after a server error ended early because the server is back; {@code
+   * event.delay()} is the time actually waited, {@code event.source()} is {@code RECOVERY}.
+   */
+  default void onEarlyRetry(RetryEvent event) {}
+
+  /** Called before the engine waits because the pacer holds the next attempt ({@code PACING}). */
   default void onPacingWait(RetryEvent event) {}
 
   /** Called when a retryable failure is not retried because the {@link RetryBudget} is spent. */

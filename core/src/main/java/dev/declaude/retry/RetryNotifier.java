@@ -40,6 +40,11 @@ final class RetryNotifier {
     each(l -> l.onRetry(e));
   }
 
+  void earlyRetry(RetryEvent e) {
+    LOG.debug("Claude call retried early after {} ms: the server is back", e.delay().toMillis());
+    each(l -> l.onEarlyRetry(e));
+  }
+
   void pacing(RetryEvent e) {
     LOG.debug(
         "Pacing Claude call: attempt {} held {} ms for the API rate limit", e.attempt(), e.delay().toMillis());

@@ -6,6 +6,12 @@ public enum WaitSource {
   BACKOFF,
   /** The server's {@code retry-after-ms} or {@code retry-after}, which asked for more than the backoff. */
   RETRY_AFTER,
-  /** The client-wide {@link Pacer}, holding the attempt until the API's rate limit has room. */
-  PACING
+  /** The client's pacer, holding the attempt until the API's rate limit has room. */
+  PACING,
+  /**
+   * A backoff after a server error that ended early because the server is back (a success after an
+   * outage, or on a healthy server): reported by {@link RetryListener#onEarlyRetry} with the time actually
+   * waited.
+   */
+  RECOVERY
 }

@@ -1,7 +1,7 @@
 /**
  * The retry engine: {@link dev.declaude.retry.RetryPolicy} says what to retry and how long to wait,
  * {@link dev.declaude.retry.RetryEngine} runs calls under it (synchronously or without blocking), a
- * client-wide {@link dev.declaude.retry.RetryBudget} caps retries and a {@link dev.declaude.retry.Pacer}
+ * client-wide {@link dev.declaude.retry.RetryBudget} caps retries and a pacer
  * holds attempts while the API's rate limit has no room. Time, sleep, scheduling and randomness are
  * injected, so every rule is tested on virtual time.
  *

@@ -42,22 +42,34 @@ final class Invokers {
   private static final Logger LOG = LoggerFactory.getLogger(Invokers.class);
 
   private final ServiceRuntime runtime;
+  private final String service;
+  private final String method;
   private final String where;
   private final RetryPolicy policy;
   private final RequestRenderer renderer;
   private final ContextGuard guard;
-  // Built once: a lambda made per call would be an allocation on every call.
-  private final Function<MessageRequest, ClaudeResponse> sendOnce;
 
-  private Invokers(ServiceRuntime runtime, String where, RetryPolicy policy, RequestRenderer renderer,
-      ContextPolicy context) {
+  private Invokers(ServiceRuntime runtime, String service, String method, RetryPolicy policy,
+      RequestRenderer renderer, ContextPolicy context) {
     this.runtime = runtime;
-    this.where = where;
+    this.service = service;
+    this.method = method;
+    this.where = service + "." + method;
     this.policy = policy;
     this.renderer = renderer;
     this.guard = context == null ? null : guard(context, renderer, runtime, policy);
-    this.sendOnce = request -> learn(request, runtime.engine().execute(policy,
-        () -> runtime.transport().send(request, RequestOptions.defaults())));
+  }
+
+  private CallMeter meter() {
+    return new CallMeter(runtime, service, method, renderer.model());
+  }
+
+  /** Sends {@code request} through the engine under the method's policy, counting each request on {@code meter}. */
+  private Function<MessageRequest, ClaudeResponse> sendOnce(CallMeter meter) {
+    return request -> learn(request, runtime.engine().execute(policy, () -> {
+      meter.attempt();
+      return runtime.transport().send(request, RequestOptions.defaults());
+    }));
   }
 
   static MethodInvoker of(Class<?> service, Method method, MethodDescription description, ServiceRuntime runtime,
@@ -72,8 +84,7 @@ final class Invokers {
         ? new StructuredAnswers(runtime.answerMapper(), answerType) : null;
     RequestRenderer renderer = new RequestRenderer(description, method.getAnnotation(ClaudePrompt.class),
         runtime.defaultModel(), structured == null ? null : structured.outputConfig());
-    Invokers calls = new Invokers(runtime, service.getSimpleName() + "." + method.getName(), policy, renderer,
-        context);
+    Invokers calls = new Invokers(runtime, service.getSimpleName(), method.getName(), policy, renderer, context);
     int callback = callbackIndex(description);
     if (callback >= 0) {
       return calls.streamingWithCallback(callback, returns.category());
@@ -91,27 +102,44 @@ final class Invokers {
 
   private Object send(Object[] args, Function<ClaudeResponse, Object> mapping) {
     runtime.checkOpen();
-    ContextGuard.Parts parts = renderer.renderParts(args);
-    ClaudeResponse response;
-    if (guard == null) {
-      response = sendOnce.apply(parts.request());
-    } else {
-      ContextGuard.Guarded<ClaudeResponse> guarded = guard.call(parts, sendOnce);
-      response = truncated(guarded.value(), guarded.truncation());
+    CallMeter meter = meter();
+    try {
+      ContextGuard.Parts parts = renderer.renderParts(args);
+      Function<MessageRequest, ClaudeResponse> once = sendOnce(meter);
+      ClaudeResponse response;
+      if (guard == null) {
+        response = once.apply(parts.request());
+      } else {
+        ContextGuard.Guarded<ClaudeResponse> guarded = guard.call(parts, once);
+        response = truncated(guarded.value(), guarded.truncation());
+      }
+      Object value = mapping.apply(response);
+      record(args, parts.request(), response);
+      meter.succeeded(response);
+      return value;
+    } catch (RuntimeException | Error e) {
+      meter.failed(e);
+      throw e;
     }
-    Object value = mapping.apply(response);
-    record(args, parts.request(), response);
-    return value;
   }
 
   private CompletableFuture<Object> sendAsync(Object[] args, Function<ClaudeResponse, Object> mapping) {
     ServiceFuture<Object> result = new ServiceFuture<>();
     try {
       runtime.checkOpen();
+      CallMeter meter = meter();
+      result.whenComplete((value, failure) -> {
+        if (failure != null) {
+          meter.failed(unwrap(failure));
+        }
+      });
       ContextGuard.Parts parts = renderer.renderParts(args);
       Function<MessageRequest, CompletableFuture<ClaudeResponse>> once = request -> {
         CompletableFuture<ClaudeResponse> call = runtime.engine()
-            .executeAsync(policy, () -> runtime.transport().sendAsync(request, RequestOptions.defaults()));
+            .executeAsync(policy, () -> {
+              meter.attempt();
+              return runtime.transport().sendAsync(request, RequestOptions.defaults());
+            });
         result.follow(call);
         return call.thenApply(r -> learn(request, r));
       };
@@ -125,7 +153,9 @@ final class Invokers {
         }
         try {
           Object value = mapping.apply(response);
-          result.succeed(value, () -> record(args, parts.request(), response));
+          if (result.succeed(value, () -> record(args, parts.request(), response))) {
+            meter.succeeded(response);
+          }
         } catch (Throwable t) {
           result.fail(t);
         }
@@ -139,17 +169,29 @@ final class Invokers {
 
   private OpenedStream open(Object[] args) {
     runtime.checkOpen();
-    ContextGuard.Parts parts = renderer.renderParts(args);
-    Conversation conversation = renderer.conversation(args);
-    Message user = last(parts.request());
-    Function<MessageRequest, OpenedStream> once = request -> OpenedStream.open(runtime, policy, request,
-        conversation == null ? null : r -> conversation.addExchange(user, Message.assistant(r.message().content())));
-    if (guard == null) {
-      return once.apply(parts.request());
+    CallMeter meter = meter();
+    try {
+      ContextGuard.Parts parts = renderer.renderParts(args);
+      Conversation conversation = renderer.conversation(args);
+      Message user = last(parts.request());
+      Consumer<ClaudeResponse> onComplete = r -> {
+        if (conversation != null) {
+          conversation.addExchange(user, Message.assistant(r.message().content()));
+        }
+        meter.succeeded(r);
+      };
+      Function<MessageRequest, OpenedStream> once =
+          request -> OpenedStream.open(runtime, policy, request, meter, onComplete);
+      if (guard == null) {
+        return once.apply(parts.request());
+      }
+      ContextGuard.Guarded<OpenedStream> guarded = guard.call(parts, once);
+      reportTruncation(guarded.truncation());
+      return guarded.value().withTruncation(guarded.truncation());
+    } catch (RuntimeException | Error e) {
+      meter.failed(e);
+      throw e;
     }
-    ContextGuard.Guarded<OpenedStream> guarded = guard.call(parts, once);
-    reportTruncation(guarded.truncation());
-    return guarded.value().withTruncation(guarded.truncation());
   }
 
   @SuppressWarnings("unchecked")

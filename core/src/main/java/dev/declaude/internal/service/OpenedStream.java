@@ -25,24 +25,29 @@ final class OpenedStream implements AutoCloseable {
   private final MessageStream events;
   private final StreamAccumulator answer = new StreamAccumulator();
   private final Consumer<ClaudeResponse> onComplete;
+  private final CallMeter meter;
   private ContextTruncation truncation = ContextTruncation.NONE;
   private String pending;
   private boolean completed;
 
-  private OpenedStream(MessageStream events, Consumer<ClaudeResponse> onComplete) {
+  private OpenedStream(MessageStream events, CallMeter meter, Consumer<ClaudeResponse> onComplete) {
     this.events = events;
+    this.meter = meter;
     this.onComplete = onComplete;
   }
 
   /**
    * Opens the stream through the engine, retrying failures that come before the first text.
    *
-   * @param onComplete told the whole answer once the stream has ended well; may be {@code null}
+   * @param meter counts each request, and is told when the stream breaks after its first text
+   * @param onComplete told the whole answer once the stream has ended well
    */
-  static OpenedStream open(
-      ServiceRuntime runtime, RetryPolicy policy, MessageRequest request, Consumer<ClaudeResponse> onComplete) {
+  static OpenedStream open(ServiceRuntime runtime, RetryPolicy policy, MessageRequest request, CallMeter meter,
+      Consumer<ClaudeResponse> onComplete) {
     return runtime.engine().execute(policy, () -> {
-      OpenedStream s = new OpenedStream(runtime.transport().stream(request, RequestOptions.defaults()), onComplete);
+      meter.attempt();
+      OpenedStream s =
+          new OpenedStream(runtime.transport().stream(request, RequestOptions.defaults()), meter, onComplete);
       try {
         s.pending = s.readText();
       } catch (RuntimeException e) {
@@ -82,13 +87,13 @@ final class OpenedStream implements AutoCloseable {
       text = readText();
     } catch (ClaudeException e) {
       close();
-      throw new StreamInterruptedException(answer.text(), e);
+      StreamInterruptedException interrupted = new StreamInterruptedException(answer.text(), e);
+      meter.failed(interrupted);
+      throw interrupted;
     }
     if (text == null && !completed) {
       completed = true;
-      if (onComplete != null) {
-        onComplete.accept(response());
-      }
+      onComplete.accept(response());
     }
     return text;
   }

@@ -1,13 +1,12 @@
 package dev.declaude.internal.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.declaude.event.ClaudeListener;
 import dev.declaude.Transport;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
+import dev.declaude.retry.TimeSource;
 import dev.declaude.internal.rules.ModelCatalogue;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,14 +36,14 @@ public final class ServiceRuntime {
    * @param listeners told what the services do
    */
   public ServiceRuntime(Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel,
-      ObjectMapper answerMapper, Clock clock, List<ClaudeListener> listeners) {
+      ObjectMapper answerMapper, Clock clock, Listeners listeners) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.engine = Objects.requireNonNull(engine, "engine");
     this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
     this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
     this.answerMapper = Objects.requireNonNull(answerMapper, "answerMapper");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.listeners = new Listeners(listeners);
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
   }
 
   /**
@@ -87,8 +86,14 @@ public final class ServiceRuntime {
     return clock;
   }
 
-  Listeners listeners() {
+  /** Returns the listeners of the client. */
+  public Listeners listeners() {
     return listeners;
+  }
+
+  /** Returns the time calls are measured on: the engine's. */
+  TimeSource time() {
+    return engine.timeSource();
   }
 
   /** The client's token estimates, calibrated by every answer to a method with a context policy. */
