@@ -1,6 +1,7 @@
 package dev.declaude.aspects;
 
 import dev.declaude.annotation.RetryOn;
+import dev.declaude.internal.retry.RetryPolicies;
 import dev.declaude.retry.RetryPolicy;
 import org.aspectj.lang.JoinPoint;
 import org.slf4j.Logger;
@@ -16,16 +17,12 @@ final class Policies {
    * Returns the policy {@code retryOn} declares for the method at {@code at}.
    *
    * @throws IllegalArgumentException if the annotation is invalid (the annotation processor reports the
-   *     same at compile time); the message names the method
+   *     same at compile time, from the same rules); the message names the method and each rule broken
    */
   static RetryPolicy of(RetryOn retryOn, JoinPoint.StaticPart at) {
-    try {
-      RetryPolicy policy = RetryPolicy.of(retryOn);
-      LOG.debug("{}: {}", at.getSignature().toLongString(), policy);
-      return policy;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "invalid @RetryOn for " + at.getSignature().toLongString() + ": " + e.getMessage(), e);
-    }
+    String where = at.getSignature().toLongString();
+    RetryPolicy policy = RetryPolicies.checked(retryOn, where);
+    LOG.debug("{}: {}", where, policy);
+    return policy;
   }
 }

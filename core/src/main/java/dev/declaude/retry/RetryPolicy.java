@@ -1,10 +1,8 @@
 package dev.declaude.retry;
 
-import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.Jitter;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.annotation.ErrorKind;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -14,8 +12,8 @@ import java.util.Set;
 
 /**
  * Says which failures a call retries, how many attempts it makes, how long it waits between them and
- * how long it may take in all. Made by {@link #builder()}, from an annotation by {@link #of(RetryOn)}, or
- * for a method by {@link #resolve(Method, RetryPolicy)}; run by {@link RetryEngine}.
+ * how long it may take in all. Made by {@link #builder()}, or declared with {@code @RetryOn} on a service or a
+ * woven method (declaude reads and checks the annotation); run by {@link RetryEngine}.
  *
  * <pre>{@code
  * RetryPolicy policy = RetryPolicy.builder()
@@ -61,86 +59,6 @@ public final class RetryPolicy {
   /** Returns the policy of a call that is never retried: one attempt, no kinds, no deadline. */
   public static RetryPolicy none() {
     return NONE;
-  }
-
-  /**
-   * Returns the policy an annotation declares; {@code maxElapsedMs = 0} means no deadline.
-   *
-   * @throws NullPointerException if {@code retryOn} or one of its kinds is null
-   * @throws IllegalArgumentException if a kind is not retryable ({@link ErrorKind#isRetryable()} false),
-   *     {@code maxAttempts < 1}, a delay is negative, {@code initialDelayMs > maxDelayMs}, {@code
-   *     multiplier < 1} or not finite, or {@code maxElapsedMs < 0}
-   */
-  public static RetryPolicy of(RetryOn retryOn) {
-    Objects.requireNonNull(retryOn, "retryOn");
-    RetryPolicyBuilder b =
-        builder()
-            .retryOn(retryOn.value())
-            .maxAttempts(retryOn.maxAttempts())
-            .backoff(
-                Duration.ofMillis(retryOn.initialDelayMs()),
-                Duration.ofMillis(retryOn.maxDelayMs()),
-                retryOn.multiplier())
-            .jitter(retryOn.jitter());
-    if (retryOn.maxElapsedMs() < 0) {
-      throw new IllegalArgumentException(
-          "maxElapsedMs must be >= 0 (0 for no deadline), was " + retryOn.maxElapsedMs());
-    }
-    if (retryOn.maxElapsedMs() > 0) {
-      b.maxElapsed(Duration.ofMillis(retryOn.maxElapsedMs()));
-    }
-    if (retryOn.maxServerWaitMs() < 0) {
-      throw new IllegalArgumentException(
-          "maxServerWaitMs must be >= 0 (0 for the client's bound), was " + retryOn.maxServerWaitMs());
-    }
-    if (retryOn.maxServerWaitMs() > 0) {
-      b.maxServerWait(Duration.ofMillis(retryOn.maxServerWaitMs()));
-    }
-    return b.build();
-  }
-
-  /**
-   * Returns the policy of a method: its own {@code @RetryOn} if it has one, else its declaring type's
-   * (inherited from a superclass too), else {@code fallback} (the client's default policy, or {@link
-   * #none()}).
-   *
-   * @throws NullPointerException if {@code method} or {@code fallback} is null
-   * @throws IllegalArgumentException if the annotation found is invalid, as for {@link #of(RetryOn)}
-   */
-  public static RetryPolicy resolve(Method method, RetryPolicy fallback) {
-    Objects.requireNonNull(method, "method");
-    return resolve(method.getDeclaringClass(), method, fallback);
-  }
-
-  /**
-   * Returns the policy of {@code method} called through {@code type}: the method's {@code @RetryOn}, else
-   * {@code type}'s, else that of the type declaring the method, else {@code fallback}. Annotations on
-   * interfaces are not inherited, so a service interface that extends another is asked explicitly.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the annotation found is invalid, as for {@link #of(RetryOn)}
-   */
-  public static RetryPolicy resolve(Class<?> type, Method method, RetryPolicy fallback) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(fallback, "fallback");
-    RetryOn found = method.getAnnotation(RetryOn.class);
-    if (found == null) {
-      found = type.getAnnotation(RetryOn.class);
-    }
-    if (found == null) {
-      found = method.getDeclaringClass().getAnnotation(RetryOn.class);
-    }
-    return found != null ? of(found) : fallback;
-  }
-
-  /**
-   * Returns {@link #resolve(Method, RetryPolicy)} with {@link #none()} as the fallback.
-   *
-   * @throws NullPointerException if {@code method} is null
-   * @throws IllegalArgumentException if the annotation found is invalid, as for {@link #of(RetryOn)}
-   */
-  public static RetryPolicy resolve(Method method) {
-    return resolve(method, NONE);
   }
 
   /** Returns this policy with a single attempt: the one a call inside another call's attempt makes. */

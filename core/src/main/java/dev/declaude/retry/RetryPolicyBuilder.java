@@ -2,12 +2,11 @@ package dev.declaude.retry;
 
 import dev.declaude.annotation.Jitter;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.internal.rules.RetryBounds;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Builds a {@link RetryPolicy}, checking every value as it is set. The defaults are those of {@code
@@ -17,12 +16,6 @@ import java.util.stream.Collectors;
  * <p>Not thread-safe; {@link #build()} copies the settings, so a built policy never changes.
  */
 public final class RetryPolicyBuilder {
-  private static final String RETRYABLE_KINDS =
-      Arrays.stream(ErrorKind.values())
-          .filter(ErrorKind::isRetryable)
-          .map(Enum::name)
-          .collect(Collectors.joining(", "));
-
   final Set<ErrorKind> kinds = EnumSet.noneOf(ErrorKind.class);
   int maxAttempts = 3;
   Duration initialDelay = Duration.ofMillis(500);
@@ -44,13 +37,7 @@ public final class RetryPolicyBuilder {
     Objects.requireNonNull(kinds, "kinds");
     for (ErrorKind kind : kinds) {
       Objects.requireNonNull(kind, "kinds contains null");
-      if (!kind.isRetryable()) {
-        throw new IllegalArgumentException(
-            kind
-                + " cannot be retried: a failure of this kind fails the same way every time, so a retry"
-                + " only repeats it; retry only "
-                + RETRYABLE_KINDS);
-      }
+      check(RetryBounds.kind(kind));
       this.kinds.add(kind);
     }
     return this;
@@ -62,12 +49,7 @@ public final class RetryPolicyBuilder {
    * @throws IllegalArgumentException if {@code maxAttempts < 1}
    */
   public RetryPolicyBuilder maxAttempts(int maxAttempts) {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException(
-          "maxAttempts counts every attempt, the first included, so it must be >= 1, was "
-              + maxAttempts
-              + "; use 1 for no retries");
-    }
+    check(RetryBounds.maxAttempts(maxAttempts));
     this.maxAttempts = maxAttempts;
     return this;
   }
@@ -81,20 +63,12 @@ public final class RetryPolicyBuilder {
    *     multiplier} is below 1 or not finite
    */
   public RetryPolicyBuilder backoff(Duration initialDelay, Duration maxDelay, double multiplier) {
-    requireNotNegative(Objects.requireNonNull(initialDelay, "initialDelay"), "initialDelay");
-    requireNotNegative(Objects.requireNonNull(maxDelay, "maxDelay"), "maxDelay");
-    if (initialDelay.compareTo(maxDelay) > 0) {
-      throw new IllegalArgumentException(
-          "initialDelay must be <= maxDelay, was "
-              + initialDelay.toMillis()
-              + " ms > "
-              + maxDelay.toMillis()
-              + " ms; raise maxDelay or lower initialDelay");
-    }
-    if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
-      throw new IllegalArgumentException(
-          "multiplier must be finite and >= 1 (1 keeps the wait constant), was " + multiplier);
-    }
+    long initial = Objects.requireNonNull(initialDelay, "initialDelay").toMillis();
+    long max = Objects.requireNonNull(maxDelay, "maxDelay").toMillis();
+    check(RetryBounds.delay("initialDelay", initial, initial + " ms"));
+    check(RetryBounds.delay("maxDelay", max, max + " ms"));
+    check(RetryBounds.delayOrder("initialDelay", initial, "maxDelay", max, " ms"));
+    check(RetryBounds.multiplier(multiplier));
     this.initialDelay = initialDelay;
     this.maxDelay = maxDelay;
     this.multiplier = multiplier;
@@ -161,9 +135,10 @@ public final class RetryPolicyBuilder {
     return new RetryPolicy(this);
   }
 
-  private static void requireNotNegative(Duration d, String name) {
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be >= 0, was " + d.toMillis() + " ms");
+  /** Throws a problem the shared bounds found; the same words as the rule set's for {@code @RetryOn}. */
+  private static void check(String problem) {
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
   }
 }

@@ -35,8 +35,8 @@ class RetryPolicyBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().retryOn(RATE_LIMIT, AUTHENTICATION));
 
     assertEquals(
-        "AUTHENTICATION cannot be retried: a failure of this kind fails the same way every time, so a"
-            + " retry only repeats it; retry only CONFLICT, RATE_LIMIT, SERVER, OVERLOADED, TIMEOUT, CONNECTION",
+        "AUTHENTICATION cannot be fixed by retrying: the same request fails the same way again; retry only"
+            + " CONFLICT, RATE_LIMIT, SERVER, OVERLOADED, TIMEOUT, CONNECTION",
         e.getMessage());
   }
 
@@ -59,7 +59,7 @@ class RetryPolicyBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttempts(0));
 
     assertEquals(
-        "maxAttempts counts every attempt, the first included, so it must be >= 1, was 0; use 1 for no retries",
+        "maxAttempts is 0 but must be at least 1 (it counts the first attempt); use 1 for no retries",
         e.getMessage());
   }
 
@@ -71,7 +71,7 @@ class RetryPolicyBuilderTest {
             () -> RetryPolicy.builder().backoff(Duration.ofSeconds(10), Duration.ofSeconds(8), 2));
 
     assertEquals(
-        "initialDelay must be <= maxDelay, was 10000 ms > 8000 ms; raise maxDelay or lower initialDelay",
+        "initialDelay 10000 ms exceeds maxDelay 8000 ms; lower initialDelay or raise maxDelay",
         e.getMessage());
   }
 
@@ -82,14 +82,16 @@ class RetryPolicyBuilderTest {
             IllegalArgumentException.class,
             () -> RetryPolicy.builder().backoff(Duration.ZERO, Duration.ZERO, 0.5));
 
-    assertEquals("multiplier must be finite and >= 1 (1 keeps the wait constant), was 0.5", e.getMessage());
+    assertEquals("multiplier 0.5 is below 1, so waits would shrink; use 1 for a constant wait or more", e.getMessage());
   }
 
   @Test
   void aNaNMultiplierIsRejected() {
-    assertThrows(
+    IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class,
         () -> RetryPolicy.builder().backoff(Duration.ZERO, Duration.ZERO, Double.NaN));
+
+    assertEquals("multiplier NaN is not a finite number; use 1 for a constant wait or more", e.getMessage());
   }
 
   @Test
@@ -99,7 +101,7 @@ class RetryPolicyBuilderTest {
             IllegalArgumentException.class,
             () -> RetryPolicy.builder().backoff(Duration.ofMillis(-1), Duration.ZERO, 1));
 
-    assertEquals("initialDelay must be >= 0, was -1 ms", e.getMessage());
+    assertEquals("initialDelay is -1 ms but must not be negative", e.getMessage());
   }
 
   @Test

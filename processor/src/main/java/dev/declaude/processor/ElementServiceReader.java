@@ -6,6 +6,8 @@ import dev.declaude.annotation.Name;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.Role;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.Overflow;
+import dev.declaude.annotation.Jitter;
 import dev.declaude.internal.rules.Located;
 import dev.declaude.internal.rules.MethodDescription;
 import dev.declaude.internal.rules.ParameterDescription;
@@ -151,7 +153,8 @@ final class ElementServiceReader {
         v.located("maxDelayMs", Long.class),
         v.located("multiplier", Double.class),
         v.located("maxElapsedMs", Long.class),
-        v.located("maxServerWaitMs", Long.class));
+        v.located("maxServerWaitMs", Long.class),
+        v.jitter());
   }
 
   /** Returns the type's {@code String} constants with their values; a key in one is as bad as in a prompt. */
@@ -167,7 +170,9 @@ final class ElementServiceReader {
 
   private ContextDescription context(Element e, AnnotationMirror mirror) {
     Values v = new Values(e, mirror);
-    return new ContextDescription(new ElementLocation(e, mirror, null), v.located("marginTokens", Integer.class));
+    return new ContextDescription(new ElementLocation(e, mirror, null),
+        Overflow.valueOf(v.enumName("value").value()), v.located("marginTokens", Integer.class),
+        v.located("countTokens", Boolean.class).value());
   }
 
   private static AnnotationMirror find(Element e, String qualifiedName) {
@@ -205,6 +210,11 @@ final class ElementServiceReader {
       AnnotationValue v = all.get(name);
       String constant = ((VariableElement) v.getValue()).getSimpleName().toString();
       return Located.of(constant, new ElementLocation(element, mirror, explicit.get(name)));
+    }
+
+    Located<Jitter> jitter() {
+      Located<String> name = enumName("jitter");
+      return Located.of(Jitter.valueOf(name.value()), name.location());
     }
 
     @SuppressWarnings("unchecked")

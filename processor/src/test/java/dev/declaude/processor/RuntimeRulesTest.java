@@ -104,7 +104,7 @@ class RuntimeRulesTest {
   void suppressedWarningsAreReturnedNotThrownAtRunTime() throws Exception {
     Class<?> bot = load(RuleCases.suppressed().source(), "-parameters");
 
-    List<Violation> warnings = ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY);
+    List<Violation> warnings = ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY).warnings();
 
     assertEquals(List.of("greet2:turn-first-assistant", "greet:model-unknown"), warnings.stream()
         .map(v -> v.methodName() + ":" + v.ruleId()).sorted().collect(Collectors.toList()));
@@ -137,7 +137,7 @@ class RuntimeRulesTest {
         "  String answer(@Name(\"question\") String q);",
         "}"));
 
-    assertEquals(List.of(), ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY));
+    assertEquals(List.of(), ServiceRules.requireValid(RuleSet.standard(), bot, RuleCases.TODAY).warnings());
   }
 
   @Test

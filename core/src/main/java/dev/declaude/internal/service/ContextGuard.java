@@ -1,6 +1,7 @@
 package dev.declaude.internal.service;
 
 import dev.declaude.annotation.ContextPolicy;
+import dev.declaude.internal.rules.ContextDescription;
 import dev.declaude.annotation.Overflow;
 import dev.declaude.annotation.Role;
 import dev.declaude.error.ContextLengthExceededException;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * the context window less {@code max_tokens} less the policy's margin. Immutable and thread-safe.
  */
 final class ContextGuard {
-  private final ContextPolicy policy;
+  private final ContextDescription policy;
   private final ModelInfo model;
   private final TokenEstimates estimates;
   private final TokenCounter counter;
@@ -34,7 +35,7 @@ final class ContextGuard {
     CompletableFuture<Long> countAsync(MessageRequest request);
   }
 
-  ContextGuard(ContextPolicy policy, ModelInfo model, TokenEstimates estimates, TokenCounter counter) {
+  ContextGuard(ContextDescription policy, ModelInfo model, TokenEstimates estimates, TokenCounter counter) {
     this.policy = policy;
     this.model = model;
     this.estimates = estimates;
@@ -120,11 +121,11 @@ final class ContextGuard {
   }
 
   private long budget(long window, long maxTokens) {
-    return window - maxTokens - policy.marginTokens();
+    return window - maxTokens - policy.marginTokens().value();
   }
 
   private Fitted cutAgain(Fitted fitted, Parts parts, ContextLengthExceededException e) {
-    if (policy.value() != Overflow.TRUNCATE_OLDEST) {
+    if (policy.overflow() != Overflow.TRUNCATE_OLDEST) {
       throw e.withDropped(fitted.dropped());
     }
     // The API's count of this very request calibrates the estimate exactly.
@@ -150,7 +151,7 @@ final class ContextGuard {
     List<Message> dropped = new ArrayList<>();
     long droppedTokens = 0;
     int from = parts.historyFrom();
-    if (policy.value() == Overflow.TRUNCATE_OLDEST) {
+    if (policy.overflow() == Overflow.TRUNCATE_OLDEST) {
       while (estimate > budget && from < parts.historyTo()) {
         int next = endOfOldestUnit(messages, from, parts.historyTo());
         for (int i = from; i < next; i++) {
@@ -193,7 +194,7 @@ final class ContextGuard {
       return apiSaid.withDropped(dropped);
     }
     return ContextLengthExceededException.estimated(
-        estimate, request.maxTokens(), model.contextWindow(), policy.marginTokens(), dropped);
+        estimate, request.maxTokens(), model.contextWindow(), policy.marginTokens().value(), dropped);
   }
 
   private static double apiFactor(long counted, Parts parts) {

@@ -1,7 +1,7 @@
 package dev.declaude.internal.service;
 
 import dev.declaude.annotation.ClaudePrompt;
-import dev.declaude.annotation.ContextPolicy;
+import dev.declaude.internal.rules.ContextDescription;
 import dev.declaude.error.ContextLengthExceededException;
 import dev.declaude.RequestOptions;
 import dev.declaude.response.ClaudeResponse;
@@ -50,7 +50,7 @@ final class Invokers {
   private final ContextGuard guard;
 
   private Invokers(ServiceRuntime runtime, String service, String method, RetryPolicy policy,
-      RequestRenderer renderer, ContextPolicy context) {
+      RequestRenderer renderer, ContextDescription context) {
     this.runtime = runtime;
     this.service = service;
     this.method = method;
@@ -73,7 +73,7 @@ final class Invokers {
   }
 
   static MethodInvoker of(Class<?> service, Method method, MethodDescription description, ServiceRuntime runtime,
-      RetryPolicy policy, ContextPolicy context) {
+      RetryPolicy policy, ContextDescription context) {
     ReturnType returns = description.returnCategory();
     boolean future = returns.category() == ReturnType.Category.FUTURE;
     ReturnType answer = future ? returns.futureOf() : returns;
@@ -269,7 +269,7 @@ final class Invokers {
   }
 
   /** The guard of a method: its window from the catalogue, {@code count_tokens} under the method's policy. */
-  private static ContextGuard guard(ContextPolicy context, RequestRenderer renderer, ServiceRuntime runtime,
+  private static ContextGuard guard(ContextDescription context, RequestRenderer renderer, ServiceRuntime runtime,
       RetryPolicy policy) {
     ContextGuard.TokenCounter counter = new ContextGuard.TokenCounter() {
       @Override

@@ -1,10 +1,13 @@
 package dev.declaude.internal.service;
 
 import dev.declaude.internal.rules.ReflectiveServiceReader;
+import dev.declaude.internal.retry.RetryPolicies;
+import dev.declaude.internal.rules.ContextDescription;
+import dev.declaude.internal.rules.MethodDescription;
+import dev.declaude.internal.rules.RetryDescription;
 import dev.declaude.internal.rules.RuleSet;
-import dev.declaude.annotation.ContextPolicy;
+import dev.declaude.internal.rules.ServiceDescription;
 import dev.declaude.retry.RetryPolicy;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,24 +26,28 @@ public final class ServiceFactory {
    */
   public static <T> T create(Class<T> service, ServiceRuntime runtime) {
     Objects.requireNonNull(service, "service");
-    ServiceRules.requireValid(
-        RuleSet.standard().withDefaultModel(runtime.defaultModel()), service, LocalDate.now(runtime.clock()));
+    ServiceDescription description = ServiceRules.requireValid(
+        RuleSet.standard().withDefaultModel(runtime.defaultModel()), service, LocalDate.now(runtime.clock()))
+        .description();
     List<Method> methods = ServiceClasses.abstractMethods(service);
     MethodInvoker[] invokers = new MethodInvoker[methods.size()];
     for (int i = 0; i < invokers.length; i++) {
       Method m = methods.get(i);
-      invokers[i] = Invokers.of(service, m, ReflectiveServiceReader.method(m), runtime,
-          RetryPolicy.resolve(service, m, runtime.defaultPolicy()), annotation(service, m, ContextPolicy.class));
+      MethodDescription md = ReflectiveServiceReader.method(m, service);
+      invokers[i] = Invokers.of(service, m, md, runtime, policy(md, description, runtime.defaultPolicy()),
+          context(md, description));
     }
     return ServiceClasses.instantiate(service, new ServiceDispatcher(invokers));
   }
 
-  // Found the way RetryPolicy.resolve finds @RetryOn: the method, the service interface, the declaring one.
-  private static <A extends Annotation> A annotation(Class<?> service, Method method, Class<A> type) {
-    A found = method.getAnnotation(type);
-    if (found == null) {
-      found = service.getAnnotation(type);
-    }
-    return found != null ? found : method.getDeclaringClass().getAnnotation(type);
+  // The method's own, else the service's (the reader has put an inherited method's declaring type's on the
+  // method): the descriptions the rules have just checked, so what runs is what was checked.
+  private static RetryPolicy policy(MethodDescription m, ServiceDescription s, RetryPolicy fallback) {
+    RetryDescription found = m.retry() != null ? m.retry() : s.retry();
+    return found == null ? fallback : RetryPolicies.of(found);
+  }
+
+  private static ContextDescription context(MethodDescription m, ServiceDescription s) {
+    return m.context() != null ? m.context() : s.context();
   }
 }

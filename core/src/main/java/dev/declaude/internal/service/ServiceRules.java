@@ -29,12 +29,12 @@ public final class ServiceRules {
   private ServiceRules() {}
 
   /**
-   * Checks {@code service} as {@code ClaudeClient.create()} does and returns its warnings, logged once per
-   * type through SLF4J.
+   * Checks {@code service} as {@code ClaudeClient.create()} does, logs its warnings once per type through
+   * SLF4J, and returns the description it checked with those warnings.
    *
    * @throws ServiceDefinitionException if any rule that is an error is broken; it lists all of them
    */
-  public static List<Violation> requireValid(RuleSet rules, Class<?> service, LocalDate today) {
+  public static CheckedService requireValid(RuleSet rules, Class<?> service, LocalDate today) {
     ServiceDescription d = ReflectiveServiceReader.describe(service);
     List<Violation> all = rules.checkService(d, today);
     List<Violation> errors = all.stream().filter(v -> v.severity() == Severity.ERROR).collect(Collectors.toList());
@@ -50,6 +50,13 @@ public final class ServiceRules {
           .map(v -> new ServiceDefinitionException.Problem(v.ruleId(), v.methodName(), v.message()))
           .collect(Collectors.toList()));
     }
-    return warnings;
+    return new CheckedService(d, warnings);
+  }
+
+  /** A service description that broke no error rule, and the warnings it drew. */
+  public record CheckedService(ServiceDescription description, List<Violation> warnings) {
+    public CheckedService {
+      warnings = List.copyOf(warnings);
+    }
   }
 }

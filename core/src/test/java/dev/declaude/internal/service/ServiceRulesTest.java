@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.annotation.ClaudePrompt;
+import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.RetryOn;
 import dev.declaude.error.ServiceDefinitionException;
 import dev.declaude.internal.rules.RuleSet;
 import java.time.LocalDate;
@@ -25,6 +27,25 @@ class ServiceRulesTest {
     String hi(String name);
   }
 
+  @RetryOn(value = ErrorKind.SERVER, maxAttempts = 0)
+  interface BrokenBase {
+    @ClaudePrompt("Hi {name}")
+    String hi(String name);
+  }
+
+  interface InheritsABrokenRetry extends BrokenBase {}
+
+  @Test
+  void anInvalidRetryOnAnInheritedInterfaceIsRefusedNotRunUnchecked() {
+    ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
+        () -> ServiceRules.requireValid(RuleSet.standard(), InheritsABrokenRetry.class, TODAY));
+
+    assertEquals("dev.declaude.internal.service.ServiceRulesTest.InheritsABrokenRetry breaks 1 rule of declaude:\n"
+        + "  hi: [declaude:retry-max-attempts] maxAttempts is 0 but must be at least 1 (it counts the first attempt);"
+        + " use 1 for no retries",
+        e.getMessage());
+  }
+
   @Test
   void createRefusesAClassListingTheRule() {
     ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
@@ -40,6 +61,6 @@ class ServiceRulesTest {
 
   @Test
   void aValidServicePassesWithoutWarnings() {
-    assertEquals(List.of(), ServiceRules.requireValid(RuleSet.standard(), Valid.class, TODAY));
+    assertEquals(List.of(), ServiceRules.requireValid(RuleSet.standard(), Valid.class, TODAY).warnings());
   }
 }

@@ -32,7 +32,7 @@ public final class ReflectiveServiceReader {
     ContextPolicy context = type.getDeclaredAnnotation(ContextPolicy.class);
     List<MethodDescription> methods = new ArrayList<>();
     for (Method m : methodsOf(type)) {
-      methods.add(method(m));
+      methods.add(method(m, type));
     }
     return new ServiceDescription(
         ReflectiveTypes.nameOf(type),
@@ -53,12 +53,33 @@ public final class ReflectiveServiceReader {
     return all;
   }
 
-  /** Returns the description of one method, as {@link #describe} sees it. */
+  /** Returns the description of one method on its own, as the type declaring it sees it. */
   public static MethodDescription method(Method m) {
+    return method(m, m.getDeclaringClass());
+  }
+
+  /**
+   * Returns the description of one method called through {@code through}. Annotations on interfaces are not
+   * inherited, so for a method {@code through} inherits, the {@code @RetryOn} and {@code @ContextPolicy} of
+   * the interface declaring it count as the method's own unless the method or {@code through} has one: the
+   * order in which a call looks for them, and so the one the rules must check.
+   */
+  public static MethodDescription method(Method m, Class<?> through) {
     String where = m.getName() + " ";
     ClaudePrompt prompt = m.getDeclaredAnnotation(ClaudePrompt.class);
+    Class<?> declaring = m.getDeclaringClass();
+    String inherited = "type " + declaring.getSimpleName();
     RetryOn retry = m.getDeclaredAnnotation(RetryOn.class);
+    boolean retryInherited = retry == null && declaring != through && !through.isAnnotationPresent(RetryOn.class);
+    if (retryInherited) {
+      retry = declaring.getDeclaredAnnotation(RetryOn.class);
+    }
     ContextPolicy context = m.getDeclaredAnnotation(ContextPolicy.class);
+    boolean contextInherited =
+        context == null && declaring != through && !through.isAnnotationPresent(ContextPolicy.class);
+    if (contextInherited) {
+      context = declaring.getDeclaredAnnotation(ContextPolicy.class);
+    }
     List<ParameterDescription> params = new ArrayList<>();
     Parameter[] ps = m.getParameters();
     for (int i = 0; i < ps.length; i++) {
@@ -77,8 +98,8 @@ public final class ReflectiveServiceReader {
         ReflectiveTypes.shape(m.getGenericReturnType()),
         params,
         prompt == null ? null : prompt(prompt, where),
-        retry == null ? null : retry(retry, where),
-        context == null ? null : context(context, where),
+        retry == null ? null : retry(retry, retryInherited ? inherited : where),
+        context == null ? null : context(context, contextInherited ? inherited : where),
         foreign,
         new ReflectiveLocation("method " + m.getName()));
   }
@@ -126,7 +147,8 @@ public final class ReflectiveServiceReader {
         turns);
   }
 
-  private static RetryDescription retry(RetryOn r, String where) {
+  /** Returns the description of one {@code @RetryOn}, located for messages as {@code where} says. */
+  public static RetryDescription retry(RetryOn r, String where) {
     String a = where + " @RetryOn";
     List<Located<ErrorKind>> kinds = new ArrayList<>();
     for (int i = 0; i < r.value().length; i++) {
@@ -140,7 +162,8 @@ public final class ReflectiveServiceReader {
         at(r.maxDelayMs(), a + "(maxDelayMs)"),
         at(r.multiplier(), a + "(multiplier)"),
         at(r.maxElapsedMs(), a + "(maxElapsedMs)"),
-        at(r.maxServerWaitMs(), a + "(maxServerWaitMs)"));
+        at(r.maxServerWaitMs(), a + "(maxServerWaitMs)"),
+        at(r.jitter(), a + "(jitter)"));
   }
 
   /** Returns the type's public {@code static final String} fields (an interface's constants) with their values. */
@@ -165,9 +188,11 @@ public final class ReflectiveServiceReader {
     return all;
   }
 
-  private static ContextDescription context(ContextPolicy c, String where) {
+  /** Returns the description of one {@code @ContextPolicy}, located for messages as {@code where} says. */
+  public static ContextDescription context(ContextPolicy c, String where) {
     String a = where + " @ContextPolicy";
-    return new ContextDescription(new ReflectiveLocation(a), at(c.marginTokens(), a + "(marginTokens)"));
+    return new ContextDescription(
+        new ReflectiveLocation(a), c.value(), at(c.marginTokens(), a + "(marginTokens)"), c.countTokens());
   }
 
   private static <T> Located<T> at(T value, String where) {

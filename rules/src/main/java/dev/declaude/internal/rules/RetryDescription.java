@@ -1,6 +1,7 @@
 package dev.declaude.internal.rules;
 
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.Jitter;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param multiplier the backoff growth
  * @param maxElapsedMs the deadline, 0 for none
  * @param maxServerWaitMs the longest server-requested wait sat out, 0 for the client's bound
+ * @param jitter how each backoff wait is randomised
  */
 public record RetryDescription(
     Location annotation,
@@ -24,7 +26,8 @@ public record RetryDescription(
     Located<Long> maxDelayMs,
     Located<Double> multiplier,
     Located<Long> maxElapsedMs,
-    Located<Long> maxServerWaitMs) {
+    Located<Long> maxServerWaitMs,
+    Located<Jitter> jitter) {
 
   public RetryDescription {
     Objects.requireNonNull(annotation, "annotation");
@@ -35,5 +38,6 @@ public record RetryDescription(
     Objects.requireNonNull(multiplier, "multiplier");
     Objects.requireNonNull(maxElapsedMs, "maxElapsedMs");
     Objects.requireNonNull(maxServerWaitMs, "maxServerWaitMs");
+    Objects.requireNonNull(jitter, "jitter");
   }
 }

@@ -91,6 +91,13 @@ public final class RuleSet {
     ContextChecks.context(m.context(), s.context(), m, f);
   }
 
+  /** Returns every rule one {@code @RetryOn} breaks, on its own (as woven code meets it). */
+  public List<Violation> checkRetry(RetryDescription retry, LocalDate today) {
+    Findings f = new Findings(Objects.requireNonNull(today, "today"), catalogue, defaultModel);
+    RetryChecks.retry(retry, null, f);
+    return f.violations();
+  }
+
   /**
    * Returns every rule a type breaks as {@code ClaudeClient.create()} sees it: the rules, plus that it is an
    * interface declaring Claude calls. Errors and warnings, in declaration order; {@code create()} throws on the
