@@ -27,7 +27,8 @@ class ClaudeClientConfigTest {
   @Test
   void aBlankKeyIsRejected() {
     var e = assertThrows(IllegalArgumentException.class, () -> ClaudeClient.builder().apiKey("  "));
-    assertTrue(e.getMessage().startsWith("no API key"), e.getMessage());
+    assertEquals("no API key: set ANTHROPIC_API_KEY (or -Danthropic.apiKey) or call ClaudeClient.builder().apiKey(...)",
+        e.getMessage());
   }
 
   @Test

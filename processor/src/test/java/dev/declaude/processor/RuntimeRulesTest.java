@@ -157,6 +157,11 @@ class RuntimeRulesTest {
     List<String> ids = e.violations().stream().map(p -> p.method() + ":" + p.ruleId()).sorted()
         .collect(Collectors.toList());
     assertEquals(List.of("count:return-type", "greet:max-tokens"), ids); // the warning is logged, not thrown
-    assertTrue(e.getMessage().startsWith("test.Bot breaks 2 rules of declaude:\n  "), e.getMessage());
+    assertEquals("test.Bot breaks 2 rules of declaude:\n"
+        + "  count: [declaude:return-type] return type int is not supported: int is a primitive; supported: String,"
+        + " ClaudeResponse, a record or a class with a public no-argument constructor, CompletableFuture of one of"
+        + " these, Stream<String>; with a Consumer<String> callback parameter: void, String or ClaudeResponse\n"
+        + "  greet: [declaude:max-tokens] maxTokens is 0 but must be at least 1: a method that returns text needs"
+        + " output", e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package dev.declaude.service;
 
 import dev.declaude.GeneratedService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,8 +96,10 @@ class DeclarativeServiceTest {
     assertEquals("Hi Ada", r.text());
     assertEquals("end_turn", r.stopReason());
     assertTrue(r.usage().outputTokens() > 0);
-    assertTrue(r.requestId().startsWith("req_"), r.requestId());
-    assertEquals(r.requestId(), sim.requests().get(0).toString().contains(r.requestId()) ? r.requestId() : r.requestId());
+    // The simulator's ids: req_011C and 20 base58 characters, as the API's are; a made-up id would not match.
+    assertTrue(r.requestId().matches("req_011C[1-9A-HJ-NP-Za-km-z]{20}"), r.requestId());
+    sim.enqueueReply("Hi again");
+    assertNotEquals(r.requestId(), shop.full("Ada").requestId());
     assertTrue(r.rateLimits().requests() != null);
   }
 
@@ -128,7 +131,8 @@ class DeclarativeServiceTest {
     var e = assertThrows(ResponseFormatException.class, () -> shop.extract("no order here"));
 
     assertEquals("Sorry, I cannot find an order.", e.rawText());
-    assertTrue(e.getMessage().startsWith("the answer is not JSON of Order: "), e.getMessage());
+    assertEquals("the answer is not JSON of Order: Unrecognized token 'Sorry': was expecting (JSON String, Number,"
+        + " Array, Object or token 'null', 'true' or 'false') (request-id " + e.requestId() + ")", e.getMessage());
     assertTrue(e.requestId().startsWith("req_"));
   }
 
@@ -138,7 +142,8 @@ class DeclarativeServiceTest {
 
     var e = assertThrows(ResponseFormatException.class, () -> shop.extract("long"));
 
-    assertTrue(e.getMessage().startsWith("the answer was cut off at max_tokens (1024 tokens)"), e.getMessage());
+    assertEquals("the answer was cut off at max_tokens (1024 tokens) before its JSON was complete; raise maxTokens"
+        + " (request-id " + e.requestId() + ")", e.getMessage());
     assertTrue(e.rawText().startsWith("{\"id\":\"A-1\""));
   }
 

@@ -285,7 +285,7 @@ class FaultTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> builder.faultRate(0.4, Fault.status(500)));
 
-    assertTrue(e.getMessage().startsWith("fault rates add up to 1.1"), e.getMessage());
+    assertEquals("fault rates add up to 1.1, more than 1", e.getMessage());
   }
 
   private static List<Integer> statuses(long seed) throws IOException {

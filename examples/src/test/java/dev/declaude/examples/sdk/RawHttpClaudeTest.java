@@ -52,7 +52,7 @@ class RawHttpClaudeTest {
 
     assertEquals(3, thrown.attempts());
     assertInstanceOf(IOException.class, thrown.getCause());
-    assertTrue(thrown.getMessage().startsWith("RawHttpClaude.send(..) failed: "), thrown.getMessage());
+    assertEquals("RawHttpClaude.send(..) failed: HTTP/1.1 header parser received no bytes", thrown.getMessage());
   }
 
   @Test
