@@ -1,5 +1,7 @@
 package dev.declaude;
 
+import dev.declaude.transport.RequestOptions;
+import dev.declaude.transport.Transport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.declaude.event.CallEvent;
 import dev.declaude.internal.service.Listeners;

@@ -1,5 +1,6 @@
 package dev.declaude;
 
+import dev.declaude.transport.Transport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -10,7 +10,7 @@ import org.aspectj.lang.annotation.Pointcut;
  * annotation wins).
  *
  * <p>Never advised: the aspects themselves, and the classes declaude generates for {@code @ClaudePrompt}
- * interfaces ({@link dev.declaude.GeneratedService}): they already run every call through the
+ * interfaces ({@link dev.declaude.service.GeneratedService}): they already run every call through the
  * retry engine, so advising them too would retry every attempt again.
  *
  * <p>The type-level form covers public methods only. A private helper of an annotated class is called by
@@ -27,7 +27,7 @@ abstract class RetryOnPointcuts {
   /** Every method execution that may be advised: not in the aspects, not in a generated service. */
   @Pointcut("execution(* *(..))"
       + " && !within(dev.declaude.aspects..*)"
-      + " && !within(dev.declaude.GeneratedService+)")
+      + " && !within(dev.declaude.service.GeneratedService+)")
   void weavable() {}
 
   /** A method carrying {@code @RetryOn} itself, any visibility, static or not. */

@@ -5,7 +5,7 @@ import static dev.declaude.annotation.ErrorKind.SERVER;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.retry.RetryPolicy;
-import dev.declaude.GeneratedService;
+import dev.declaude.service.GeneratedService;
 
 /**
  * Stands in for a class declaude generates for a {@code @ClaudePrompt} interface, with the interface's

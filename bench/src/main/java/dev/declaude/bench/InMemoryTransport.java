@@ -1,7 +1,7 @@
 package dev.declaude.bench;
 
-import dev.declaude.RequestOptions;
-import dev.declaude.Transport;
+import dev.declaude.transport.RequestOptions;
+import dev.declaude.transport.Transport;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
 import dev.declaude.response.ResponseMetadata;

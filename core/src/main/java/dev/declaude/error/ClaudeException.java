@@ -23,16 +23,16 @@ public class ClaudeException extends RuntimeException {
     ExceptionAccess.install(
         new ExceptionAccess() {
           @Override
-          public void recordAttempts(ClaudeException e, int attempts) {
+          public void recordAttempts(RuntimeException e, int attempts) {
             if (attempts < 1) {
               throw new IllegalArgumentException("attempts must be >= 1, was " + attempts);
             }
-            e.attempts = attempts;
+            ((ClaudeException) e).attempts = attempts;
           }
 
           @Override
-          public void addNote(ClaudeException e, String note) {
-            e.notes.add(Objects.requireNonNull(note, "note"));
+          public void addNote(RuntimeException e, String note) {
+            ((ClaudeException) e).notes.add(Objects.requireNonNull(note, "note"));
           }
         });
   }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.ClaudeClient;
 import dev.declaude.error.ClaudeTimeoutException;
-import dev.declaude.RequestOptions;
+import dev.declaude.transport.RequestOptions;
 import dev.declaude.response.MessageStream;
 import dev.declaude.wire.StreamEvent;
 import java.time.Duration;

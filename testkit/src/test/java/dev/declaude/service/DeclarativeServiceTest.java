@@ -1,6 +1,5 @@
 package dev.declaude.service;
 
-import dev.declaude.GeneratedService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,7 +1,7 @@
 package dev.declaude.internal.http;
 
-import dev.declaude.RequestOptions;
-import dev.declaude.Transport;
+import dev.declaude.transport.RequestOptions;
+import dev.declaude.transport.Transport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.declaude.error.ClaudeTimeoutException;
 import dev.declaude.error.MalformedResponseException;

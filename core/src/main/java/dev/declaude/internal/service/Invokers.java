@@ -3,7 +3,7 @@ package dev.declaude.internal.service;
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.internal.rules.ContextDescription;
 import dev.declaude.error.ContextLengthExceededException;
-import dev.declaude.RequestOptions;
+import dev.declaude.transport.RequestOptions;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.ContextTruncation;
 import dev.declaude.retry.RetryPolicy;

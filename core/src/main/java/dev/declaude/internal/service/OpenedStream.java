@@ -2,7 +2,7 @@ package dev.declaude.internal.service;
 
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.StreamInterruptedException;
-import dev.declaude.RequestOptions;
+import dev.declaude.transport.RequestOptions;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.ContextTruncation;
 import dev.declaude.response.MessageStream;

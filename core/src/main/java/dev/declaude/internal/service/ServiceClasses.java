@@ -1,6 +1,6 @@
 package dev.declaude.internal.service;
 
-import dev.declaude.GeneratedService;
+import dev.declaude.service.GeneratedService;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;

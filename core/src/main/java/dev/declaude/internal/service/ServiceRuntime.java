@@ -1,7 +1,7 @@
 package dev.declaude.internal.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.declaude.Transport;
+import dev.declaude.transport.Transport;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
 import dev.declaude.retry.TimeSource;

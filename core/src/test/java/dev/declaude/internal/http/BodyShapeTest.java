@@ -14,7 +14,7 @@ import dev.declaude.error.OverloadedException;
 import dev.declaude.error.RateLimitException;
 import dev.declaude.error.ServerException;
 import dev.declaude.ClaudeClient;
-import dev.declaude.RequestOptions;
+import dev.declaude.transport.RequestOptions;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

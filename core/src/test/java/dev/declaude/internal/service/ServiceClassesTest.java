@@ -1,6 +1,6 @@
 package dev.declaude.internal.service;
 
-import dev.declaude.GeneratedService;
+import dev.declaude.service.GeneratedService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -8,7 +8,7 @@ import dev.declaude.error.OverloadedException;
 import dev.declaude.retry.RetryBudget;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.aspects.DeclaudeAspects;
-import dev.declaude.GeneratedService;
+import dev.declaude.service.GeneratedService;
 import java.lang.reflect.Type;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;

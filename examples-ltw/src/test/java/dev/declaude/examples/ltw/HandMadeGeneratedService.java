@@ -3,7 +3,7 @@ package dev.declaude.examples.ltw;
 import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.annotation.RetryOn;
-import dev.declaude.GeneratedService;
+import dev.declaude.service.GeneratedService;
 
 /** Written as Byte Buddy could generate it: marker interface, annotation copied, retries through the engine. */
 public class HandMadeGeneratedService implements Answerer, GeneratedService {

@@ -1,4 +1,4 @@
-package dev.declaude;
+package dev.declaude.service;
 
 /**
  * Marks the classes declaude generates for {@code @ClaudePrompt} interfaces. The AspectJ aspects exclude

@@ -1,4 +1,4 @@
-package dev.declaude;
+package dev.declaude.transport;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

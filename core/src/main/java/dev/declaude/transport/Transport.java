@@ -1,4 +1,4 @@
-package dev.declaude;
+package dev.declaude.transport;
 
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries requests to the Messages API and turns every failure into a typed {@code ClaudeException}.
- * One attempt per call: retrying is the retry engine's job. The client uses {@link OkHttpTransport};
+ * One attempt per call: retrying is the retry engine's job. The client uses an OkHttp transport of its own;
  * another implementation (an in-memory one in a benchmark, say) plugs in through the client builder.
  *
  * <p>Implementations are thread-safe.
