@@ -47,6 +47,23 @@ public @interface ClaudePrompt {
   /** Sequences that stop generation; none may be blank. */
   String[] stopSequences() default {};
 
+  /**
+   * Models that answer, in order, when the model before them is overloaded (529 {@code overloaded_error}):
+   * once its overload retries under {@code @RetryOn} are spent, or at its first overload with {@link
+   * #fallbackAtOnce()}. Each is checked as {@link #model()} is (known, not retired, {@code maxTokens} and
+   * {@code temperature} within its limits). Only overload moves a call on: an invalid request, an
+   * authentication failure or a rate limit (the organisation's, not the model's) never does. The fallbacks
+   * share the call's deadline ({@code @RetryOn(maxElapsedMs)}) and the client's retry budget, each move
+   * counting as a retry; each model gets up to {@code maxAttempts} attempts.
+   */
+  String[] fallbackModels() default {};
+
+  /**
+   * Whether the first overload of a model moves the call to the next of {@link #fallbackModels()} at once,
+   * without retrying that model; by default its overload retries are spent first.
+   */
+  boolean fallbackAtOnce() default false;
+
   /** Fixed turns placed before the rendered user message: few-shot examples. */
   Turn[] turns() default {};
 }

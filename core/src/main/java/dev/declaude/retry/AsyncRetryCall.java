@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * One asynchronous call: starts attempts, waits through the scheduler, completes {@link #result}.
@@ -17,14 +17,14 @@ import java.util.function.Supplier;
 final class AsyncRetryCall<T> {
   private final EngineParts parts;
   private final RetryCall call;
-  private final Supplier<CompletableFuture<T>> attempt;
+  private final IntFunction<CompletableFuture<T>> attempt;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private volatile CompletableFuture<T> inFlight;
   private volatile RetryScheduler.Cancellable timer;
   private volatile AlarmTimer alarmTimer;
   private volatile Runnable forget = () -> {};
 
-  AsyncRetryCall(EngineParts parts, RetryCall call, Supplier<CompletableFuture<T>> attempt) {
+  AsyncRetryCall(EngineParts parts, RetryCall call, IntFunction<CompletableFuture<T>> attempt) {
     this.parts = parts;
     this.call = call;
     this.attempt = attempt;
@@ -72,7 +72,8 @@ final class AsyncRetryCall<T> {
     call.attemptStarting();
     CompletableFuture<T> future;
     try {
-      future = RetryScope.run(attempt::get);
+      int choice = call.choice();
+      future = RetryScope.run(() -> attempt.apply(choice));
       if (future == null) {
         throw new NullPointerException("the attempt supplier returned null instead of a future");
       }

@@ -25,6 +25,8 @@ final class RetryCall {
   private final Duration maxServerWait;
   private final List<ClaudeException> failures = new ArrayList<>();
   private int attempts;
+  private int choice;
+  private int attemptsOnChoice;
 
   RetryCall(EngineParts parts, RetryPolicy policy) {
     this.parts = parts;
@@ -54,6 +56,7 @@ final class RetryCall {
   /** Counts an attempt that is about to start; a first attempt also feeds the retry budget. */
   void attemptStarting() {
     attempts++;
+    attemptsOnChoice++;
     if (attempts == 1) {
       parts.budget().recordFirstAttempt(parts.time().millis());
     }
@@ -100,6 +103,9 @@ final class RetryCall {
     }
     parts.pacer().answered();
     parts.recovery().failed(failure.kind());
+    if (movesOn(failure)) {
+      return moveOn(failure);
+    }
     GiveUpReason reason = reasonNotToRetry(failure);
     if (reason != null) {
       throw stop(reason, null, null);
@@ -119,6 +125,35 @@ final class RetryCall {
     }
     parts.notifier().retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
     return wait;
+  }
+
+  /** Returns which choice the next attempt is on: 0 the first, then each fallback in turn. */
+  int choice() {
+    return choice;
+  }
+
+  // Only overload is the model's own trouble: a rate limit is the organisation's, other failures the request's.
+  private boolean movesOn(ClaudeException failure) {
+    return choice < policy.fallbacks()
+        && failure.kind() == ErrorKind.OVERLOADED
+        && !(failure instanceof StreamInterruptedException)
+        && (policy.fallbackAtOnce() || !policy.retriesKind(ErrorKind.OVERLOADED)
+            || attemptsOnChoice >= policy.maxAttempts());
+  }
+
+  /** Moves the call to its next choice at once, within its deadline and the retry budget. */
+  private Wait moveOn(ClaudeException failure) {
+    long now = parts.time().millis();
+    if (now >= deadline) {
+      throw stop(GiveUpReason.DEADLINE, null, null);
+    }
+    if (!parts.budget().tryRetry(now)) {
+      throw budgetSpent(failure);
+    }
+    choice++;
+    attemptsOnChoice = 0;
+    parts.notifier().fallingBack(event(attempts + 1, 0, WaitSource.FALLBACK, failure));
+    return new Wait(0, WaitSource.FALLBACK, 0);
   }
 
   /**
@@ -173,7 +208,7 @@ final class RetryCall {
     if (RetrySignals.serverForbidsRetry(failure)) {
       return GiveUpReason.SERVER_FORBADE;
     }
-    return attempts >= policy.maxAttempts() ? GiveUpReason.ATTEMPTS_EXHAUSTED : null;
+    return attemptsOnChoice >= policy.maxAttempts() ? GiveUpReason.ATTEMPTS_EXHAUSTED : null;
   }
 
   private ClaudeException budgetSpent(ClaudeException failure) {

@@ -5,6 +5,7 @@ import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -71,13 +72,26 @@ public final class RetryEngine {
   public <T> T execute(RetryPolicy policy, Attempt<T> attempt) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(attempt, "attempt");
+    return executeWithFallbacks(policy.withoutFallbacks(), choice -> attempt.run());
+  }
+
+  /**
+   * As {@link #execute(RetryPolicy, Attempt)}, for a call that may move to a fallback when what it calls is
+   * overloaded ({@link RetryPolicyBuilder#fallbacks}): each attempt is told which choice to run on.
+   *
+   * @throws NullPointerException if {@code policy} or {@code attempt} is null
+   */
+  public <T> T executeWithFallbacks(RetryPolicy policy, FallbackAttempt<T> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(attempt, "attempt");
     RetryCall call = new RetryCall(parts, scoped(policy));
     while (true) {
       awaitPacing(call, call.paceNextAttempt());
       call.attemptStarting();
       Wait wait;
+      int choice = call.choice();
       try {
-        T result = RetryScope.run(attempt);
+        T result = RetryScope.run(() -> attempt.run(choice));
         call.succeeded();
         return result;
       } catch (ClaudeException failure) {
@@ -103,6 +117,19 @@ public final class RetryEngine {
    */
   public <T> CompletableFuture<T> executeAsync(
       RetryPolicy policy, Supplier<CompletableFuture<T>> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(attempt, "attempt");
+    return executeAsyncWithFallbacks(policy.withoutFallbacks(), choice -> attempt.get());
+  }
+
+  /**
+   * As {@link #executeAsync(RetryPolicy, Supplier)}, for a call that may move to a fallback when what it
+   * calls is overloaded ({@link RetryPolicyBuilder#fallbacks}): each attempt is told which choice to run on.
+   *
+   * @throws NullPointerException if {@code policy} or {@code attempt} is null
+   */
+  public <T> CompletableFuture<T> executeAsyncWithFallbacks(
+      RetryPolicy policy, IntFunction<CompletableFuture<T>> attempt) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(attempt, "attempt");
     return new AsyncRetryCall<>(parts, new RetryCall(parts, scoped(policy)), attempt).start();

@@ -9,7 +9,10 @@ package dev.declaude.retry;
  * changes a call's outcome. Implementations used by several calls must be thread-safe.
  */
 public interface RetryListener {
-  /** Called before the engine waits to retry a failed attempt ({@code BACKOFF} or {@code RETRY_AFTER}). */
+  /**
+   * Called before the engine retries a failed attempt: before waiting ({@code BACKOFF} or {@code RETRY_AFTER}),
+   * or with no wait when an overloaded call moves to its next fallback ({@code FALLBACK}).
+   */
   default void onRetry(RetryEvent event) {}
 
   /**

@@ -40,6 +40,12 @@ final class RetryNotifier {
     each(l -> l.onRetry(e));
   }
 
+  // The caller, which knows the models, logs the move at INFO; here only the listeners hear of it.
+  void fallingBack(RetryEvent e) {
+    LOG.debug("Claude call moves to fallback after {}, request-id {}", describe(e.failure()), e.requestId());
+    each(l -> l.onRetry(e));
+  }
+
   void earlyRetry(RetryEvent e) {
     LOG.debug("Claude call retried early after {} ms: the server is back", e.delay().toMillis());
     each(l -> l.onEarlyRetry(e));

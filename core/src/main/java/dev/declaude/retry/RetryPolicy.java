@@ -39,6 +39,8 @@ public final class RetryPolicy {
   private final Jitter jitter;
   private final Duration maxElapsed;
   private final Duration maxServerWait;
+  private final int fallbacks;
+  private final boolean fallbackAtOnce;
 
   RetryPolicy(RetryPolicyBuilder b) {
     this.kinds = Collections.unmodifiableSet(b.kinds.isEmpty() ? EnumSet.noneOf(ErrorKind.class) : EnumSet.copyOf(b.kinds));
@@ -49,6 +51,8 @@ public final class RetryPolicy {
     this.jitter = b.jitter;
     this.maxElapsed = b.maxElapsed;
     this.maxServerWait = b.maxServerWait;
+    this.fallbacks = b.fallbacks;
+    this.fallbackAtOnce = b.fallbackAtOnce;
   }
 
   /** Returns a builder with the defaults of {@link RetryOn}: no kinds, 3 attempts, 0.5 s to 8 s, ×2, full jitter. */
@@ -56,21 +60,30 @@ public final class RetryPolicy {
     return new RetryPolicyBuilder();
   }
 
+  /** Returns a builder holding this policy's settings, to build a policy that differs in some of them. */
+  public RetryPolicyBuilder toBuilder() {
+    RetryPolicyBuilder b = builder().maxAttempts(maxAttempts).backoff(initialDelay, maxDelay, multiplier)
+        .jitter(jitter).fallbacks(fallbacks, fallbackAtOnce);
+    b.kinds.addAll(kinds);
+    b.maxElapsed = maxElapsed;
+    b.maxServerWait = maxServerWait;
+    return b;
+  }
+
   /** Returns the policy of a call that is never retried: one attempt, no kinds, no deadline. */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** Returns this policy with a single attempt: the one a call inside another call's attempt makes. */
+  /**
+   * Returns this policy with a single attempt and no fallback: the one a call inside another call's attempt
+   * makes, since the outer call's loop does the retrying.
+   */
   RetryPolicy onlyOnce() {
-    if (maxAttempts == 1) {
+    if (maxAttempts == 1 && fallbacks == 0) {
       return this;
     }
-    RetryPolicyBuilder b = builder().maxAttempts(1).backoff(initialDelay, maxDelay, multiplier).jitter(jitter);
-    b.kinds.addAll(kinds);
-    b.maxElapsed = maxElapsed;
-    b.maxServerWait = maxServerWait;
-    return b.build();
+    return toBuilder().maxAttempts(1).fallbacks(0, false).build();
   }
 
   /**
@@ -156,6 +169,27 @@ public final class RetryPolicy {
     return Optional.ofNullable(maxServerWait);
   }
 
+  /**
+   * Returns how many fallbacks a call may move to, one after another, when what it calls is overloaded;
+   * 0 for none. Each gets up to {@link #maxAttempts()} attempts.
+   */
+  public int fallbacks() {
+    return fallbacks;
+  }
+
+  /** Returns whether the first overload moves a call to its next fallback at once, without retrying. */
+  public boolean fallbackAtOnce() {
+    return fallbackAtOnce;
+  }
+
+  /** Returns this policy without fallbacks: for an attempt that cannot choose what it calls. */
+  RetryPolicy withoutFallbacks() {
+    if (fallbacks == 0) {
+      return this;
+    }
+    return toBuilder().fallbacks(0, false).build();
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof RetryPolicy)) {
@@ -169,13 +203,16 @@ public final class RetryPolicy {
         && Double.compare(multiplier, p.multiplier) == 0
         && jitter == p.jitter
         && Objects.equals(maxElapsed, p.maxElapsed)
-        && Objects.equals(maxServerWait, p.maxServerWait);
+        && Objects.equals(maxServerWait, p.maxServerWait)
+        && fallbacks == p.fallbacks
+        && fallbackAtOnce == p.fallbackAtOnce;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        kinds, maxAttempts, initialDelay, maxDelay, multiplier, jitter, maxElapsed, maxServerWait);
+        kinds, maxAttempts, initialDelay, maxDelay, multiplier, jitter, maxElapsed, maxServerWait, fallbacks,
+        fallbackAtOnce);
   }
 
   @Override
@@ -195,6 +232,7 @@ public final class RetryPolicy {
         + ", maxElapsed="
         + (maxElapsed == null ? "none" : maxElapsed.toMillis() + "ms")
         + (maxServerWait == null ? "" : ", maxServerWait=" + maxServerWait.toMillis() + "ms")
+        + (fallbacks == 0 ? "" : ", fallbacks=" + fallbacks + (fallbackAtOnce ? " at once" : ""))
         + '}';
   }
 }

@@ -24,6 +24,8 @@ public final class RetryPolicyBuilder {
   Jitter jitter = Jitter.FULL;
   Duration maxElapsed;
   Duration maxServerWait;
+  int fallbacks;
+  boolean fallbackAtOnce;
 
   RetryPolicyBuilder() {}
 
@@ -121,6 +123,25 @@ public final class RetryPolicyBuilder {
               + " ms; leave it unset for the engine's bound");
     }
     this.maxServerWait = maxServerWait;
+    return this;
+  }
+
+  /**
+   * Lets a call move on, when what it calls is overloaded (529, {@code OVERLOADED}), to the next of {@code
+   * count} fallbacks (other models: the call's attempt is told which to use, see {@link
+   * RetryEngine#executeWithFallbacks}): once that one's overload retries are spent, or at
+   * its first overload when {@code atOnce}. Each fallback gets up to {@code maxAttempts} attempts, within the
+   * same deadline; each move counts against the retry budget as a retry. Nothing but overload moves a call:
+   * an invalid request, an authentication failure or a rate limit never does.
+   *
+   * @throws IllegalArgumentException if {@code count} is negative
+   */
+  public RetryPolicyBuilder fallbacks(int count, boolean atOnce) {
+    if (count < 0) {
+      throw new IllegalArgumentException("fallbacks is " + count + " but must not be negative; 0 for none");
+    }
+    this.fallbacks = count;
+    this.fallbackAtOnce = atOnce;
     return this;
   }
 

@@ -13,5 +13,10 @@ public enum WaitSource {
    * outage, or on a healthy server): reported by {@link RetryListener#onEarlyRetry} with the time actually
    * waited.
    */
-  RECOVERY
+  RECOVERY,
+  /**
+   * No wait: the model was overloaded and the call moves at once to its next fallback model (see {@link
+   * RetryPolicyBuilder#fallbacks}).
+   */
+  FALLBACK
 }

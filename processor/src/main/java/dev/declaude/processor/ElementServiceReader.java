@@ -121,6 +121,10 @@ final class ElementServiceReader {
     for (AnnotationValue s : v.array("stopSequences")) {
       stops.add(Located.of((String) s.getValue(), new ElementLocation(m, mirror, s)));
     }
+    List<Located<String>> fallbacks = new ArrayList<>();
+    for (AnnotationValue f : v.array("fallbackModels")) {
+      fallbacks.add(Located.of((String) f.getValue(), new ElementLocation(m, mirror, f)));
+    }
     List<TurnDescription> turns = new ArrayList<>();
     for (AnnotationValue t : v.array("turns")) {
       Values turn = new Values(m, (AnnotationMirror) t.getValue());
@@ -135,7 +139,9 @@ final class ElementServiceReader {
         v.located("maxTokens", Integer.class),
         v.located("temperature", Double.class),
         stops,
-        turns);
+        turns,
+        fallbacks,
+        v.located("fallbackAtOnce", Boolean.class).value());
   }
 
   private RetryDescription retry(Element e, AnnotationMirror mirror) {

@@ -21,7 +21,7 @@ import okhttp3.mockwebserver.MockResponse;
  * GET  /_simulator/health          {"status":"ok"}
  * POST /_simulator/faults          a fault object, or an array of them (see FaultJson), queued in order
  * POST /_simulator/replies         {"text":"Paris."}, or an array of them, queued in order
- * POST /_simulator/outage          {"durationMs":30000,"fault":{...}}
+ * POST /_simulator/outage          {"durationMs":30000,"fault":{...},"model":"..."}   (model optional)
  * POST /_simulator/fault-rates     {"probability":0.2,"fault":{...}}
  * POST /_simulator/reset           no body
  * GET  /_simulator/requests        {"count":N,"requests":[{"method","path","headers","body","presentedValidKey"}]}
@@ -125,11 +125,16 @@ final class AdminEndpoint {
   }
 
   private void outage(JsonNode body) {
-    AdminJson.checkObject(body, "the outage", Set.of("durationMs", "fault"));
+    AdminJson.checkObject(body, "the outage", Set.of("durationMs", "fault", "model"));
     long millis = AdminJson.longInteger(body, "durationMs", "the outage");
     Fault fault = FaultJson.parse(body.path("fault"), "the outage's fault");
+    String model = body.has("model") ? AdminJson.text(body, "model", "the outage") : null;
     try {
-      sim.outage(Duration.ofMillis(millis), fault);
+      if (model == null) {
+        sim.outage(Duration.ofMillis(millis), fault);
+      } else {
+        sim.outage(model, Duration.ofMillis(millis), fault);
+      }
     } catch (IllegalArgumentException e) {
       throw Rejection.invalid("the outage: " + e.getMessage());
     }

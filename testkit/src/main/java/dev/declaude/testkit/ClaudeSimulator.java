@@ -182,6 +182,24 @@ public final class ClaudeSimulator implements AutoCloseable {
   }
 
   /**
+   * Makes every request for {@code model} (matched as the request names it) meet {@code fault} from now until
+   * the clock passes now + {@code duration}: that model is down, or overloaded, while others answer. Used to
+   * show fallback models at work.
+   *
+   * @throws IllegalArgumentException if {@code duration} is negative or {@code model} is blank
+   */
+  public ClaudeSimulator outage(String model, Duration duration, Fault fault) {
+    if (Objects.requireNonNull(model, "model").isBlank()) {
+      throw new IllegalArgumentException("the model of an outage is blank");
+    }
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("an outage cannot last " + duration);
+    }
+    faults.outage(config.clock().instant().plus(duration), Objects.requireNonNull(fault, "fault"), model);
+    return this;
+  }
+
+  /**
    * Makes each request meet {@code fault} with {@code probability}, drawn from the seeded generator. Rates
    * add up: {@code faultRate(0.20, Fault.status(529)).faultRate(0.05, Fault.status(500))} fails a quarter.
    *

@@ -29,7 +29,12 @@ final class FaultPlan {
     rates.addAll(this.configured);
   }
 
-  private record Outage(Instant until, Fault fault) {}
+  /** An outage of every model ({@code model == null}) or of one. */
+  private record Outage(Instant until, Fault fault, String model) {
+    boolean covers(Instant now, String requested) {
+      return now.isBefore(until) && (model == null || model.equals(requested));
+    }
+  }
 
   /** A share of requests that meet a fault. */
   record Rate(double probability, Fault fault) {}
@@ -43,7 +48,12 @@ final class FaultPlan {
 
   /** Makes every request before {@code until} meet {@code fault}. */
   void outage(Instant until, Fault fault) {
-    outages.add(new Outage(until, fault));
+    outages.add(new Outage(until, fault, null));
+  }
+
+  /** Makes every request for {@code model} (as the request names it) before {@code until} meet {@code fault}. */
+  void outage(Instant until, Fault fault, String model) {
+    outages.add(new Outage(until, fault, model));
   }
 
   /**
@@ -59,14 +69,17 @@ final class FaultPlan {
     rates.add(new Rate(probability, fault));
   }
 
-  /** Returns the fault for a request arriving at {@code now}, taking a scripted one off the queue. */
-  Optional<Fault> next(Instant now) {
+  /**
+   * Returns the fault for a request for {@code model} (null when it names none) arriving at {@code now},
+   * taking a scripted one off the queue.
+   */
+  Optional<Fault> next(Instant now, String model) {
     Fault fault = scripted.poll();
     if (fault != null) {
       return Optional.of(fault);
     }
     for (Outage outage : outages) {
-      if (now.isBefore(outage.until())) {
+      if (outage.covers(now, model)) {
         return Optional.of(outage.fault());
       }
     }

@@ -106,7 +106,7 @@ final class SimulatorDispatcher extends Dispatcher {
   private MockResponse respond(RecordedRequest raw, Instant now, String requestId) {
     ReceivedRequest request = receive(raw);
     log.add(request);
-    Fault fault = faults.next(now).orElse(null);
+    Fault fault = faults.next(now, request.model().orElse(null)).orElse(null);
     MockResponse response;
     if (fault != null && fault.kind() == Fault.Kind.ERROR) {
       response = FaultResponses.error(fault, requestId, config.organizationId(), now);

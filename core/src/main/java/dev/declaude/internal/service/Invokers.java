@@ -2,6 +2,7 @@ package dev.declaude.internal.service;
 
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.internal.rules.ContextDescription;
+import dev.declaude.internal.rules.Located;
 import dev.declaude.error.ContextLengthExceededException;
 import dev.declaude.transport.RequestOptions;
 import dev.declaude.response.ClaudeResponse;
@@ -48,9 +49,10 @@ final class Invokers {
   private final RetryPolicy policy;
   private final RequestRenderer renderer;
   private final ContextGuard guard;
+  private final ModelChoices models;
 
   private Invokers(ServiceRuntime runtime, String service, String method, RetryPolicy policy,
-      RequestRenderer renderer, ContextDescription context) {
+      RequestRenderer renderer, ContextDescription context, List<String> fallbackModels) {
     this.runtime = runtime;
     this.service = service;
     this.method = method;
@@ -58,6 +60,7 @@ final class Invokers {
     this.policy = policy;
     this.renderer = renderer;
     this.guard = context == null ? null : guard(context, renderer, runtime, policy);
+    this.models = new ModelChoices(where, renderer.model(), fallbackModels);
   }
 
   private CallMeter meter() {
@@ -66,10 +69,13 @@ final class Invokers {
 
   /** Sends {@code request} through the engine under the method's policy, counting each request on {@code meter}. */
   private Function<MessageRequest, ClaudeResponse> sendOnce(CallMeter meter) {
-    return request -> learn(request, runtime.engine().execute(policy, () -> {
-      meter.attempt();
-      return runtime.transport().send(request, RequestOptions.defaults());
-    }));
+    return request -> {
+      ModelChoices.Call choices = models.forCall();
+      return learn(request, runtime.engine().executeWithFallbacks(policy, choice -> {
+        meter.attempt();
+        return runtime.transport().send(choices.on(choice, request), RequestOptions.defaults());
+      }));
+    };
   }
 
   static MethodInvoker of(Class<?> service, Method method, MethodDescription description, ServiceRuntime runtime,
@@ -84,7 +90,12 @@ final class Invokers {
         ? new StructuredAnswers(runtime.answerMapper(), answerType) : null;
     RequestRenderer renderer = new RequestRenderer(description, method.getAnnotation(ClaudePrompt.class),
         runtime.defaultModel(), structured == null ? null : structured.outputConfig());
-    Invokers calls = new Invokers(runtime, service.getSimpleName(), method.getName(), policy, renderer, context);
+    List<String> fallbacks = description.prompt().fallbackModels().stream().map(Located::value).toList();
+    RetryPolicy withFallbacks = fallbacks.isEmpty()
+        ? policy
+        : policy.toBuilder().fallbacks(fallbacks.size(), description.prompt().fallbackAtOnce()).build();
+    Invokers calls = new Invokers(
+        runtime, service.getSimpleName(), method.getName(), withFallbacks, renderer, context, fallbacks);
     int callback = callbackIndex(description);
     if (callback >= 0) {
       return calls.streamingWithCallback(callback, returns.category());
@@ -135,10 +146,11 @@ final class Invokers {
       });
       ContextGuard.Parts parts = renderer.renderParts(args);
       Function<MessageRequest, CompletableFuture<ClaudeResponse>> once = request -> {
+        ModelChoices.Call choices = models.forCall();
         CompletableFuture<ClaudeResponse> call = runtime.engine()
-            .executeAsync(policy, () -> {
+            .executeAsyncWithFallbacks(policy, choice -> {
               meter.attempt();
-              return runtime.transport().sendAsync(request, RequestOptions.defaults());
+              return runtime.transport().sendAsync(choices.on(choice, request), RequestOptions.defaults());
             });
         result.follow(call);
         return call.thenApply(r -> learn(request, r));
@@ -181,7 +193,7 @@ final class Invokers {
         meter.succeeded(r);
       };
       Function<MessageRequest, OpenedStream> once =
-          request -> OpenedStream.open(runtime, policy, request, meter, onComplete);
+          request -> OpenedStream.open(runtime, policy, models.forCall(), request, meter, onComplete);
       if (guard == null) {
         return once.apply(parts.request());
       }

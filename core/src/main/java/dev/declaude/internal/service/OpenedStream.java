@@ -39,15 +39,16 @@ final class OpenedStream implements AutoCloseable {
   /**
    * Opens the stream through the engine, retrying failures that come before the first text.
    *
+   * @param models the model each attempt asks: the method's own, or a fallback once it is overloaded
    * @param meter counts each request, and is told when the stream breaks after its first text
    * @param onComplete told the whole answer once the stream has ended well
    */
-  static OpenedStream open(ServiceRuntime runtime, RetryPolicy policy, MessageRequest request, CallMeter meter,
-      Consumer<ClaudeResponse> onComplete) {
-    return runtime.engine().execute(policy, () -> {
+  static OpenedStream open(ServiceRuntime runtime, RetryPolicy policy, ModelChoices.Call models,
+      MessageRequest request, CallMeter meter, Consumer<ClaudeResponse> onComplete) {
+    return runtime.engine().executeWithFallbacks(policy, choice -> {
       meter.attempt();
-      OpenedStream s =
-          new OpenedStream(runtime.transport().stream(request, RequestOptions.defaults()), meter, onComplete);
+      OpenedStream s = new OpenedStream(
+          runtime.transport().stream(models.on(choice, request), RequestOptions.defaults()), meter, onComplete);
       try {
         s.pending = s.readText();
       } catch (RuntimeException e) {

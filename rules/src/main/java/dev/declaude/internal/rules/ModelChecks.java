@@ -1,5 +1,7 @@
 package dev.declaude.internal.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The model and the settings whose limits depend on it. */
@@ -10,25 +12,78 @@ final class ModelChecks {
     PromptDescription p = m.prompt();
     String explicit = p.model().value();
     String name = explicit.isEmpty() ? f.defaultModel : explicit;
+    ModelInfo info = known(m, p.model(), explicit.isEmpty(), f);
+    String label = explicit.isEmpty() ? name + " (the default model)" : name;
+    Located<Integer> max = p.maxTokens();
+    if (max.value() < 1) {
+      f.add(Rule.MAX_TOKENS, max.location(), m,
+          "maxTokens is " + max.value() + " but must be at least 1: a method that returns text needs output");
+    } else {
+      maxTokens(m, info, label, max.location(), f);
+    }
+    Located<Double> t = p.temperature();
+    if (!Double.isNaN(t.value()) && !(t.value() >= 0 && t.value() <= 1)) {
+      f.add(Rule.TEMPERATURE_RANGE, t.location(), m,
+          "temperature " + t.value() + " is outside [0, 1]; choose a value in that range, or leave it unset");
+    } else {
+      temperature(m, info, "model " + label, t.location(), f);
+    }
+    fallbacks(m, name, f);
+  }
+
+  /**
+   * Checks each fallback model as the primary is checked, each finding on its array element: a fallback the
+   * rules would refuse as the primary would fail the call exactly when it is needed.
+   */
+  private static void fallbacks(MethodDescription m, String primary, Findings f) {
+    PromptDescription p = m.prompt();
+    List<String> seen = new ArrayList<>();
+    seen.add(canonical(primary, f));
+    for (Located<String> fallback : p.fallbackModels()) {
+      if (fallback.value().isBlank()) {
+        f.add(Rule.FALLBACK_MODEL, fallback.location(), m,
+            "a fallback model is blank; name a model, or remove the entry");
+        continue;
+      }
+      String id = canonical(fallback.value(), f);
+      if (seen.contains(id)) {
+        f.add(Rule.FALLBACK_MODEL, fallback.location(), m,
+            "fallback model " + fallback.value() + " is already " + (seen.indexOf(id) == 0 ? "the model" : "an"
+                + " earlier fallback") + " of this method; a call would ask an overloaded model again");
+        continue;
+      }
+      seen.add(id);
+      ModelInfo info = known(m, fallback, false, f);
+      if (p.maxTokens().value() >= 1) {
+        maxTokens(m, info, "fallback model " + fallback.value(), fallback.location(), f);
+      }
+      Located<Double> t = p.temperature();
+      if (!Double.isNaN(t.value()) && t.value() >= 0 && t.value() <= 1) {
+        temperature(m, info, "fallback model " + fallback.value(), fallback.location(), f);
+      }
+    }
+  }
+
+  private static String canonical(String model, Findings f) {
+    return f.catalogue.find(model).map(ModelInfo::id).orElse(model);
+  }
+
+  /** Reports an unknown or ageing model, and returns what the catalogue knows of it, or {@code null}. */
+  private static ModelInfo known(MethodDescription m, Located<String> model, boolean isDefault, Findings f) {
+    String name = isDefault ? f.defaultModel : model.value();
     Optional<ModelInfo> info = f.catalogue.find(name);
-    if (info.isEmpty() && !explicit.isEmpty()) {
-      f.add(Rule.MODEL_UNKNOWN, p.model().location(), m,
-          "model \"" + explicit + "\" is not in declaude's model catalogue, so its limits cannot be checked;"
-              + suggestion(explicit, f.catalogue) + " check the id, or update declaude if the model is new");
+    if (info.isEmpty() && !isDefault) {
+      f.add(Rule.MODEL_UNKNOWN, model.location(), m,
+          "model \"" + name + "\" is not in declaude's model catalogue, so its limits cannot be checked;"
+              + suggestion(name, f.catalogue) + " check the id, or update declaude if the model is new");
     }
-    if (info.isPresent() && !explicit.isEmpty()) {
-      lifecycle(m, info.get(), f);
+    if (info.isPresent() && !isDefault) {
+      lifecycle(m, model, info.get(), f);
     }
-    maxTokens(m, info.orElse(null), label(name, explicit.isEmpty()), f);
-    temperature(m, info.orElse(null), label(name, explicit.isEmpty()), f);
+    return info.orElse(null);
   }
 
-  private static String label(String name, boolean isDefault) {
-    return isDefault ? name + " (the default model)" : name;
-  }
-
-  private static void lifecycle(MethodDescription m, ModelInfo info, Findings f) {
-    Located<String> model = m.prompt().model();
+  private static void lifecycle(MethodDescription m, Located<String> model, ModelInfo info, Findings f) {
     String use = info.replacement() == null ? "" : "; move to " + info.replacement();
     switch (info.lifecycleOn(f.today)) {
       case RETIRED:
@@ -46,30 +101,22 @@ final class ModelChecks {
     }
   }
 
-  private static void maxTokens(MethodDescription m, ModelInfo info, String model, Findings f) {
-    Located<Integer> max = m.prompt().maxTokens();
-    if (max.value() < 1) {
-      f.add(Rule.MAX_TOKENS, max.location(), m,
-          "maxTokens is " + max.value() + " but must be at least 1: a method that returns text needs output");
-    } else if (info != null && max.value() > info.maxOutputTokens()) {
-      f.add(Rule.MAX_TOKENS, max.location(), m,
-          "maxTokens " + max.value() + " exceeds the output limit of " + model + ", " + info.maxOutputTokens()
+  /** Reports {@code maxTokens} above the output limit of {@code model}, at {@code where}. */
+  private static void maxTokens(MethodDescription m, ModelInfo info, String model, Location where, Findings f) {
+    int max = m.prompt().maxTokens().value();
+    if (info != null && max > info.maxOutputTokens()) {
+      f.add(Rule.MAX_TOKENS, where, m,
+          "maxTokens " + max + " exceeds the output limit of " + model + ", " + info.maxOutputTokens()
               + " tokens; lower it to at most " + info.maxOutputTokens());
     }
   }
 
-  private static void temperature(MethodDescription m, ModelInfo info, String model, Findings f) {
-    Located<Double> t = m.prompt().temperature();
-    double v = t.value();
-    if (Double.isNaN(v)) {
-      return; // unset: the model's default
-    }
-    if (!(v >= 0 && v <= 1)) {
-      f.add(Rule.TEMPERATURE_RANGE, t.location(), m,
-          "temperature " + v + " is outside [0, 1]; choose a value in that range, or leave it unset");
-    } else if (info != null && info.onlyDefaultSampling() && v != 1.0) {
-      f.add(Rule.TEMPERATURE_UNSUPPORTED, t.location(), m,
-          "model " + model + " accepts only temperature 1.0 (sampling parameters are deprecated for models"
+  /** Reports a set temperature that {@code model} does not accept, at {@code where}. */
+  private static void temperature(MethodDescription m, ModelInfo info, String model, Location where, Findings f) {
+    double v = m.prompt().temperature().value();
+    if (!Double.isNaN(v) && info != null && info.onlyDefaultSampling() && v != 1.0) {
+      f.add(Rule.TEMPERATURE_UNSUPPORTED, where, m,
+          model + " accepts only temperature 1.0 (sampling parameters are deprecated for models"
               + " after Claude Opus 4.6); remove temperature");
     }
   }
@@ -101,7 +148,7 @@ final class ModelChecks {
   }
 
   private static Iterable<String> names(ModelInfo info) {
-    java.util.List<String> names = new java.util.ArrayList<>(info.aliases());
+    List<String> names = new ArrayList<>(info.aliases());
     names.add(0, info.id());
     return names;
   }

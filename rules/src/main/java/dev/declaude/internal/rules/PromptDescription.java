@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param temperature the temperature, {@code NaN} for unset
  * @param stopSequences the stop sequences, one location per array element
  * @param turns the fixed turns before the user message
+ * @param fallbackModels the models tried in order when the one before is overloaded, one location per element
+ * @param fallbackAtOnce whether the first overload moves on at once
  */
 public record PromptDescription(
     Location annotation,
@@ -23,7 +25,9 @@ public record PromptDescription(
     Located<Integer> maxTokens,
     Located<Double> temperature,
     List<Located<String>> stopSequences,
-    List<TurnDescription> turns) {
+    List<TurnDescription> turns,
+    List<Located<String>> fallbackModels,
+    boolean fallbackAtOnce) {
 
   public PromptDescription {
     Objects.requireNonNull(annotation, "annotation");
@@ -34,5 +38,6 @@ public record PromptDescription(
     Objects.requireNonNull(temperature, "temperature");
     stopSequences = List.copyOf(stopSequences);
     turns = List.copyOf(turns);
+    fallbackModels = List.copyOf(fallbackModels);
   }
 }

@@ -131,6 +131,10 @@ public final class ReflectiveServiceReader {
     for (int i = 0; i < p.stopSequences().length; i++) {
       stops.add(at(p.stopSequences()[i], a + "(stopSequences[" + i + "])"));
     }
+    List<Located<String>> fallbacks = new ArrayList<>();
+    for (int i = 0; i < p.fallbackModels().length; i++) {
+      fallbacks.add(at(p.fallbackModels()[i], a + "(fallbackModels[" + i + "])"));
+    }
     List<TurnDescription> turns = new ArrayList<>();
     for (int i = 0; i < p.turns().length; i++) {
       Turn t = p.turns()[i];
@@ -144,7 +148,9 @@ public final class ReflectiveServiceReader {
         at(p.maxTokens(), a + "(maxTokens)"),
         at(p.temperature(), a + "(temperature)"),
         stops,
-        turns);
+        turns,
+        fallbacks,
+        p.fallbackAtOnce());
   }
 
   /** Returns the description of one {@code @RetryOn}, located for messages as {@code where} says. */

@@ -46,6 +46,8 @@ public enum Rule {
   STOP_SEQUENCE_BLANK("stop-sequence-blank", Severity.ERROR),
   /** A model id the catalogue does not know. */
   MODEL_UNKNOWN("model-unknown", Severity.WARNING),
+  /** A blank fallback model, or one that repeats the model or an earlier fallback. */
+  FALLBACK_MODEL("fallback-model", Severity.ERROR),
   /** A deprecated model. */
   MODEL_DEPRECATED("model-deprecated", Severity.WARNING),
   /** A retired model. */
