@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Records what a {@code ClaudeClient} does as Micrometer meters: a listener to register on the client.
@@ -95,7 +96,7 @@ public final class DeclaudeMetrics implements ClaudeListener {
    * @throws NullPointerException if {@code registry} is null
    */
   public DeclaudeMetrics(MeterRegistry registry) {
-    this(java.util.Objects.requireNonNull(registry, "registry"), Tags.empty(), DEFAULT_MAX_TAG_VALUES);
+    this(Objects.requireNonNull(registry, "registry"), Tags.empty(), DEFAULT_MAX_TAG_VALUES);
   }
 
   DeclaudeMetrics(MeterRegistry registry, Tags common, int maxTagValues) {

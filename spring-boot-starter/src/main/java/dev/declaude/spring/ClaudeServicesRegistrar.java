@@ -2,6 +2,7 @@ package dev.declaude.spring;
 
 import dev.declaude.ClaudeClient;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
@@ -77,7 +78,7 @@ final class ClaudeServicesRegistrar
       }
       types.add(type.getName());
     }
-    Set<String> packages = new LinkedHashSet<>(java.util.List.of(enable.getStringArray("basePackages")));
+    Set<String> packages = new LinkedHashSet<>(List.of(enable.getStringArray("basePackages")));
     for (Class<?> c : enable.getClassArray("basePackageClasses")) {
       packages.add(c.getPackageName());
     }

@@ -15,6 +15,7 @@ import dev.declaude.error.OverloadedException;
 import dev.declaude.error.RateLimitException;
 import dev.declaude.event.CallEvent;
 import dev.declaude.event.ClaudeListener;
+import dev.declaude.micrometer.DeclaudeMetrics;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryEvent;
@@ -22,6 +23,8 @@ import dev.declaude.testkit.ClaudeSimulator;
 import dev.declaude.testkit.Fault;
 import dev.declaude.testkit.VirtualTime;
 import dev.declaude.wire.MessageRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.Order;
 
@@ -266,6 +270,19 @@ class DeclaudeAutoConfigurationTest {
     runner().run(context -> assertSame(context.getBean(RetryEngine.class), DeclaudeAspects.engine()));
 
     assertSame(before, DeclaudeAspects.engine());
+  }
+
+  @Test
+  void withoutItsOptionalModulesTheStarterStillMakesTheClient() {
+    runner().withClassLoader(new FilteredClassLoader(DeclaudeMetrics.class, DeclaudeAspects.class,
+            org.springframework.boot.health.contributor.HealthIndicator.class))
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(context -> {
+          assertNull(context.getStartupFailure());
+          assertEquals(List.of("claudeClient"), List.of(context.getBeanNamesForType(ClaudeClient.class)));
+          assertEquals(List.of(), List.of(context.getBeanNamesForType(ClaudeListener.class)));
+          assertEquals(false, context.containsBean("declaudeAspectsEngine"));
+        });
   }
 
   @Test
