@@ -48,7 +48,7 @@ import java.util.Objects;
  *       and {@code gen_ai.response.model} ({@code none} when the call failed). The duration is a timer (seconds
  *       in Prometheus; set the OTLP registry's base time unit to seconds) with tag {@code error.type} (the API's
  *       error type, else the exception's simple name; {@code none} on success, because Micrometer's
- *       Prometheus registry drops meters whose tag keys differ from the first of their name). Token usage is a
+ *       Prometheus registry up to 1.16 drops meters whose tag keys differ from the first of their name). Token usage is a
  *       distribution summary with tag {@code gen_ai.token.type} {@code input} (cached input included) or
  *       {@code output}. Both carry the conventions' bucket boundaries.
  * </ul>
