@@ -283,11 +283,14 @@ public final class ClaudeClientBuilder {
     RetryEngine engine = engine();
     Listeners told = new Listeners(listeners);
     String domain = apiKey == null ? "local" : DomainIds.of(baseUrl, apiKey);
-    // Every success tells the pacer where the rate limits stand; failures reach it through the engine.
+    // Every response tells the listeners where the rate limits stand. Only a success tells the pacer here: a
+    // failure reaches it as the exception the engine reads, and told twice it would count one refusal as two.
     Transport t = transport != null
         ? transport
         : httpTransport(config, metadata -> {
-          engine.observe(metadata);
+          if (metadata.status() < 400) {
+            engine.observe(metadata);
+          }
           told.rateLimits(domain, metadata.rateLimits());
         });
     ObjectMapper mapper = answerMapper != null ? answerMapper : defaultAnswerMapper();

@@ -31,7 +31,7 @@ class ListenerEventsTest {
       + "\"text\",\"text\":\"Hi\"}],\"model\":\"claude-haiku-4-5-20251001\",\"stop_reason\":\"end_turn\","
       + "\"usage\":{\"input_tokens\":12,\"output_tokens\":3}}";
 
-  @RetryOn(ErrorKind.SERVER)
+  @RetryOn({ErrorKind.SERVER, ErrorKind.RATE_LIMIT})
   interface Bot {
     @ClaudePrompt(value = "{question}", model = "claude-haiku-4-5")
     String answer(String question);
@@ -91,6 +91,22 @@ class ListenerEventsTest {
     assertEquals(1, limits.size());
     assertTrue(limits.get(0).domain().startsWith("localhost:" + server.getPort() + "/"), limits.get(0).domain());
     assertEquals(49L, limits.get(0).rateLimits().requests().remaining());
+  }
+
+  @Test
+  void aRefusalsRateLimitsReachTheListenersToo() {
+    server.enqueue(json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"x\"}}")
+        .setHeader("retry-after", "1")
+        .setHeader("anthropic-ratelimit-requests-limit", "50")
+        .setHeader("anthropic-ratelimit-requests-remaining", "0"));
+    server.enqueue(json(200, OK).setHeader("anthropic-ratelimit-requests-limit", "50")
+        .setHeader("anthropic-ratelimit-requests-remaining", "49"));
+    try (ClaudeClient client = client()) {
+      client.create(Bot.class).answer("Hello?");
+    }
+
+    // Before, only successes were told: a gauge or health check never saw the limit run out.
+    assertEquals(List.of(0L, 49L), limits.stream().map(l -> l.rateLimits().requests().remaining()).toList());
   }
 
   @Test

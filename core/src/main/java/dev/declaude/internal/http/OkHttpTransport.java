@@ -59,7 +59,7 @@ public final class OkHttpTransport implements Transport {
    *     when the application shares its own client
    * @param baseUrl the API's base URL; {@code v1/messages} is resolved against it
    * @param apiKey the key sent as {@code x-api-key}; never logged or shown
-   * @param observer told the metadata of every successful response
+   * @param observer told the metadata of every response, failures included
    * @param limits how much of a response is read at most
    * @throws IllegalArgumentException if the key is blank or holds characters a header cannot carry
    */
@@ -210,11 +210,6 @@ public final class OkHttpTransport implements Transport {
     ResponseMetadata metadata = ResponseHeaders.parse(response.code(), response::header, clock.instant());
     log.debug("{} {} -> {} (request-id {})", response.request().method(), response.request().url().encodedPath(),
         response.code(), metadata.requestId());
-    if (!response.isSuccessful()) {
-      // A failure reaches the retry engine as its exception, which tells the pacer; told twice, the pacer
-      // would count one refusal as two.
-      return metadata;
-    }
     try {
       observer.accept(metadata);
     } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.declaude.examples;
+package dev.declaude.examples.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.Location;
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.ClaudeClient;
+import dev.declaude.micrometer.DeclaudeMetrics;
+import dev.declaude.spring.DeclaudeAutoConfiguration;
 import dev.declaude.testkit.ClaudeSimulator;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
  * changed public type or member fails the build until the list is updated, so every change to the API is a line
  * in review. Packages under {@code dev.declaude.internal} are not API and are left out.
  *
- * <p>To accept a change, copy {@code examples/target/api/<artifact>.txt} over {@code api/<artifact>.txt}.
+ * <p>To accept a change, copy {@code examples-spring/target/api/<artifact>.txt} over {@code api/<artifact>.txt}.
  */
 class ApiSurfaceTest {
   private static final Path CHECKED_IN = Path.of("..", "api");
@@ -43,7 +45,9 @@ class ApiSurfaceTest {
             artifact("declaude-annotations", ClaudePrompt.class),
             artifact("declaude-core", ClaudeClient.class),
             artifact("declaude-aspects", DeclaudeAspects.class),
-            artifact("declaude-testkit", ClaudeSimulator.class))
+            artifact("declaude-testkit", ClaudeSimulator.class),
+            artifact("declaude-micrometer", DeclaudeMetrics.class),
+            artifact("declaude-spring-boot-starter", DeclaudeAutoConfiguration.class))
         .map(a -> DynamicTest.dynamicTest(a.name(), () -> compare(a)));
   }
 
@@ -60,7 +64,7 @@ class ApiSurfaceTest {
     Path expectedFile = CHECKED_IN.resolve(artifact.name() + ".txt");
     String expected = Files.exists(expectedFile) ? Files.readString(expectedFile) : "";
     assertEquals(expected, actual, "the public API of " + artifact.name() + " changed; if that is intended, copy "
-        + "examples/target/api/" + artifact.name() + ".txt to api/ and commit it\n" + diff(expected, actual));
+        + "examples-spring/target/api/" + artifact.name() + ".txt to api/ and commit it\n" + diff(expected, actual));
   }
 
   /** Returns one line per public type and per public or protected member of it, sorted. */
