@@ -3,6 +3,7 @@ package dev.declaude.internal.service;
 import dev.declaude.service.GeneratedService;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -15,13 +16,13 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.implementation.FixedValue;
+import net.bytebuddy.implementation.InvocationHandlerAdapter;
 import net.bytebuddy.implementation.MethodCall;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Generates, once per interface, the class that implements it: each abstract method calls {@link
- * ServiceDispatcher#dispatch} with its index and arguments; default methods are inherited unchanged;
+ * Generates, once per interface, the class that implements it: each abstract method calls its dispatcher (an
+ * {@code InvocationHandler}, see {@link ServiceDispatcher}) with the method and its arguments; default methods are inherited unchanged;
  * {@code toString} names the interface; {@code equals} and {@code hashCode} stay identity. Per-client
  * state lives in the instance's dispatcher, so clients share the class.
  */
@@ -60,29 +61,25 @@ final class ServiceClasses {
         .name(service.getName() + "$$DeclaudeService")
         .implement(service, GeneratedService.class)
         .modifiers(Visibility.PUBLIC)
-        .defineField(FIELD, ServiceDispatcher.class, Visibility.PRIVATE, FieldManifestation.FINAL)
+        .defineField(FIELD, InvocationHandler.class, Visibility.PRIVATE, FieldManifestation.FINAL)
         .defineConstructor(Visibility.PUBLIC)
-        .withParameters(ServiceDispatcher.class)
+        .withParameters(InvocationHandler.class)
         .intercept(MethodCall.invoke(objectConstructor()).andThen(FieldAccessor.ofField(FIELD).setsArgumentAt(0)))
         .method(ElementMatchers.isToString())
         .intercept(FixedValue.value(service.getSimpleName() + "[declaude service]"));
-    Method dispatch = dispatchMethod();
-    List<Method> methods = abstractMethods(service);
-    for (int i = 0; i < methods.size(); i++) {
-      builder = builder.method(ElementMatchers.is(methods.get(i)))
-          .intercept(MethodCall.invoke(dispatch).onField(FIELD).with(i).withArgumentArray()
-              .withAssigner(Assigner.DEFAULT, Assigner.Typing.DYNAMIC));
-    }
+    builder = builder.method(ElementMatchers.isAbstract()).intercept(InvocationHandlerAdapter.toField(FIELD));
     try (DynamicType.Unloaded<?> unloaded = builder.make()) {
       Class<?> type = unloaded.load(service.getClassLoader(), loadingStrategy(service)).getLoaded();
-      return type.getConstructor(ServiceDispatcher.class);
+      return type.getConstructor(InvocationHandler.class);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("cannot generate the implementation of " + service.getName(), e);
     }
   }
 
-  // Defining into the interface's own package and loader lets package-private interfaces work too.
+  // Defining into the interface's own package and loader lets package-private interfaces work too. On the module
+  // path that needs the service's package open to declaude; else a class loader of its own (WRAPPER) serves.
   private static ClassLoadingStrategy<ClassLoader> loadingStrategy(Class<?> service) {
+    ServiceClasses.class.getModule().addReads(service.getModule());
     try {
       return ClassLoadingStrategy.UsingLookup.of(MethodHandles.privateLookupIn(service, MethodHandles.lookup()));
     } catch (IllegalAccessException e) {
@@ -93,14 +90,6 @@ final class ServiceClasses {
   private static Constructor<Object> objectConstructor() {
     try {
       return Object.class.getConstructor();
-    } catch (NoSuchMethodException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static Method dispatchMethod() {
-    try {
-      return ServiceDispatcher.class.getMethod("dispatch", int.class, Object[].class);
     } catch (NoSuchMethodException e) {
       throw new AssertionError(e);
     }

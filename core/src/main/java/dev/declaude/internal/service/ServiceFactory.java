@@ -37,7 +37,7 @@ public final class ServiceFactory {
       invokers[i] = Invokers.of(service, m, md, runtime, policy(md, description, runtime.defaultPolicy()),
           context(md, description));
     }
-    return ServiceClasses.instantiate(service, new ServiceDispatcher(invokers));
+    return ServiceClasses.instantiate(service, new ServiceDispatcher(service, invokers));
   }
 
   // The method's own, else the service's (the reader has put an inherited method's declaring type's on the

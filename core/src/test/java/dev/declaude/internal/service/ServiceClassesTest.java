@@ -23,14 +23,14 @@ class ServiceClassesTest {
   }
 
   @Test
-  void abstractMethodsDispatchByIndexWithTheirArguments() {
+  void abstractMethodsDispatchToTheirInvokersWithTheirArguments() {
     List<String> calls = new ArrayList<>();
     MethodInvoker count = args -> 42;
     MethodInvoker greet = args -> {
       calls.add(Arrays.toString(args));
       return "hi " + args[0];
     };
-    Greeter g = ServiceClasses.instantiate(Greeter.class, new ServiceDispatcher(new MethodInvoker[] {count, greet}));
+    Greeter g = ServiceClasses.instantiate(Greeter.class, new ServiceDispatcher(Greeter.class, new MethodInvoker[] {count, greet}));
 
     assertEquals("hi bob", g.greet("bob"));
     assertEquals(42, g.count(1, 2L));
@@ -40,7 +40,7 @@ class ServiceClassesTest {
 
   @Test
   void oneClassPerInterfaceAndIdentitySemantics() {
-    var d = new ServiceDispatcher(new MethodInvoker[] {a -> 0, a -> ""});
+    var d = new ServiceDispatcher(Greeter.class, new MethodInvoker[] {a -> 0, a -> ""});
     Greeter a = ServiceClasses.instantiate(Greeter.class, d);
     Greeter b = ServiceClasses.instantiate(Greeter.class, d);
 
