@@ -1,4 +1,8 @@
-package dev.declaude.retry;
+package dev.declaude.internal.ratelimit;
+
+import dev.declaude.ratelimit.RateLimitState;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * This client's copy of one of the API's rate-limit buckets, learned from a family of {@code
@@ -30,21 +34,26 @@ package dev.declaude.retry;
  * long the copy may stay short of full.
  *
  * <p>Kept as a level at an instant: the level at a later instant adds the refill since, up to the capacity.
- * Not thread-safe: the pacer guards it, and plans on copies of it.
+ *
+ * <p><b>Shared.</b> The mirror is a domain's state, kept in its {@code RateLimitStore} ({@link #state}), so
+ * that every client of the domain, in this process or in a fleet, spends one copy. A stored mirror is never
+ * changed in place: {@link #afterTake} and {@link #afterReport} return changed copies, and the pacer plans on
+ * {@link #copy() copies}. Times are in the clock of the store that keeps it; {@link #shifted} moves them to
+ * another clock. Not thread-safe: a copy belongs to one thread until it is stored.
  */
-final class BucketMirror {
+public final class BucketMirror {
   /**
    * Room kept in hand when releasing, as a share of one request, so that a request reaching the server a
    * little later or earlier than its turn (network and scheduling jitter) still finds a whole one. Sending
    * at exactly the refill rate keeps the server's level where it started, so this is paid once.
    */
-  static final double RESERVE = 0.25;
+  public static final double RESERVE = 0.25;
 
   /** How often the learned rate is judged against what the server reported. */
-  static final long WINDOW_MILLIS = 1_000;
+  public static final long WINDOW_MILLIS = 1_000;
 
   /** How long a rate that drew refusals caps the learned rate, in case the server's rate was raised. */
-  static final long CEILING_MILLIS = 300_000;
+  public static final long CEILING_MILLIS = 300_000;
 
   private boolean known;
   private double perMilli;
@@ -63,33 +72,99 @@ final class BucketMirror {
   private boolean windowPaced;
   private boolean heldRelease;
 
-  BucketMirror() {}
+  /** How long a store keeps a mirror no one has touched: the API's limits are per minute. */
+  static final Duration IDLE_EXPIRY = Duration.ofMinutes(10);
 
-  private BucketMirror(BucketMirror other) {
+  private static final String FORMAT = "m1";
+
+  /** Returns a mirror that knows nothing yet: it never holds anyone. */
+  public BucketMirror() {}
+
+  private BucketMirror(BucketMirror other, boolean all) {
     known = other.known;
     perMilli = other.perMilli;
     capacity = other.capacity;
     level = other.level;
     levelAt = other.levelAt;
+    if (all) {
+      lastLimit = other.lastLimit;
+      floor = other.floor;
+      ceiling = other.ceiling;
+      ceilingAt = other.ceilingAt;
+      windowStart = other.windowStart;
+      windowSuccesses = other.windowSuccesses;
+      windowRefusals = other.windowRefusals;
+      windowCensored = other.windowCensored;
+      windowPaced = other.windowPaced;
+      heldRelease = other.heldRelease;
+    }
+  }
+
+  /** Returns the state of the mirror of the bucket called {@code bucket} ({@code requests}, {@code input-tokens}, ...). */
+  public static RateLimitState<BucketMirror> state(String bucket) {
+    return new MirrorState("bucket." + bucket);
   }
 
   /** Returns a copy of the level, rate and capacity, for planning releases without touching this one. */
-  BucketMirror copy() {
-    return new BucketMirror(this);
+  public BucketMirror copy() {
+    return new BucketMirror(this, false);
   }
 
   /** Returns whether a response has reported this bucket's limit and remaining. */
-  boolean known() {
+  public boolean known() {
     return known;
   }
 
   /** Returns the time one unit takes to refill, in ms (at least 1). */
-  long spacingMillis() {
+  public long spacingMillis() {
     return Math.max(1, (long) Math.floor(1 / perMilli));
   }
 
+  /**
+   * Returns whether the mirror holds {@code need} at {@code t}, capped at the whole bucket when it is smaller:
+   * a mirror that knows nothing always has room.
+   */
+  public boolean hasRoom(long t, double need) {
+    // The epsilon keeps floating-point dust from refusing what readyAt planned.
+    return !known || levelAt(t) >= Math.min(need, capacity) - 1e-9;
+  }
+
+  /**
+   * Returns a copy that took {@code amount} at {@code t}; {@code heldRelease} notes that the pacer had held
+   * the caller for room (the next report tells whether it waited too long).
+   */
+  public BucketMirror afterTake(long t, double amount, boolean heldRelease) {
+    if (!known) {
+      return this;
+    }
+    BucketMirror next = new BucketMirror(this, true);
+    next.take(t, amount);
+    next.heldRelease |= heldRelease;
+    return next;
+  }
+
+  /** Returns a copy that learned from a response; see {@link #report}. */
+  public BucketMirror afterReport(
+      long now, long limit, long remaining, Long fullAt, boolean rateLimited, int othersInFlight) {
+    BucketMirror next = new BucketMirror(this, true);
+    next.report(now, limit, remaining, fullAt, rateLimited, othersInFlight);
+    return next;
+  }
+
+  /** Returns a copy whose instants are {@code deltaMillis} later: the same mirror on another clock. */
+  public BucketMirror shifted(long deltaMillis) {
+    if (deltaMillis == 0) {
+      return this;
+    }
+    BucketMirror next = new BucketMirror(this, true);
+    next.levelAt += deltaMillis;
+    next.ceilingAt += deltaMillis;
+    next.windowStart += deltaMillis;
+    return next;
+  }
+
   /** Returns the copy's level at {@code t} (negative: owed to the server), no earlier than its last change. */
-  double levelAt(long t) {
+  public double levelAt(long t) {
     if (!known) {
       return Double.POSITIVE_INFINITY;
     }
@@ -100,7 +175,7 @@ final class BucketMirror {
    * Returns the earliest instant at or after {@code t} (and after the copy's last change) when the copy holds
    * {@code need} plus the reserve, or the whole bucket when it is too small to keep a reserve.
    */
-  long readyAt(long t, double need) {
+  public long readyAt(long t, double need) {
     if (!known) {
       return t;
     }
@@ -111,8 +186,8 @@ final class BucketMirror {
     return missing <= 0 ? from : from + (long) Math.ceil(missing / perMilli - 1e-9);
   }
 
-  /** Takes {@code amount} at {@code t} (no earlier than the copy's last change). */
-  void take(long t, double amount) {
+  /** Takes {@code amount} at {@code t} (no earlier than the copy's last change); only on a copy. */
+  public void take(long t, double amount) {
     if (known) {
       long at = Math.max(t, levelAt);
       level = levelAt(at) - amount;
@@ -120,22 +195,12 @@ final class BucketMirror {
     }
   }
 
-  /** Notes that a caller the pacer held for room has just gone: the next report tells whether it waited too long. */
-  void heldCallerReleased() {
-    heldRelease = true;
-  }
-
-  /** Gives back {@code amount} at {@code t}: what a request took and did not spend. */
-  void giveBack(long t, double amount) {
-    take(t, -amount);
-  }
-
   /**
    * Learns from a response that reported {@code limit}, {@code remaining} and the bucket full again at
    * {@code fullAt} (monotonic ms, or null), received at {@code now} while {@code othersInFlight} other
    * requests of this client were unanswered.
    */
-  void report(long now, long limit, long remaining, Long fullAt, boolean rateLimited, int othersInFlight) {
+  private void report(long now, long limit, long remaining, Long fullAt, boolean rateLimited, int othersInFlight) {
     double size = Math.min(limit, Math.max(known ? capacity : 0, remaining + 1));
     double bound = Math.max(limit / 60_000.0, resetRate(now, size, remaining, fullAt));
     if (!known || limit != lastLimit) {
@@ -225,5 +290,88 @@ final class BucketMirror {
       return 0;
     }
     return missing / (fullAt - now);
+  }
+
+  @Override
+  public String toString() {
+    return known
+        ? String.format(Locale.ROOT, "BucketMirror{level=%.2f@%d, perSecond=%.2f, capacity=%.0f}",
+            level, levelAt, perMilli * 1000, capacity)
+        : "BucketMirror{unknown}";
+  }
+
+  /** The mirror as a domain's state: encoded as its fields in a fixed order, doubles exactly. */
+  private static final class MirrorState implements RateLimitState<BucketMirror>, TimeShift<BucketMirror> {
+    private final String name;
+
+    MirrorState(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public BucketMirror initial() {
+      return new BucketMirror();
+    }
+
+    @Override
+    public Duration idleExpiry() {
+      return IDLE_EXPIRY;
+    }
+
+    @Override
+    public BucketMirror shifted(BucketMirror value, long deltaMillis) {
+      return value.shifted(deltaMillis);
+    }
+
+    @Override
+    public String encode(BucketMirror m) {
+      return String.join(" ", FORMAT, flag(m.known), hex(m.perMilli), hex(m.capacity), hex(m.level),
+          Long.toString(m.levelAt), Long.toString(m.lastLimit), hex(m.floor), hex(m.ceiling),
+          Long.toString(m.ceilingAt), Long.toString(m.windowStart), Integer.toString(m.windowSuccesses),
+          Integer.toString(m.windowRefusals), flag(m.windowCensored), flag(m.windowPaced), flag(m.heldRelease));
+    }
+
+    @Override
+    public BucketMirror decode(String text) {
+      String[] f = text.split(" ");
+      if (f.length != 16 || !f[0].equals(FORMAT)) {
+        throw new IllegalArgumentException("not a bucket mirror of format " + FORMAT);
+      }
+      try {
+        BucketMirror m = new BucketMirror();
+        m.known = f[1].equals("1");
+        m.perMilli = Double.parseDouble(f[2]);
+        m.capacity = Double.parseDouble(f[3]);
+        m.level = Double.parseDouble(f[4]);
+        m.levelAt = Long.parseLong(f[5]);
+        m.lastLimit = Long.parseLong(f[6]);
+        m.floor = Double.parseDouble(f[7]);
+        m.ceiling = Double.parseDouble(f[8]);
+        m.ceilingAt = Long.parseLong(f[9]);
+        m.windowStart = Long.parseLong(f[10]);
+        m.windowSuccesses = Integer.parseInt(f[11]);
+        m.windowRefusals = Integer.parseInt(f[12]);
+        m.windowCensored = f[13].equals("1");
+        m.windowPaced = f[14].equals("1");
+        m.heldRelease = f[15].equals("1");
+        return m;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("unreadable bucket mirror", e);
+      }
+    }
+
+    private static String flag(boolean b) {
+      return b ? "1" : "0";
+    }
+
+    private static String hex(double d) {
+      // Hexadecimal doubles survive the round trip exactly, infinity included.
+      return Double.toHexString(d);
+    }
   }
 }

@@ -1,0 +1,276 @@
+package dev.declaude.internal.ratelimit;
+
+import dev.declaude.internal.ServerText;
+import dev.declaude.ratelimit.RateLimitState;
+import dev.declaude.ratelimit.RateLimitStore;
+import dev.declaude.ratelimit.StateChange;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One process's access to the state of one rate-limit domain in its {@link RateLimitStore}, kept going when
+ * the store is not.
+ *
+ * <p>Changes a call must wait for ({@link #now}) wait at most {@link #WAIT_MILLIS}; the others ({@link
+ * #later}) are sent without waiting. A store that fails or does not answer in time is left: the domain carries
+ * on with this process's own store ({@link RateLimitStore#inProcess()}), seeded with what the shared one last
+ * said, and one warning is logged. While away, at most once per {@link #PROBE_MILLIS} a change {@linkplain
+ * RateLimitStore#ping() pings} the store in the background; once it answers, the domain shares its state
+ * again (logged at INFO). A call never fails, and never waits longer than the bound, because of its store.
+ *
+ * <p>Each answer carries the offset of the store's clock from this process's ({@link Answer}), so callers
+ * can move the store's instants to their own clock. Thread-safe. Never waits on the store while holding a
+ * lock, and runs no change on a thread of its own.
+ */
+public final class SharedDomain {
+  /** The longest a call waits for an answer of a shared store, in ms: a few round trips, even across a zone. */
+  public static final long WAIT_MILLIS = 100;
+
+  /** How often, at most, a store that went away is asked whether it is back, in ms. */
+  public static final long PROBE_MILLIS = 1_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SharedDomain.class);
+
+  private final String domain;
+  private final RateLimitStore primary;
+  private final RateLimitStore fallback = RateLimitStore.inProcess();
+  private final boolean fallible;
+  private final LongSupplier clock;
+  private final AtomicBoolean probing = new AtomicBoolean();
+  private final Map<String, Known<?>> known = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean away;
+  private volatile long nextProbe;
+  private volatile long offset;
+
+  /** A value of the domain's state, and the offset of the clock of the store that gave it from ours. */
+  public record Answer<T>(T value, long offset) {
+    /** Returns the instant {@code storeMillis} of the store's clock on this process's clock. */
+    public long toLocal(long storeMillis) {
+      return storeMillis - offset;
+    }
+  }
+
+  private record Known<T>(RateLimitState<T> state, T value, long offset) {}
+
+  /**
+   * Returns access to domain {@code domain} in {@code store}, reading this process's time from {@code clock}.
+   */
+  public SharedDomain(String domain, RateLimitStore store, LongSupplier clock) {
+    this.domain = domain;
+    this.primary = store;
+    this.fallible = store != fallback;
+    this.clock = clock;
+  }
+
+  /** Returns the domain's id. */
+  public String id() {
+    return domain;
+  }
+
+  /** Returns whether the domain's store went away and this process carries on with its own state. */
+  public boolean isAway() {
+    return away;
+  }
+
+  /**
+   * Applies {@code change} and returns the value it left, waiting at most {@link #WAIT_MILLIS} for a shared
+   * store; past that, or if it fails, applies it to this process's own store instead.
+   */
+  public <T> Answer<T> now(RateLimitState<T> state, StateChange<T> change) {
+    return now(state, clock.getAsLong(), change);
+  }
+
+  /** As {@link #now(RateLimitState, StateChange)}, at {@code local} on this process's clock. */
+  public <T> Answer<T> now(RateLimitState<T> state, long local, StateChange<T> change) {
+    if (!fallible) {
+      return new Answer<>(fallback.update(domain, state, local, change).toCompletableFuture().join(), 0);
+    }
+    if (!away) {
+      long[] storeNow = {local};
+      try {
+        T value = primary.update(domain, state, local, timed(change, storeNow))
+            .toCompletableFuture().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        return answered(state, value, storeNow[0] - local);
+      } catch (InterruptedException e) {
+        // Whoever interrupted wants this thread to stop: keep the flag; the store is not to blame.
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        goAway(e);
+      }
+    }
+    return ownStore(state, change, local);
+  }
+
+  /**
+   * Applies {@code change} without waiting for it, then hands the value it left to {@code then} (on whichever
+   * thread the store answers on, at once for this process's store). A shared store that fails or does not
+   * answer in time is left, and the change applied to this process's own store instead.
+   */
+  public <T> void later(RateLimitState<T> state, StateChange<T> change, Consumer<Answer<T>> then) {
+    later(state, clock.getAsLong(), change, then);
+  }
+
+  /** As {@link #later(RateLimitState, StateChange, Consumer)}, at {@code local} on this process's clock. */
+  public <T> void later(RateLimitState<T> state, long local, StateChange<T> change, Consumer<Answer<T>> then) {
+    if (!fallible || away) {
+      then.accept(ownStore(state, change, local));
+      return;
+    }
+    long[] storeNow = {local};
+    primary.update(domain, state, local, timed(change, storeNow)).toCompletableFuture()
+        .orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS)
+        .whenComplete((value, failure) -> {
+          try {
+            if (failure == null) {
+              then.accept(answered(state, value, storeNow[0] - local));
+            } else {
+              goAway(failure);
+              then.accept(ownStore(state, change, clock.getAsLong()));
+            }
+          } catch (RuntimeException e) {
+            LOG.warn("handling the answer of rate-limit store {} failed", primary, e);
+          }
+        });
+  }
+
+  /** Sends {@code message} to every process of the domain, this one included. */
+  public void publish(String message) {
+    if (!fallible || away) {
+      fallback.publish(domain, message);
+      return;
+    }
+    primary.publish(domain, message).toCompletableFuture()
+        .orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS)
+        .whenComplete((ok, failure) -> {
+          if (failure != null) {
+            goAway(failure);
+            fallback.publish(domain, message);
+          }
+        });
+  }
+
+  /**
+   * Calls {@code listener} with every message published to the domain, and the offset of the clock of the
+   * store it came through. Stores may hold the listener weakly: the caller keeps it reachable.
+   */
+  public void subscribe(BiConsumer<String, Long> listener) {
+    Consumer<String> own = message -> listener.accept(message, 0L);
+    // Stores hold listeners weakly: this domain keeps its own reachable for as long as it lives.
+    listeners.add(own);
+    fallback.subscribe(domain, own);
+    if (fallible) {
+      Consumer<String> shared = message -> listener.accept(message, offset);
+      listeners.add(shared);
+      try {
+        primary.subscribe(domain, shared);
+      } catch (RuntimeException e) {
+        goAway(e);
+      }
+    }
+  }
+
+  private static <T> StateChange<T> timed(StateChange<T> change, long[] storeNow) {
+    return (current, storeMillis) -> {
+      storeNow[0] = storeMillis;
+      return change.apply(current, storeMillis);
+    };
+  }
+
+  private <T> Answer<T> answered(RateLimitState<T> state, T value, long offsetMillis) {
+    offset = offsetMillis;
+    known.put(state.name(), new Known<>(state, value, offsetMillis));
+    return new Answer<>(value, offsetMillis);
+  }
+
+  private <T> Answer<T> ownStore(RateLimitState<T> state, StateChange<T> change, long local) {
+    probeIfDue(local);
+    return new Answer<>(fallback.update(domain, state, local, change).toCompletableFuture().join(), 0);
+  }
+
+  private void goAway(Throwable failure) {
+    synchronized (this) {
+      if (away) {
+        return;
+      }
+      away = true;
+      nextProbe = clock.getAsLong() + PROBE_MILLIS;
+    }
+    long local = clock.getAsLong();
+    for (Known<?> k : known.values()) {
+      seed(k, local);
+    }
+    LOG.warn("rate-limit store {} did not answer ({}): rate-limit domain {} carries on with this process's own"
+        + " pacing, retry budget and recovery until the store answers again", primary, describe(failure), domain);
+  }
+
+  /** Carries what the shared store last said into this process's store, on this process's clock. */
+  private <T> void seed(Known<T> k, long local) {
+    if (k.state() instanceof TimeShift) {
+      @SuppressWarnings("unchecked")
+      TimeShift<T> shift = (TimeShift<T>) k.state();
+      T value = shift.shifted(k.value(), -k.offset());
+      fallback.update(domain, k.state(), local, (current, now) -> value);
+    }
+  }
+
+  private void probeIfDue(long local) {
+    if (!away || local < nextProbe || !probing.compareAndSet(false, true)) {
+      return;
+    }
+    nextProbe = local + PROBE_MILLIS;
+    CompletableFuture<Void> ping;
+    try {
+      ping = primary.ping().toCompletableFuture();
+    } catch (RuntimeException e) {
+      probing.set(false);
+      return;
+    }
+    ping.orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+      probing.set(false);
+      if (failure == null) {
+        rejoin();
+      }
+    });
+  }
+
+  private void rejoin() {
+    synchronized (this) {
+      if (!away) {
+        return;
+      }
+      away = false;
+    }
+    LOG.info("rate-limit store {} answers again: rate-limit domain {} shares its state again", primary, domain);
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof TimeoutException) {
+      return "no answer within " + WAIT_MILLIS + " ms";
+    }
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + ServerText.escape(message));
+  }
+
+  @Override
+  public String toString() {
+    return "SharedDomain{" + domain + ", " + primary + (away ? ", away" : "") + '}';
+  }
+}
