@@ -11,6 +11,7 @@ import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -82,6 +83,10 @@ final class Pacer {
   private long openAt = NEVER;
   private long lastRelease = NEVER;
   private int inFlight;
+  /** When this process's requests still in flight were let go, oldest first (answers come mostly in order). */
+  private final Deque<Long> sentAt = new ArrayDeque<>();
+  /** Tells this pacer's requests apart from other processes' in the domain's log of requests sent. */
+  private final int sender = new SecureRandom().nextInt();
   private final ConcurrencyLimit concurrency = new ConcurrencyLimit();
 
   private Pacer(TimeSource time, Duration maxServerWait, boolean enabled, SharedDomain domain) {
@@ -169,12 +174,14 @@ final class Pacer {
     boolean showsRoom = metadata.status() / 100 == 2 || (!rateLimited && !anyExhausted);
     Long untilFull = mirrored ? untilFull(req, wallNow, maxWaitMillis) : null;
     int others;
+    Long oldestSent;
     synchronized (this) {
       long closedUntil = closedFor > 0 ? now + closedFor : NEVER;
       // A response that shows room reopens a hold earlier responses set; it may still set its own.
       openAt = showsRoom ? closedUntil : Math.max(openAt, closedUntil);
       // The response being reported is still counted in flight; the others may not be counted yet.
       others = Math.max(0, inFlight - 1);
+      oldestSent = sentAt.peekFirst();
       concurrency.report(metadata.status(), others, now);
       if (!mirrored) {
         replan(now);
@@ -186,8 +193,9 @@ final class Pacer {
     domain.later(
         REQUESTS,
         now,
-        (mirror, storeNow) -> mirror.afterReport(
-            storeNow, limit, remaining, untilFull == null ? null : storeNow + untilFull, rateLimited, others),
+        (mirror, storeNow) -> mirror.afterReport(storeNow, limit, remaining,
+            untilFull == null ? null : storeNow + untilFull, rateLimited, others, sender,
+            oldestSent == null ? Long.MIN_VALUE : oldestSent + storeNow - now),
         answer -> {
           synchronized (this) {
             requests = answer.value().shifted(-answer.offset());
@@ -266,6 +274,7 @@ final class Pacer {
     synchronized (this) {
       requests = answer.value().shifted(-answer.offset());
       if (taken[0]) {
+        sentAt.addLast(nowMillis);
         return null;
       }
       inFlight--;
@@ -309,10 +318,10 @@ final class Pacer {
    * Takes one request from {@code mirror} at {@code storeNow} if it holds {@code need}; notes in {@code taken}
    * whether it did. A mirror that knows nothing lets everyone go.
    */
-  private static BucketMirror take(
+  private BucketMirror take(
       BucketMirror mirror, long storeNow, double need, boolean heldRelease, boolean[] taken) {
     taken[0] = mirror.hasRoom(storeNow, need);
-    return taken[0] ? mirror.afterTake(storeNow, 1, heldRelease) : mirror;
+    return taken[0] ? mirror.afterTake(storeNow, 1, heldRelease, sender) : mirror;
   }
 
   /** The answer of {@link #reserve} when the caller's turn comes after its deadline. */
@@ -370,6 +379,7 @@ final class Pacer {
       if (taken[0]) {
         lastRelease = now;
         inFlight++;
+        sentAt.addLast(now);
         return null;
       }
       if (!queued) {
@@ -396,6 +406,7 @@ final class Pacer {
    */
   synchronized void answered() {
     inFlight = Math.max(0, inFlight - 1);
+    sentAt.pollFirst();
     if (!held.isEmpty()) {
       replan(time.millis());
     }

@@ -71,11 +71,21 @@ public final class BucketMirror {
   private boolean windowCensored;
   private boolean windowPaced;
   private boolean heldRelease;
+  /** When the last {@link #SENT_LOG} requests were taken and by whom: a ring, {@code sent} of them in all. */
+  private long[] sentAt = new long[SENT_LOG];
+  private int[] sentBy = new int[SENT_LOG];
+  private long sent;
 
   /** How long a store keeps a mirror no one has touched: the API's limits are per minute. */
   static final Duration IDLE_EXPIRY = Duration.ofMinutes(10);
 
-  private static final String FORMAT = "m1";
+  /**
+   * How many recent requests the mirror remembers sending, and from which client: enough to count a fleet's
+   * requests in flight while one of them is answered (forty a second for over a second).
+   */
+  static final int SENT_LOG = 64;
+
+  private static final String FORMAT = "m2";
 
   /** Returns a mirror that knows nothing yet: it never holds anyone. */
   public BucketMirror() {}
@@ -97,6 +107,9 @@ public final class BucketMirror {
       windowCensored = other.windowCensored;
       windowPaced = other.windowPaced;
       heldRelease = other.heldRelease;
+      sentAt = other.sentAt.clone();
+      sentBy = other.sentBy.clone();
+      sent = other.sent;
     }
   }
 
@@ -130,25 +143,46 @@ public final class BucketMirror {
   }
 
   /**
-   * Returns a copy that took {@code amount} at {@code t}; {@code heldRelease} notes that the pacer had held
-   * the caller for room (the next report tells whether it waited too long).
+   * Returns a copy that client {@code sender} took {@code amount} from at {@code t}; {@code heldRelease} notes
+   * that the pacer had held the caller for room (the next report tells whether it waited too long).
    */
-  public BucketMirror afterTake(long t, double amount, boolean heldRelease) {
+  public BucketMirror afterTake(long t, double amount, boolean heldRelease, int sender) {
     if (!known) {
       return this;
     }
     BucketMirror next = new BucketMirror(this, true);
     next.take(t, amount);
     next.heldRelease |= heldRelease;
+    int i = (int) (next.sent++ % SENT_LOG);
+    next.sentAt[i] = t;
+    next.sentBy[i] = sender;
     return next;
   }
 
-  /** Returns a copy that learned from a response; see {@link #report}. */
-  public BucketMirror afterReport(
-      long now, long limit, long remaining, Long fullAt, boolean rateLimited, int othersInFlight) {
+  /**
+   * Returns a copy that learned from a response that client {@code reporter} received at {@code now}, while
+   * {@code othersInFlight} other requests of its own were unanswered, the oldest sent at {@code oldestSentAt}
+   * ({@link Long#MIN_VALUE} for none). Requests other clients of the domain sent since then may not have
+   * been counted by the server either, so they count as in flight too. See the class doc for the rest.
+   */
+  public BucketMirror afterReport(long now, long limit, long remaining, Long fullAt, boolean rateLimited,
+      int othersInFlight, int reporter, long oldestSentAt) {
     BucketMirror next = new BucketMirror(this, true);
-    next.report(now, limit, remaining, fullAt, rateLimited, othersInFlight);
+    int others = othersInFlight + sentByOthersSince(oldestSentAt, reporter);
+    next.report(now, limit, remaining, fullAt, rateLimited, others);
     return next;
+  }
+
+  /** Returns how many requests the log shows clients other than {@code client} sent at or after {@code since}. */
+  private int sentByOthersSince(long since, int client) {
+    if (since == Long.MIN_VALUE) {
+      return 0;
+    }
+    int n = 0;
+    for (int i = 0; i < Math.min(sent, SENT_LOG); i++) {
+      n += sentAt[i] >= since && sentBy[i] != client ? 1 : 0;
+    }
+    return n;
   }
 
   /** Returns a copy whose instants are {@code deltaMillis} later: the same mirror on another clock. */
@@ -160,6 +194,9 @@ public final class BucketMirror {
     next.levelAt += deltaMillis;
     next.ceilingAt += deltaMillis;
     next.windowStart += deltaMillis;
+    for (int i = 0; i < SENT_LOG; i++) {
+      next.sentAt[i] += deltaMillis;
+    }
     return next;
   }
 
@@ -333,13 +370,22 @@ public final class BucketMirror {
       return String.join(" ", FORMAT, flag(m.known), hex(m.perMilli), hex(m.capacity), hex(m.level),
           Long.toString(m.levelAt), Long.toString(m.lastLimit), hex(m.floor), hex(m.ceiling),
           Long.toString(m.ceilingAt), Long.toString(m.windowStart), Integer.toString(m.windowSuccesses),
-          Integer.toString(m.windowRefusals), flag(m.windowCensored), flag(m.windowPaced), flag(m.heldRelease));
+          Integer.toString(m.windowRefusals), flag(m.windowCensored), flag(m.windowPaced), flag(m.heldRelease),
+          Long.toString(m.sent), sentLog(m));
+    }
+
+    private static String sentLog(BucketMirror m) {
+      StringBuilder log = new StringBuilder();
+      for (int i = 0; i < Math.min(m.sent, SENT_LOG); i++) {
+        log.append(i == 0 ? "" : ",").append(m.sentAt[i]).append(':').append(m.sentBy[i]);
+      }
+      return log.length() == 0 ? "-" : log.toString();
     }
 
     @Override
     public BucketMirror decode(String text) {
       String[] f = text.split(" ");
-      if (f.length != 16 || !f[0].equals(FORMAT)) {
+      if (f.length != 18 || !f[0].equals(FORMAT)) {
         throw new IllegalArgumentException("not a bucket mirror of format " + FORMAT);
       }
       try {
@@ -359,6 +405,16 @@ public final class BucketMirror {
         m.windowCensored = f[13].equals("1");
         m.windowPaced = f[14].equals("1");
         m.heldRelease = f[15].equals("1");
+        m.sent = Long.parseLong(f[16]);
+        String[] log = f[17].equals("-") ? new String[0] : f[17].split(",");
+        if (log.length != Math.min(m.sent, SENT_LOG)) {
+          throw new IllegalArgumentException("a bucket mirror's log does not match its count");
+        }
+        for (int i = 0; i < log.length; i++) {
+          int colon = log[i].indexOf(':');
+          m.sentAt[i] = Long.parseLong(log[i].substring(0, colon));
+          m.sentBy[i] = Integer.parseInt(log[i].substring(colon + 1));
+        }
         return m;
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("unreadable bucket mirror", e);

@@ -21,9 +21,10 @@ class StateCodecTest {
   void aBucketMirrorSurvivesItsTextExactly() {
     RateLimitState<BucketMirror> state = BucketMirror.state("requests");
     BucketMirror learned = new BucketMirror()
-        .afterReport(1_000, 1_200, 4, 1_250L, false, 2)
-        .afterTake(1_010, 1, true)
-        .afterReport(2_100, 1_200, 0, 2_600L, true, 1);
+        .afterReport(1_000, 1_200, 4, 1_250L, false, 2, 7, Long.MIN_VALUE)
+        .afterTake(1_010, 1, true, 7)
+        .afterTake(1_020, 1, false, -3)
+        .afterReport(2_100, 1_200, 0, 2_600L, true, 1, 7, 1_010);
 
     roundTrip(state, new BucketMirror());
     BucketMirror back = state.decode(roundTrip(state, learned));
