@@ -1,5 +1,6 @@
 package dev.declaude.ratelimit;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -17,8 +18,8 @@ import java.util.function.Consumer;
  *
  * <p><b>For implementers.</b> A store keeps values of {@link RateLimitState}s per domain id and applies
  * {@link StateChange}s to them atomically, reading its own clock; it never sees an API key. A store may be
- * slow or away: declaude waits a short bound for the answers a call needs, then carries on with this
- * process's own state, logs one warning, and comes back to the store when it answers a {@link #ping()}
+ * slow or away: declaude waits at most {@link #maxWait()} for the answers a call needs, then carries on with
+ * this process's own state, logs one warning, and comes back to the store when it answers a {@link #ping()}
  * again. A call never fails because its store did. Implementations must be thread-safe and must not run
  * changes or listeners while holding a lock that a caller of this interface could be waiting for.
  */
@@ -50,6 +51,14 @@ public interface RateLimitStore extends AutoCloseable {
    * returned handle is closed. A store may hold the listener weakly: the subscriber keeps it reachable.
    */
   AutoCloseable subscribe(String domain, Consumer<String> listener);
+
+  /**
+   * Returns how long a call waits for this store's answer, when it needs one, before it carries on with its
+   * own process's state: 100 ms by default, a few round trips to a store in the same region.
+   */
+  default Duration maxWait() {
+    return Duration.ofMillis(100);
+  }
 
   /** Completes when the store answers; fails when it does not. The in-process store always answers. */
   default CompletionStage<Void> ping() {

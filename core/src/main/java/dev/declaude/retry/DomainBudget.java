@@ -8,7 +8,7 @@ import dev.declaude.ratelimit.RateLimitState;
  * A {@link RetryBudget}'s limits applied to the counts of a rate-limit domain: every client of the domain (in
  * a fleet, with a shared store, every process) spends one budget, so a dead server is not hammered by each
  * client's own allowance. First attempts are counted without waiting; a retry waits for the store's yes or
- * no (at most {@link SharedDomain#WAIT_MILLIS}).
+ * no (at most the store's {@code maxWait()}).
  *
  * <p>Thread-safe.
  */

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * One process's access to the state of one rate-limit domain in its {@link RateLimitStore}, kept going when
  * the store is not.
  *
- * <p>Changes a call must wait for ({@link #now}) wait at most {@link #WAIT_MILLIS}; the others ({@link
- * #later}) are sent without waiting. A store that fails or does not answer in time is left: the domain carries
+ * <p>Changes a call must wait for ({@link #now}) wait at most the store's {@link RateLimitStore#maxWait()};
+ * the others ({@link #later}) are sent without waiting. A store that fails or does not answer in time is left: the domain carries
  * on with this process's own store ({@link RateLimitStore#inProcess()}), seeded with what the shared one last
  * said, and one warning is logged. While away, at most once per {@link #PROBE_MILLIS} a change {@linkplain
  * RateLimitStore#ping() pings} the store in the background; once it answers, the domain shares its state
@@ -36,9 +36,6 @@ import org.slf4j.LoggerFactory;
  * lock, and runs no change on a thread of its own.
  */
 public final class SharedDomain {
-  /** The longest a call waits for an answer of a shared store, in ms: a few round trips, even across a zone. */
-  public static final long WAIT_MILLIS = 100;
-
   /** How often, at most, a store that went away is asked whether it is back, in ms. */
   public static final long PROBE_MILLIS = 1_000;
 
@@ -49,6 +46,7 @@ public final class SharedDomain {
   private final RateLimitStore fallback = RateLimitStore.inProcess();
   private final boolean fallible;
   private final LongSupplier clock;
+  private final long waitMillis;
   private final AtomicBoolean probing = new AtomicBoolean();
   private final Map<String, Known<?>> known = new ConcurrentHashMap<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -74,6 +72,7 @@ public final class SharedDomain {
     this.primary = store;
     this.fallible = store != fallback;
     this.clock = clock;
+    this.waitMillis = Math.max(1, store.maxWait().toMillis());
   }
 
   /** Returns the domain's id. */
@@ -87,8 +86,8 @@ public final class SharedDomain {
   }
 
   /**
-   * Applies {@code change} and returns the value it left, waiting at most {@link #WAIT_MILLIS} for a shared
-   * store; past that, or if it fails, applies it to this process's own store instead.
+   * Applies {@code change} and returns the value it left, waiting at most the store's {@link
+   * RateLimitStore#maxWait()}; past that, or if it fails, applies it to this process's own store instead.
    */
   public <T> Answer<T> now(RateLimitState<T> state, StateChange<T> change) {
     return now(state, clock.getAsLong(), change);
@@ -103,7 +102,7 @@ public final class SharedDomain {
       long[] storeNow = {local};
       try {
         T value = primary.update(domain, state, local, timed(change, storeNow))
-            .toCompletableFuture().get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            .toCompletableFuture().get(waitMillis, TimeUnit.MILLISECONDS);
         return answered(state, value, storeNow[0] - local);
       } catch (InterruptedException e) {
         // Whoever interrupted wants this thread to stop: keep the flag; the store is not to blame.
@@ -132,7 +131,7 @@ public final class SharedDomain {
     }
     long[] storeNow = {local};
     primary.update(domain, state, local, timed(change, storeNow)).toCompletableFuture()
-        .orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS)
+        .orTimeout(waitMillis, TimeUnit.MILLISECONDS)
         .whenComplete((value, failure) -> {
           try {
             if (failure == null) {
@@ -154,7 +153,7 @@ public final class SharedDomain {
       return;
     }
     primary.publish(domain, message).toCompletableFuture()
-        .orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS)
+        .orTimeout(waitMillis, TimeUnit.MILLISECONDS)
         .whenComplete((ok, failure) -> {
           if (failure != null) {
             goAway(failure);
@@ -239,7 +238,7 @@ public final class SharedDomain {
       probing.set(false);
       return;
     }
-    ping.orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+    ping.orTimeout(waitMillis, TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
       probing.set(false);
       if (failure == null) {
         rejoin();
@@ -257,13 +256,13 @@ public final class SharedDomain {
     LOG.info("rate-limit store {} answers again: rate-limit domain {} shares its state again", primary, domain);
   }
 
-  private static String describe(Throwable failure) {
+  private String describe(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
       cause = cause.getCause();
     }
     if (cause instanceof TimeoutException) {
-      return "no answer within " + WAIT_MILLIS + " ms";
+      return "no answer within " + waitMillis + " ms";
     }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + ServerText.escape(message));
