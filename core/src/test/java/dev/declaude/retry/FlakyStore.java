@@ -18,9 +18,15 @@ final class FlakyStore implements RateLimitStore {
   private volatile Mode mode = Mode.ANSWERS;
   private final AtomicInteger answered = new AtomicInteger();
   private final AtomicInteger pings = new AtomicInteger();
+  private final AtomicInteger unanswered = new AtomicInteger();
 
   void mode(Mode mode) {
     this.mode = mode;
+  }
+
+  /** Leaves the next change unanswered, as a store that pauses once would, then answers again. */
+  void lateOnce() {
+    unanswered.set(1);
   }
 
   /** Returns how many changes the store answered. */
@@ -45,6 +51,9 @@ final class FlakyStore implements RateLimitStore {
     Mode current = mode;
     if (current != Mode.ANSWERS) {
       return unless(current);
+    }
+    if (unanswered.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return new CompletableFuture<>();
     }
     answered.incrementAndGet();
     // Its own entries: a different domain id than this process's, as a remote store's would be.

@@ -66,13 +66,32 @@ class StoreAwayNeverFailsACallTest {
   }
 
   @Test
-  void aStoreThatNeverAnswersHoldsNoCallLongerThanTheBound() {
+  void aStoreThatNeverAnswersHoldsNoCallLongerThanTheBoundAndIsLeftAfterThreeLateAnswers() {
     store.mode(FlakyStore.Mode.SILENT);
 
-    assertEquals("ok", engine.execute(policy, () -> "ok"));
+    for (int i = 0; i < 4; i++) {
+      assertEquals("ok", engine.execute(policy, () -> "ok"));
+    }
+
+    // Left after three late answers (or once a change nobody waited for timed out, if that came first)
+    assertEquals(1, lines("rate-limit store FlakyStore did not answer"), log.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void oneLateAnswerOnlyMakesThatCallGoOnWithoutTheStore() {
+    // Given the store learned that the requests limit (60 a minute) is spent
+    engine.observe(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(60), 60));
+
+    // When it does not answer a call's change once
+    store.lateOnce();
     assertEquals("ok", engine.execute(policy, () -> "ok"));
 
-    assertEquals(1, lines("did not answer (no answer within 100 ms)"), log.toString(StandardCharsets.UTF_8));
+    // Then that call was still paced by what the store knew, no warning was logged, and the store stays
+    assertEquals(List.of(1_000L), time.sleeps());
+    assertEquals(0, lines("WARN"), log.toString(StandardCharsets.UTF_8));
+    int before = store.answered();
+    engine.execute(policy, () -> "ok");
+    assertTrue(store.answered() > before);
   }
 
   @Test

@@ -17,14 +17,18 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * and the channel {@code declaude:<domain>:signal}, on which one process tells the others which of their
  * waiters the server's recovery releases, and when. Every change is atomic: read, then a Lua
  * compare-and-set that succeeds only if no other process changed the state in between (else the change is
- * applied again to the fresher state). Time is Redis's own ({@code TIME}), so pods with skewed clocks agree.
+ * applied again to the fresher state). The changes a process makes to one state while the previous ones
+ * are on their way go together, in one read and one compare-and-set. Time is Redis's own ({@code TIME}), so pods with skewed clocks agree.
  *
  * <p><b>When Redis is away.</b> Connecting is lazy (an application starts while Redis is down) and a lost
  * connection is re-established in the background. A command Redis cannot take now fails at once, and one
@@ -70,8 +75,10 @@ public final class RedisRateLimitStore implements RateLimitStore {
   private final ClientResources resources;
   private final RedisClient client;
   private final Map<String, List<WeakReference<Consumer<String>>>> listeners = new ConcurrentHashMap<>();
-  /** The last change of each state this process sent: changes of one state go one after another. */
-  private final Map<String, CompletableFuture<?>> lastChange = new ConcurrentHashMap<>();
+  /** The changes of each state this process has yet to make; see {@link Changes}. */
+  private final Map<String, Changes<?>> changes = new ConcurrentHashMap<>();
+  /** The batches on their way, which {@link #close()} lets arrive. */
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private CompletableFuture<StatefulRedisConnection<String, String>> connection;
   private CompletableFuture<StatefulRedisPubSubConnection<String, String>> pubSub;
@@ -136,46 +143,108 @@ public final class RedisRateLimitStore implements RateLimitStore {
   public <T> CompletionStage<T> update(
       String domain, RateLimitState<T> state, long localMillis, StateChange<T> change) {
     String key = PREFIX + domain + ":" + state.name();
+    @SuppressWarnings("unchecked")
+    Changes<T> changes = (Changes<T>) this.changes.computeIfAbsent(key, k -> new Changes<>(k, state));
     CompletableFuture<T> result = new CompletableFuture<>();
-    // This process's changes of one state take turns, so that only other processes' changes can race one:
-    // a busy process would otherwise mostly race itself.
-    CompletableFuture<?> previous = lastChange.put(key, result);
-    CompletableFuture<?> turn = previous == null ? CompletableFuture.completedFuture(null) : previous;
-    turn.handle((ignored, failure) -> null)
-        .thenCompose(ready -> connection())
-        .thenCompose(c -> c.async().<List<Object>>eval(Scripts.READ, ScriptOutputType.MULTI, key)
-            .thenCompose(read -> attempt(c, key, state, change, (Long) read.get(0), (String) read.get(1),
-                (String) read.get(2), 0)))
-        .whenComplete((value, failure) -> {
-          lastChange.remove(key, result);
-          if (failure != null) {
-            result.completeExceptionally(failure);
-          } else {
-            result.complete(value);
-          }
-        });
+    if (changes.add(change, result)) {
+      send(changes);
+    }
     return result;
   }
 
-  /** Applies {@code change} to the state Redis had, and sets the result unless another process was first. */
-  private <T> CompletionStage<T> attempt(StatefulRedisConnection<String, String> c, String key,
-      RateLimitState<T> state, StateChange<T> change, long now, String text, String version, int round) {
-    T current = decode(state, text);
-    T next = change.apply(current, now);
+  /**
+   * The changes of one state this process has yet to make. They are sent in batches: while one batch is on
+   * its way, later changes wait, then go together, applied one after another to the state Redis has, in one
+   * read and one compare-and-set. A busy process thus makes few round trips, and races only other processes.
+   */
+  private static final class Changes<T> {
+    final String key;
+    final RateLimitState<T> state;
+    private final List<StateChange<T>> waiting = new ArrayList<>();
+    private final List<CompletableFuture<T>> results = new ArrayList<>();
+    private boolean sending;
+
+    Changes(String key, RateLimitState<T> state) {
+      this.key = key;
+      this.state = state;
+    }
+
+    /** Queues a change; returns whether the caller must start sending (no batch is on its way). */
+    synchronized boolean add(StateChange<T> change, CompletableFuture<T> result) {
+      waiting.add(change);
+      results.add(result);
+      if (sending) {
+        return false;
+      }
+      sending = true;
+      return true;
+    }
+
+    /** Takes the waiting changes as the next batch, or returns null and stops sending if there are none. */
+    synchronized Batch<T> next() {
+      if (waiting.isEmpty()) {
+        sending = false;
+        return null;
+      }
+      Batch<T> batch = new Batch<>(List.copyOf(waiting), List.copyOf(results));
+      waiting.clear();
+      results.clear();
+      return batch;
+    }
+  }
+
+  private record Batch<T>(List<StateChange<T>> changes, List<CompletableFuture<T>> results) {}
+
+  /** Sends the waiting changes of one state, batch after batch, until none wait. */
+  private <T> void send(Changes<T> changes) {
+    Batch<T> batch = changes.next();
+    if (batch == null) {
+      return;
+    }
+    CompletableFuture<List<T>> sent = connection()
+        .thenCompose(c -> c.async().<List<Object>>eval(Scripts.READ, ScriptOutputType.MULTI, changes.key)
+            .thenCompose(read -> attempt(c, changes, batch.changes(), (Long) read.get(0), (String) read.get(1),
+                (String) read.get(2), 0)));
+    inFlight.add(sent);
+    sent.whenComplete((values, failure) -> {
+      inFlight.remove(sent);
+      for (int i = 0; i < batch.results().size(); i++) {
+        if (failure != null) {
+          batch.results().get(i).completeExceptionally(failure);
+        } else {
+          batch.results().get(i).complete(values.get(i));
+        }
+      }
+      send(changes);
+    });
+  }
+
+  /**
+   * Applies a batch of changes, in order, to the state Redis had, and sets the result unless another process
+   * was first (then again, on the fresher state). Returns the value each change left.
+   */
+  private <T> CompletionStage<List<T>> attempt(StatefulRedisConnection<String, String> c, Changes<T> changes,
+      List<StateChange<T>> batch, long now, String text, String version, int round) {
+    T current = decode(changes.state, text);
+    List<T> values = new ArrayList<>(batch.size());
+    T next = current;
+    for (StateChange<T> change : batch) {
+      next = change.apply(next, now);
+      values.add(next);
+    }
     if (next == current) {
-      return CompletableFuture.completedFuture(next);
+      return CompletableFuture.completedFuture(values);
     }
     if (round == MAX_ROUNDS) {
       return CompletableFuture.failedFuture(new IllegalStateException(
-          "state " + key + " was changed by other processes " + MAX_ROUNDS + " times in a row"));
+          "state " + changes.key + " was changed by other processes " + MAX_ROUNDS + " times in a row"));
     }
-    String ttl = Long.toString(Math.max(1, state.idleExpiry().toMillis()));
-    return c.async().<List<Object>>eval(Scripts.COMPARE_AND_SET, ScriptOutputType.MULTI, new String[] {key},
-            version == null ? "0" : version, state.encode(next), ttl)
+    String ttl = Long.toString(Math.max(1, changes.state.idleExpiry().toMillis()));
+    return c.async().<List<Object>>eval(Scripts.COMPARE_AND_SET, ScriptOutputType.MULTI,
+            new String[] {changes.key}, version == null ? "0" : version, changes.state.encode(next), ttl)
         .thenCompose(set -> ((Long) set.get(0)) == 1L
-            ? CompletableFuture.completedFuture(next)
-            : attempt(c, key, state, change, (Long) set.get(1), (String) set.get(2), (String) set.get(3),
-                round + 1));
+            ? CompletableFuture.completedFuture(values)
+            : attempt(c, changes, batch, (Long) set.get(1), (String) set.get(2), (String) set.get(3), round + 1));
   }
 
   private static <T> T decode(RateLimitState<T> state, String text) {
@@ -295,9 +364,20 @@ public final class RedisRateLimitStore implements RateLimitStore {
     }
   }
 
-  /** Closes the connections to Redis and releases their threads; later changes fail (and clients carry on). */
+  /**
+   * Lets the changes on their way arrive (for at most a second), then closes the connections to Redis and
+   * releases their threads; later changes fail (and clients carry on with their own state).
+   */
   @Override
   public void close() {
+    try {
+      CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0]))
+          .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Whatever did not arrive is lost with the connection: these are pacing hints, not data.
+    }
     CompletableFuture<StatefulRedisConnection<String, String>> c;
     CompletableFuture<StatefulRedisPubSubConnection<String, String>> ps;
     synchronized (lock) {

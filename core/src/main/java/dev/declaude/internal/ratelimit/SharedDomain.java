@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -25,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * the store is not.
  *
  * <p>Changes a call must wait for ({@link #now}) wait at most the store's {@link RateLimitStore#maxWait()};
- * the others ({@link #later}) are sent without waiting. A store that fails or does not answer in time is left: the domain carries
- * on with this process's own store ({@link RateLimitStore#inProcess()}), seeded with what the shared one last
- * said, and one warning is logged. While away, at most once per {@link #PROBE_MILLIS} a change {@linkplain
+ * past that, the call goes on with this process's own store, seeded with what the shared one last said. The
+ * others ({@link #later}) are sent without waiting (and given ten times longer). A store that fails, or is
+ * late {@link #LATE_ANSWERS} times in a row, is left: the domain carries on with this process's own store
+ * ({@link RateLimitStore#inProcess()}), seeded with what the shared one last said, and one warning is
+ * logged. While away, at most once per {@link #PROBE_MILLIS} a change {@linkplain
  * RateLimitStore#ping() pings} the store in the background; once it answers, the domain shares its state
  * again (logged at INFO). A call never fails, and never waits longer than the bound, because of its store.
  *
@@ -39,6 +42,12 @@ public final class SharedDomain {
   /** How often, at most, a store that went away is asked whether it is back, in ms. */
   public static final long PROBE_MILLIS = 1_000;
 
+  /**
+   * How many answers in a row may come later than the bound before the store counts as away. One late answer
+   * (a pause of the JVM, of Redis, of a busy machine) only makes that call go on without it.
+   */
+  public static final int LATE_ANSWERS = 3;
+
   private static final Logger LOG = LoggerFactory.getLogger(SharedDomain.class);
 
   private final String domain;
@@ -47,12 +56,15 @@ public final class SharedDomain {
   private final boolean fallible;
   private final LongSupplier clock;
   private final long waitMillis;
+  /** How long a change nobody waits for may take before the store counts as away: ten times the call's bound, at least a second. */
+  private final long patienceMillis;
   private final AtomicBoolean probing = new AtomicBoolean();
   private final Map<String, Known<?>> known = new ConcurrentHashMap<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean away;
   private volatile long nextProbe;
   private volatile long offset;
+  private final AtomicInteger lateInARow = new AtomicInteger();
 
   /** A value of the domain's state, and the offset of the clock of the store that gave it from ours. */
   public record Answer<T>(T value, long offset) {
@@ -73,6 +85,7 @@ public final class SharedDomain {
     this.fallible = store != fallback;
     this.clock = clock;
     this.waitMillis = Math.max(1, store.maxWait().toMillis());
+    this.patienceMillis = Math.max(1_000, 10 * waitMillis);
   }
 
   /** Returns the domain's id. */
@@ -103,12 +116,20 @@ public final class SharedDomain {
       try {
         T value = primary.update(domain, state, local, timed(change, storeNow))
             .toCompletableFuture().get(waitMillis, TimeUnit.MILLISECONDS);
+        lateInARow.set(0);
         return answered(state, value, storeNow[0] - local);
       } catch (InterruptedException e) {
         // Whoever interrupted wants this thread to stop: keep the flag; the store is not to blame.
         Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException | RuntimeException e) {
-        goAway(e);
+      } catch (TimeoutException e) {
+        if (lateInARow.incrementAndGet() >= LATE_ANSWERS) {
+          goAway(LATE_ANSWERS + " answers in a row took longer than " + waitMillis + " ms");
+        } else {
+          // This call goes on with what the store last said; the store stays this domain's.
+          seedOwnStore(state);
+        }
+      } catch (ExecutionException | RuntimeException e) {
+        goAway(describe(e));
       }
     }
     return ownStore(state, change, local);
@@ -131,13 +152,13 @@ public final class SharedDomain {
     }
     long[] storeNow = {local};
     primary.update(domain, state, local, timed(change, storeNow)).toCompletableFuture()
-        .orTimeout(waitMillis, TimeUnit.MILLISECONDS)
+        .orTimeout(patienceMillis, TimeUnit.MILLISECONDS)
         .whenComplete((value, failure) -> {
           try {
             if (failure == null) {
               then.accept(answered(state, value, storeNow[0] - local));
             } else {
-              goAway(failure);
+              goAway(describe(failure));
               then.accept(ownStore(state, change, clock.getAsLong()));
             }
           } catch (RuntimeException e) {
@@ -153,10 +174,10 @@ public final class SharedDomain {
       return;
     }
     primary.publish(domain, message).toCompletableFuture()
-        .orTimeout(waitMillis, TimeUnit.MILLISECONDS)
+        .orTimeout(patienceMillis, TimeUnit.MILLISECONDS)
         .whenComplete((ok, failure) -> {
           if (failure != null) {
-            goAway(failure);
+            goAway(describe(failure));
             fallback.publish(domain, message);
           }
         });
@@ -177,7 +198,7 @@ public final class SharedDomain {
       try {
         primary.subscribe(domain, shared);
       } catch (RuntimeException e) {
-        goAway(e);
+        goAway(describe(e));
       }
     }
   }
@@ -200,7 +221,7 @@ public final class SharedDomain {
     return new Answer<>(fallback.update(domain, state, local, change).toCompletableFuture().join(), 0);
   }
 
-  private void goAway(Throwable failure) {
+  private void goAway(String why) {
     synchronized (this) {
       if (away) {
         return;
@@ -208,12 +229,19 @@ public final class SharedDomain {
       away = true;
       nextProbe = clock.getAsLong() + PROBE_MILLIS;
     }
-    long local = clock.getAsLong();
     for (Known<?> k : known.values()) {
-      seed(k, local);
+      seed(k, clock.getAsLong());
     }
     LOG.warn("rate-limit store {} did not answer ({}): rate-limit domain {} carries on with this process's own"
-        + " pacing, retry budget and recovery until the store answers again", primary, describe(failure), domain);
+        + " pacing, retry budget and recovery until the store answers again", primary, why, domain);
+  }
+
+  /** Carries what the shared store last said of {@code state} into this process's store. */
+  private void seedOwnStore(RateLimitState<?> state) {
+    Known<?> k = known.get(state.name());
+    if (k != null) {
+      seed(k, clock.getAsLong());
+    }
   }
 
   /** Carries what the shared store last said into this process's store, on this process's clock. */
@@ -238,7 +266,7 @@ public final class SharedDomain {
       probing.set(false);
       return;
     }
-    ping.orTimeout(waitMillis, TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+    ping.orTimeout(patienceMillis, TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
       probing.set(false);
       if (failure == null) {
         rejoin();
@@ -262,7 +290,7 @@ public final class SharedDomain {
       cause = cause.getCause();
     }
     if (cause instanceof TimeoutException) {
-      return "no answer within " + waitMillis + " ms";
+      return "no answer within " + patienceMillis + " ms";
     }
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + ServerText.escape(message));
