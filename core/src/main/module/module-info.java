@@ -18,6 +18,7 @@ module dev.declaude.core {
   exports dev.declaude;
   exports dev.declaude.error;
   exports dev.declaude.event;
+  exports dev.declaude.ratelimit;
   exports dev.declaude.response;
   exports dev.declaude.retry;
   exports dev.declaude.service;

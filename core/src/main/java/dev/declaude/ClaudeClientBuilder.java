@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.declaude.event.ClaudeListener;
-import dev.declaude.internal.ratelimit.DomainIds;
 import dev.declaude.internal.service.Listeners;
 import dev.declaude.internal.http.ApiKeys;
 import dev.declaude.internal.http.OkHttpTransport;
 import dev.declaude.internal.http.ReadLimits;
+import dev.declaude.ratelimit.RateLimitDomain;
+import dev.declaude.ratelimit.RateLimitStore;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryEngineBuilder;
@@ -37,7 +38,8 @@ import okhttp3.OkHttpClient;
  * timeout 1 min.
  */
 public final class ClaudeClientBuilder {
-  static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+  /** The API's own base URL: where a client sends unless {@link #baseUrl} or {@link #fromEnv()} says otherwise. */
+  public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
 
   private String apiKey;
   private String baseUrl = DEFAULT_BASE_URL;
@@ -52,6 +54,8 @@ public final class ClaudeClientBuilder {
   private RetryEngine retryEngine;
   private Duration maxServerWait;
   private Boolean pacing;
+  private RateLimitDomain rateLimitDomain;
+  private RateLimitStore rateLimitStore;
   private final List<ClaudeListener> listeners = new ArrayList<>();
   private long maxResponseBytes = ReadLimits.DEFAULTS.maxResponseBytes();
   private long maxStreamEventBytes = ReadLimits.DEFAULTS.maxStreamEventBytes();
@@ -61,10 +65,9 @@ public final class ClaudeClientBuilder {
   ClaudeClientBuilder() {}
 
   /**
-   * Sets the retry engine: its clock, retry budget, pacer and listeners. By default each client builds its
-   * own, from the settings of this builder: no state is shared with any other client unless an engine is
-   * given here (for example one engine for the clients of one organisation, or an engine on virtual time in
-   * tests).
+   * Sets the retry engine: its clock, retry budget, rate-limit domain and listeners. By default each client
+   * builds its own, from the settings of this builder, in the rate-limit domain of its key (see {@link
+   * #rateLimitDomain}). An engine given here brings its own domain (an engine on virtual time in tests, say).
    */
   public ClaudeClientBuilder retryEngine(RetryEngine engine) {
     this.retryEngine = Objects.requireNonNull(engine, "engine");
@@ -84,6 +87,38 @@ public final class ClaudeClientBuilder {
    */
   public ClaudeClientBuilder maxServerWait(Duration maxServerWait) {
     this.maxServerWait = positive(maxServerWait, "maxServerWait");
+    return this;
+  }
+
+  /**
+   * Names the rate-limit domain whose pacing, retry budget and outage recovery this client shares. By
+   * default it is the domain of the API key at the base URL ({@link RateLimitDomain#of}): clients of the
+   * same key and base URL share it, clients of different keys never share anything, and the key itself is
+   * never stored, only a keyed hash of it. Name a domain to make two keys of one organisation share its
+   * limits, or use {@link RateLimitDomain#unshared()} for a client that keeps its pacing to itself. A client
+   * with its own {@link #transport} shares nothing unless it names a domain.
+   *
+   * @throws NullPointerException if {@code domain} is null
+   */
+  public ClaudeClientBuilder rateLimitDomain(RateLimitDomain domain) {
+    this.rateLimitDomain = Objects.requireNonNull(domain, "domain");
+    return this;
+  }
+
+  /**
+   * Sets where the rate-limit domain keeps its state: this process ({@link RateLimitStore#inProcess()}, the
+   * default) or a store a fleet of processes shares, so that they pace as one client of their organisation's
+   * limits. A store that is down or slow never fails a call: the client carries on with this process's own
+   * state, logs one warning, and shares again once the store answers.
+   *
+   * <pre>{@code
+   * ClaudeClient.builder().fromEnv().rateLimitStore(RedisRateLimitStore.create("redis://redis:6379")).build();
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code store} is null
+   */
+  public ClaudeClientBuilder rateLimitStore(RateLimitStore store) {
+    this.rateLimitStore = Objects.requireNonNull(store, "store");
     return this;
   }
 
@@ -280,9 +315,10 @@ public final class ClaudeClientBuilder {
    */
   public ClaudeClient build() {
     ClientConfig config = new ClientConfig(baseUrl, model, connectTimeout, readTimeout, writeTimeout, callTimeout);
-    RetryEngine engine = engine();
+    RateLimitDomain limits = rateLimitDomain();
+    RetryEngine engine = engine(limits);
     Listeners told = new Listeners(listeners);
-    String domain = apiKey == null ? "local" : DomainIds.of(baseUrl, apiKey);
+    String domain = limits.id();
     // Every response tells the listeners where the rate limits stand. Only a success tells the pacer here: a
     // failure reaches it as the exception the engine reads, and told twice it would count one refusal as two.
     Transport t = transport != null
@@ -297,9 +333,20 @@ public final class ClaudeClientBuilder {
     return new ClaudeClient(config, t, engine, defaultRetryPolicy, mapper, clock, told);
   }
 
-  private RetryEngine engine() {
+  private RateLimitDomain rateLimitDomain() {
+    if (rateLimitDomain != null) {
+      return rateLimitDomain;
+    }
+    // A replaced transport does not talk to the base URL with the key: it shares nobody's limits.
+    return transport != null || apiKey == null ? RateLimitDomain.unshared() : RateLimitDomain.of(baseUrl, apiKey);
+  }
+
+  private RetryEngine engine(RateLimitDomain domain) {
     if (retryEngine == null) {
-      RetryEngineBuilder b = RetryEngine.builder();
+      RetryEngineBuilder b = RetryEngine.builder().rateLimitDomain(domain);
+      if (rateLimitStore != null) {
+        b.rateLimitStore(rateLimitStore);
+      }
       listeners.forEach(b::listener);
       if (maxServerWait != null) {
         b.maxServerWait(maxServerWait);
@@ -309,10 +356,10 @@ public final class ClaudeClientBuilder {
       }
       return b.build();
     }
-    if (maxServerWait != null || pacing != null) {
+    if (maxServerWait != null || pacing != null || rateLimitDomain != null || rateLimitStore != null) {
       throw new IllegalStateException(
-          "maxServerWait(...) and pacing(...) configure the client's own retry engine, but retryEngine(...)"
-              + " supplied one: set them on RetryEngine.builder() instead");
+          "maxServerWait(...), pacing(...), rateLimitDomain(...) and rateLimitStore(...) configure the client's"
+              + " own retry engine, but retryEngine(...) supplied one: set them on RetryEngine.builder() instead");
     }
     return retryEngine;
   }

@@ -6,17 +6,19 @@ import java.util.Objects;
 /**
  * Configures the retry engine the woven {@code @RetryOn} aspects use. AspectJ creates the aspects itself, so
  * they cannot be handed an engine the way a {@code ClaudeClient} can: the application sets it here, once, at
- * start-up, typically the engine its client of the same organisation uses, so woven calls and generated
- * services share one budget and one view of the rate limits.
+ * start-up. Build it in the rate-limit domain of the API key the woven code calls with: it then shares the
+ * pacing, retry budget and recovery of every client of that key (in the process, and in the fleet with the
+ * same {@code RateLimitStore}), so woven calls and generated services spend one view of the rate limits.
  *
  * <pre>{@code
- * RetryEngine engine = RetryEngine.builder().build();
- * DeclaudeAspects.useEngine(engine);
- * ClaudeClient claude = ClaudeClient.builder().apiKey(key).retryEngine(engine).build();
+ * DeclaudeAspects.useEngine(RetryEngine.builder()
+ *     .rateLimitDomain(RateLimitDomain.of(baseUrl, apiKey)) // the domain ClaudeClient uses for this key
+ *     .build());
  * }</pre>
  *
- * <p>Until then, woven methods use an engine of their own, built with the defaults on first use: the only
- * process-wide engine declaude keeps, and only for woven code; clients never use it. Thread-safe: the
+ * <p>Until then, woven methods use an engine of their own, built with the defaults on first use, in a
+ * rate-limit domain of its own: the only process-wide engine declaude keeps, and only for woven code; clients
+ * never use it. Thread-safe: the
  * engine is published through a {@code volatile} field.
  */
 public final class DeclaudeAspects {

@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.declaude.bench.LoadBenchmark [scenario ...]
  * [--charts DIR]}. With no scenario named, all of {@link Scenarios#ALL} run (several minutes); charts go to
  * {@code bench/target/charts} unless {@code --charts} says otherwise. Real time. Each client is warmed up
- * once against a throwaway simulator first, so the measured runs do not include class loading.
+ * once against a throwaway simulator first, so the measured runs do not include class loading. The fleet
+ * scenarios run pods in JVMs of their own ({@link FleetRun}), declaude's with the Redis store on a
+ * redis-server the benchmark starts (that row is skipped, with a note, when none is installed).
  */
 public final class LoadBenchmark {
   static final int THREADS = 8;
@@ -77,6 +79,21 @@ public final class LoadBenchmark {
     List<Path> pngs = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       List<LoadRun> runs = new ArrayList<>();
+      if (scenario.fleet()) {
+        for (FleetRun.Kind kind : FleetRun.kinds()) {
+          LoadRun run = FleetRun.run(scenario, kind);
+          if (run == null) {
+            notes.add(scenario.name() + ", " + kind.name() + ": not run: redis-server is not on the PATH");
+            continue;
+          }
+          runs.add(run);
+          rows.add(row(scenario, run));
+          notes.addAll(LoadNotes.of(scenario, null, run, kind == FleetRun.KINDS.get(0)));
+          System.out.println("done: " + rows.get(rows.size() - 1));
+        }
+        pngs.add(LoadChart.write(scenario, runs, charts));
+        continue;
+      }
       for (ClientKind kind : clients(scenario)) {
         LoadRun run = run(scenario, kind);
         runs.add(run);

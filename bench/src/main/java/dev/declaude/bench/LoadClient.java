@@ -9,6 +9,7 @@ import com.anthropic.models.messages.MessageCreateParams;
 import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.annotation.RetryOn;
+import dev.declaude.ratelimit.RateLimitStore;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.testkit.ClaudeSimulator;
 
@@ -47,6 +48,18 @@ interface LoadClient extends AutoCloseable {
         .baseUrl(sim.baseUrl())
         .retryEngine(RetryEngine.builder().pacing(pacing).build())
         .build();
+    return of(client);
+  }
+
+  /**
+   * A declaude client as a user builds it, at {@code baseUrl} with {@code apiKey}: the rate-limit domain of
+   * the key, its state in {@code store}.
+   */
+  static LoadClient declaude(String baseUrl, String apiKey, RateLimitStore store) {
+    return of(ClaudeClient.builder().apiKey(apiKey).baseUrl(baseUrl).rateLimitStore(store).build());
+  }
+
+  private static LoadClient of(ClaudeClient client) {
     Bot bot = client.create(Bot.class);
     return new LoadClient() {
       @Override
@@ -70,9 +83,14 @@ interface LoadClient extends AutoCloseable {
 
   /** The official SDK, with its default retries (2) or {@code maxRetries}. */
   static LoadClient officialSdk(ClaudeSimulator sim, Integer maxRetries) {
+    return officialSdk(sim.baseUrl(), sim.apiKey(), maxRetries);
+  }
+
+  /** The official SDK at {@code baseUrl} with {@code apiKey}. */
+  static LoadClient officialSdk(String baseUrl, String apiKey, Integer maxRetries) {
     AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder()
-        .baseUrl(sim.baseUrl())
-        .apiKey(sim.apiKey());
+        .baseUrl(baseUrl)
+        .apiKey(apiKey);
     if (maxRetries != null) {
       builder.maxRetries(maxRetries);
     }

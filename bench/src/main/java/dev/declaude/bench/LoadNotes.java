@@ -11,6 +11,7 @@ final class LoadNotes {
 
   /** Returns the notes on {@code run}; {@code first} says it is the scenario's first client, for its ideal. */
   static List<String> of(Scenario scenario, LoadBenchmark.ClientKind kind, LoadRun run, boolean first) {
+    String client = kind == null ? run.client : kind.name();
     List<String> notes = new ArrayList<>();
     if (first) {
       String ideal = ideal(scenario, run);
@@ -20,13 +21,13 @@ final class LoadNotes {
     }
     if (scenario.name().equals("hostile-header")) {
       int others = run.calls() - 1;
-      notes.add("hostile-header, " + kind.name() + ": " + run.successes() + " of " + run.calls() + " calls completed;"
+      notes.add("hostile-header, " + client + ": " + run.successes() + " of " + run.calls() + " calls completed;"
           + " the " + others + " besides the one that met `retry-after: " + Scenarios.HOSTILE_RETRY_AFTER + "` "
           + (run.successes() >= others ? "all completed" : "did not all complete") + "; the last success after "
           + fmt("%.2f", run.lastSuccessSeconds()) + " s");
     }
     if (run.firstFailure != null) {
-      notes.add(scenario.name() + ", " + kind.name() + ": first failure: " + run.firstFailure);
+      notes.add(scenario.name() + ", " + client + ": first failure: " + run.firstFailure);
     }
     return notes;
   }
@@ -38,6 +39,16 @@ final class LoadNotes {
             + " ms (every call starts after the outage; " + LoadBenchmark.THREADS + " threads each need ceil(p99"
             + " rank / " + LoadBenchmark.THREADS + ") requests of the median latency "
             + fmt("%.0f", run.latencyMillis(0.50)) + " ms)";
+      case "fleet":
+        return FleetRun.PODS + " pods (JVMs of their own, started by the benchmark) of " + FleetRun.THREADS
+            + " threads share one bucket of " + fmt("%.0f", Scenarios.FLEET_RATE) + " requests a second, burst "
+            + Scenarios.FLEET_BURST + ": an ideal run takes "
+            + fmt("%.2f", (run.calls() - Scenarios.FLEET_BURST) / Scenarios.FLEET_RATE) + " s (efficiency "
+            + fmt("%.3f", run.calls() / ((run.calls() - Scenarios.FLEET_BURST) / Scenarios.FLEET_RATE)
+                / Scenarios.FLEET_RATE) + ")";
+      case "fleet-outage":
+        return FleetRun.PODS + " pods of " + FleetRun.THREADS + " threads see a " + Scenarios.OUTAGE.toSeconds()
+            + " s outage (529) from the start; \"p99 after outage end\" is when 99 % of all calls had completed";
       case "capacity-overload":
         return "the server serves " + Scenarios.CAPACITY + " requests at once, " + Scenarios.CAPACITY_LATENCY.toMillis()
             + " ms each, 529 without retry-after above that: an ideal run takes "

@@ -12,6 +12,9 @@ import java.util.function.UnaryOperator;
 final class Scenarios {
   /** The rate-limited scenarios' ceiling, requests per second. */
   static final double RATE = 20;
+  /** The fleet scenarios' bucket: one organisation's requests per second, and its burst. */
+  static final double FLEET_RATE = 40;
+  static final int FLEET_BURST = 10;
   /** The storm's outage. */
   static final Duration OUTAGE = Duration.ofSeconds(3);
   /** How many requests the capacity-overload server serves at once, each for {@link #CAPACITY_LATENCY}. */
@@ -82,7 +85,15 @@ final class Scenarios {
           b -> b.outputTokensPerMinute(OUTPUT_TOKENS_PER_MINUTE).replier(request -> SHORT_ANSWER),
           run -> idealSeconds((long) run.successes() * TokenEstimator.tokens(SHORT_ANSWER)
               - (OUTPUT_TOKENS_PER_MINUTE - LoadCall.LONG), OUTPUT_TOKENS_PER_MINUTE) / run.wallSeconds())
-          .withCall(LoadCall::roomyQuestion).withTimeout(Duration.ofSeconds(45)));
+          .withCall(LoadCall::roomyQuestion).withTimeout(Duration.ofSeconds(45)),
+      // Four pods (JVMs) share one bucket of 40 requests a second: successes per second over that ceiling.
+      Scenario.of("fleet", 640,
+          b -> b.rateLimit(FLEET_RATE, FLEET_BURST).retryAfterStyle(RetryAfterStyle.WHOLE_SECONDS),
+          run -> run.successes() / run.wallSeconds() / FLEET_RATE).withTimeout(Duration.ofSeconds(90)).asFleet(),
+      // Four pods see the storm's outage together: the share of requests that succeeded.
+      Scenario.of("fleet-outage", 320, UnaryOperator.identity(), run -> run.successes() / (double) run.requests)
+          .withArm(sim -> sim.outage(OUTAGE, Fault.overloaded())).withOutage(OUTAGE)
+          .withTimeout(Duration.ofSeconds(60)).asFleet());
 
   /** Returns the scenario called {@code name}, or null. */
   static Scenario named(String name) {

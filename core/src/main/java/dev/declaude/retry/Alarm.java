@@ -50,6 +50,11 @@ public final class Alarm {
     }
   }
 
+  /** Returns the earliest the wait may end: the server's {@code retry-after}, if it asked for one. */
+  long earliestMillis() {
+    return earliest;
+  }
+
   /** Returns whether the wait was moved earlier than planned. */
   synchronized boolean movedEarlier() {
     return moved;

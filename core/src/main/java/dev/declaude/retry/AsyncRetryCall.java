@@ -52,14 +52,23 @@ final class AsyncRetryCall<T> {
             runAttempt();
             return;
           }
-          Pacer pacer = parts.pacer();
-          whenDue(
-              hold.alarm(),
-              () -> pacer.cancel(hold),
-              () -> {
-                pacer.release(hold);
-                runAttempt();
-              });
+          awaitHold(hold);
+        });
+  }
+
+  /** Runs the attempt once the pacer lets the held caller go, waiting again while it finds no room. */
+  private void awaitHold(PacingHold hold) {
+    Pacer pacer = parts.pacer();
+    whenDue(
+        hold.alarm(),
+        () -> pacer.cancel(hold),
+        () -> {
+          PacingHold next = pacer.release(hold);
+          if (next == null) {
+            runAttempt();
+          } else {
+            awaitHold(next);
+          }
         });
   }
 

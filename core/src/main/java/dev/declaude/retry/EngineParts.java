@@ -9,7 +9,7 @@ record EngineParts(
     Sleeper sleeper,
     RetryScheduler scheduler,
     DoubleSupplier random,
-    RetryBudget budget,
+    DomainBudget budget,
     Pacer pacer,
     Recovery recovery,
     RetryNotifier notifier,

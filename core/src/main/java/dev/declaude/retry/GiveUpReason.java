@@ -15,7 +15,7 @@ public enum GiveUpReason {
    * maxServerWait}: not credible, so the call failed at once instead of sleeping.
    */
   SERVER_WAIT_TOO_LONG,
-  /** The client-wide {@link RetryBudget} allowed no more retries. */
+  /** The {@link RetryBudget} of the rate-limit domain allowed no more retries. */
   BUDGET_SPENT,
   /** The thread was interrupted while waiting. */
   INTERRUPTED

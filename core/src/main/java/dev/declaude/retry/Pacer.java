@@ -1,11 +1,17 @@
 package dev.declaude.retry;
 
 import dev.declaude.internal.TimeMath;
+import dev.declaude.internal.ratelimit.BucketMirror;
+import dev.declaude.internal.ratelimit.SharedDomain;
+import dev.declaude.ratelimit.RateLimitDomain;
+import dev.declaude.ratelimit.RateLimitState;
+import dev.declaude.ratelimit.RateLimitStore;
 import dev.declaude.response.RateLimit;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -43,7 +49,15 @@ import org.slf4j.LoggerFactory;
  * <p>A retry-after from a 5xx is not a pacing signal: it is advice for that request, while rate limits
  * are shared by every request of the organization. A pacer that has learned nothing never holds anyone.
  *
- * <p>Thread-safe; short {@code synchronized} blocks guard a few numbers.
+ * <p><b>One bucket per domain.</b> The copy of the requests bucket is the rate-limit domain's state, kept in
+ * its store ({@link SharedDomain}): every client of the domain, in this process or, with a shared store, in
+ * a fleet, spends the same copy. A request goes only once the store has taken its share from the copy, so
+ * clients never spend one share twice; a caller the store turns away (another client took the room first)
+ * waits for the next. The queue of held callers, the closed periods and the concurrency limit are this
+ * process's own.
+ *
+ * <p>Thread-safe; short {@code synchronized} blocks guard a few numbers, and no lock is held while the store
+ * answers.
  */
 final class Pacer {
   /** Spacing between held callers when the API has not said its requests limit. */
@@ -57,21 +71,34 @@ final class Pacer {
   // Token remainders are rounded to the nearest thousand, so "0 left" means room for about one request
   // comes back with a thousand tokens.
   private static final long TOKENS_PER_REQUEST = 1_000;
+  private static final RateLimitState<BucketMirror> REQUESTS = BucketMirror.state("requests");
 
   private final TimeSource time;
   private final long maxServerWaitMillis;
   private final boolean enabled;
-  private final BucketMirror requests = new BucketMirror();
+  private final SharedDomain domain;
+  /** The store's copy of the requests bucket as last seen, on this process's clock; replaced, never changed. */
+  private BucketMirror requests = new BucketMirror();
   private final Deque<PacingHold> held = new ArrayDeque<>();
   private long openAt = NEVER;
   private long lastRelease = NEVER;
   private int inFlight;
+  /** When this process's requests still in flight were let go, oldest first (answers come mostly in order). */
+  private final Deque<Long> sentAt = new ArrayDeque<>();
+  /** Tells this pacer's requests apart from other processes' in the domain's log of requests sent. */
+  private final int sender = new SecureRandom().nextInt();
   private final ConcurrencyLimit concurrency = new ConcurrencyLimit();
 
-  private Pacer(TimeSource time, Duration maxServerWait, boolean enabled) {
+  private Pacer(TimeSource time, Duration maxServerWait, boolean enabled, SharedDomain domain) {
     this.time = time;
     this.maxServerWaitMillis = TimeMath.millis(maxServerWait);
     this.enabled = enabled;
+    this.domain = domain;
+  }
+
+  /** Returns a pacer on time {@code time} that spends the requests bucket of {@code domain}. */
+  static Pacer shared(TimeSource time, SharedDomain domain) {
+    return new Pacer(Objects.requireNonNull(time, "time"), DEFAULT_MAX_SERVER_WAIT, true, domain);
   }
 
   /**
@@ -86,7 +113,8 @@ final class Pacer {
     if (maxServerWait.isZero() || maxServerWait.isNegative()) {
       throw new IllegalArgumentException("maxServerWait must be > 0, was " + maxServerWait);
     }
-    return new Pacer(time, maxServerWait, true);
+    SharedDomain own = new SharedDomain(RateLimitDomain.unshared().id(), RateLimitStore.inProcess(), time::millis);
+    return new Pacer(time, maxServerWait, true, own);
   }
 
   /**
@@ -109,7 +137,7 @@ final class Pacer {
    * @throws NullPointerException if {@code time} is null
    */
   static Pacer off(TimeSource time) {
-    return new Pacer(Objects.requireNonNull(time, "time"), DEFAULT_MAX_SERVER_WAIT, false);
+    return new Pacer(Objects.requireNonNull(time, "time"), DEFAULT_MAX_SERVER_WAIT, false, null);
   }
 
   /**
@@ -120,6 +148,11 @@ final class Pacer {
    * @throws NullPointerException if {@code metadata} is null
    */
   void onResponse(ResponseMetadata metadata) {
+    onResponse(metadata, maxServerWaitMillis);
+  }
+
+  /** As {@link #onResponse(ResponseMetadata)}, believing waits of at most {@code maxWaitMillis}. */
+  void onResponse(ResponseMetadata metadata, long maxWaitMillis) {
     Objects.requireNonNull(metadata, "metadata");
     if (!enabled) {
       return;
@@ -131,40 +164,57 @@ final class Pacer {
     boolean mirrored =
         req != null && req.limit() != null && req.limit() > 0 && req.remaining() != null;
     boolean rateLimited = metadata.status() == 429;
-    long closedFor = mirrored ? 0 : untilRoomFor(req, 1, wallNow);
+    long closedFor = mirrored ? 0 : untilRoomFor(req, 1, wallNow, maxWaitMillis);
     boolean anyExhausted = req != null && req.isExhausted();
     for (RateLimit tokens :
         new RateLimit[] {limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
-      closedFor = Math.max(closedFor, untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow));
+      closedFor = Math.max(closedFor, untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow, maxWaitMillis));
       anyExhausted |= tokens != null && tokens.isExhausted();
     }
     boolean showsRoom = metadata.status() / 100 == 2 || (!rateLimited && !anyExhausted);
-    Long fullAt = mirrored ? fullAt(req, now, wallNow) : null;
+    Long untilFull = mirrored ? untilFull(req, wallNow, maxWaitMillis) : null;
+    int others;
+    Long oldestSent;
     synchronized (this) {
       long closedUntil = closedFor > 0 ? now + closedFor : NEVER;
       // A response that shows room reopens a hold earlier responses set; it may still set its own.
       openAt = showsRoom ? closedUntil : Math.max(openAt, closedUntil);
       // The response being reported is still counted in flight; the others may not be counted yet.
-      int others = Math.max(0, inFlight - 1);
-      if (mirrored) {
-        requests.report(now, req.limit(), req.remaining(), fullAt, rateLimited, others);
-      }
+      others = Math.max(0, inFlight - 1);
+      oldestSent = sentAt.peekFirst();
       concurrency.report(metadata.status(), others, now);
-      plan(now);
+      if (!mirrored) {
+        replan(now);
+        return;
+      }
     }
+    long limit = req.limit();
+    long remaining = req.remaining();
+    domain.later(
+        REQUESTS,
+        now,
+        (mirror, storeNow) -> mirror.afterReport(storeNow, limit, remaining,
+            untilFull == null ? null : storeNow + untilFull, rateLimited, others, sender,
+            oldestSent == null ? Long.MIN_VALUE : oldestSent + storeNow - now),
+        answer -> {
+          synchronized (this) {
+            requests = answer.value().shifted(-answer.offset());
+            replan(time.millis());
+          }
+        });
   }
 
-  /** Returns when the requests bucket is full again, in monotonic ms, or null if not said or not credible. */
-  private Long fullAt(RateLimit req, long now, Instant wallNow) {
+  /** Returns how long until the requests bucket is full again, in ms, or null if not said or not credible. */
+  private static Long untilFull(RateLimit req, Instant wallNow, long maxWaitMillis) {
     if (req.reset() == null) {
       return null;
     }
     long untilFull = TimeMath.millisBetween(wallNow, req.reset());
-    if (untilFull > maxServerWaitMillis) {
+    if (untilFull > maxWaitMillis) {
       LOG.debug("ignoring anthropic-ratelimit-requests-reset {}: beyond maxServerWait", req.reset());
       return null;
     }
-    return now + untilFull;
+    return untilFull;
   }
 
   /**
@@ -174,22 +224,22 @@ final class Pacer {
    * not at {@code reset}: holding until then would idle for up to a minute on a per-minute limit. A limit
    * of unknown size is held until its reset.
    */
-  private long untilRoomFor(RateLimit limit, long units, Instant wallNow) {
+  private static long untilRoomFor(RateLimit limit, long units, Instant wallNow, long maxWaitMillis) {
     if (limit == null || !limit.isExhausted() || limit.reset() == null) {
       return 0;
     }
     long untilFull = Math.max(0, TimeMath.millisBetween(wallNow, limit.reset()));
     if (limit.limit() == null || limit.limit() <= 0) {
-      return credible(untilFull, "reset");
+      return credible(untilFull, maxWaitMillis);
     }
     double share = Math.min(1.0, (double) units / limit.limit());
-    return credible((long) Math.ceil(untilFull * share), "reset");
+    return credible((long) Math.ceil(untilFull * share), maxWaitMillis);
   }
 
   /** Returns {@code millis}, or 0 when it is beyond the bound: such a wait teaches nothing. */
-  private long credible(long millis, String what) {
-    if (millis > maxServerWaitMillis) {
-      LOG.debug("ignoring a {} of {} ms: beyond maxServerWait ({} ms)", what, millis, maxServerWaitMillis);
+  private static long credible(long millis, long maxWaitMillis) {
+    if (millis > maxWaitMillis) {
+      LOG.debug("ignoring a reset {} ms away: beyond maxServerWait ({} ms)", millis, maxWaitMillis);
       return 0;
     }
     return millis;
@@ -200,24 +250,60 @@ final class Pacer {
    * (queued behind the callers already held), or {@link #REFUSED} when its turn would come after {@code
    * deadlineMillis}. No caller is held longer than {@code maxServerWait}.
    */
-  synchronized PacingHold reserve(long nowMillis, long deadlineMillis) {
+  PacingHold reserve(long nowMillis, long deadlineMillis) {
+    return reserve(nowMillis, deadlineMillis, maxServerWaitMillis);
+  }
+
+  /** As {@link #reserve(long, long)}, holding no caller longer than {@code maxWaitMillis}. */
+  PacingHold reserve(long nowMillis, long deadlineMillis, long maxWaitMillis) {
     if (!enabled) {
       return null;
     }
+    synchronized (this) {
+      PacingHold hold = hold(nowMillis, deadlineMillis, maxWaitMillis, false);
+      if (hold != null) {
+        return hold;
+      }
+      // Counted in flight from now, so that callers arriving while the store answers see its slot taken.
+      inFlight++;
+    }
+    boolean[] taken = {false};
+    SharedDomain.Answer<BucketMirror> answer =
+        domain.now(REQUESTS, nowMillis,
+            (mirror, storeNow) -> take(mirror, storeNow, 1 + BucketMirror.RESERVE, false, taken));
+    synchronized (this) {
+      requests = answer.value().shifted(-answer.offset());
+      if (taken[0]) {
+        sentAt.addLast(nowMillis);
+        return null;
+      }
+      inFlight--;
+      // Another client of the domain took the room first: wait for the next.
+      return hold(nowMillis, deadlineMillis, maxWaitMillis, true);
+    }
+  }
+
+  /**
+   * Returns {@code null} when a caller arriving at {@code nowMillis} may go now, else queues and returns its
+   * hold (or {@link #REFUSED}); {@code mustWait} queues it even when the copy shows room, because the store
+   * just said there is none.
+   */
+  private PacingHold hold(long nowMillis, long deadlineMillis, long maxWaitMillis, boolean mustWait) {
     BucketMirror plan = requests.copy();
     long previous = NEVER;
     for (PacingHold h : held) {
       plan.take(h.due(), 1);
       previous = h.due();
     }
-    long latest = TimeMath.plus(nowMillis, maxServerWaitMillis);
+    long latest = TimeMath.plus(nowMillis, maxWaitMillis);
     // Callers held before this one take their slots first.
     boolean slot = concurrency.admits(inFlight + held.size());
     long release = slot ? Math.min(releaseAt(nowMillis, plan, previous), latest) : latest;
     if (release <= nowMillis) {
-      requests.take(nowMillis, 1);
-      inFlight++;
-      return null;
+      if (!mustWait) {
+        return null;
+      }
+      release = nowMillis + 1;
     }
     if (slot && release > deadlineMillis) {
       return REFUSED;
@@ -226,6 +312,16 @@ final class Pacer {
     PacingHold hold = new PacingHold(nowMillis, Math.min(release, Math.max(deadlineMillis, nowMillis + 1)));
     held.addLast(hold);
     return hold;
+  }
+
+  /**
+   * Takes one request from {@code mirror} at {@code storeNow} if it holds {@code need}; notes in {@code taken}
+   * whether it did. A mirror that knows nothing lets everyone go.
+   */
+  private BucketMirror take(
+      BucketMirror mirror, long storeNow, double need, boolean heldRelease, boolean[] taken) {
+    taken[0] = mirror.hasRoom(storeNow, need);
+    return taken[0] ? mirror.afterTake(storeNow, 1, heldRelease, sender) : mirror;
   }
 
   /** The answer of {@link #reserve} when the caller's turn comes after its deadline. */
@@ -245,7 +341,7 @@ final class Pacer {
    * Plans every held caller again from what is known now, moving their releases earlier where possible:
    * in arrival order, each as soon as the copy of the bucket has room and a request slot is free.
    */
-  private void plan(long now) {
+  private void replan(long now) {
     BucketMirror plan = requests.copy();
     long previous = NEVER;
     int busy = inFlight;
@@ -261,21 +357,46 @@ final class Pacer {
     }
   }
 
-  /** Lets a held caller go: it takes its share of the bucket and a request slot now. */
-  synchronized void release(PacingHold hold) {
-    if (held.remove(hold)) {
-      long now = time.millis();
-      requests.take(now, 1);
-      requests.heldCallerReleased();
-      lastRelease = now;
-      inFlight++;
+  /**
+   * Lets a held caller whose hold is due go: returns {@code null} once its share is taken from the store,
+   * or a new hold, first in the queue, when the store has no room after all (another client of the domain
+   * took it, or a response showed the bucket emptier than planned). A hold no longer queued (cancelled) goes.
+   */
+  PacingHold release(PacingHold hold) {
+    synchronized (this) {
+      if (!held.contains(hold)) {
+        return null;
+      }
+    }
+    long now = time.millis();
+    boolean[] taken = {false};
+    // A whole request, without the reserve kept when planning: the plan already paid for the jitter.
+    SharedDomain.Answer<BucketMirror> answer =
+        domain.now(REQUESTS, now, (mirror, storeNow) -> take(mirror, storeNow, 1, true, taken));
+    synchronized (this) {
+      requests = answer.value().shifted(-answer.offset());
+      boolean queued = held.remove(hold);
+      if (taken[0]) {
+        lastRelease = now;
+        inFlight++;
+        sentAt.addLast(now);
+        return null;
+      }
+      if (!queued) {
+        return null;
+      }
+      long release = Math.max(now + 1, Math.min(releaseAt(now, requests.copy(), NEVER),
+          TimeMath.plus(now, maxServerWaitMillis)));
+      PacingHold next = new PacingHold(now, release);
+      held.addFirst(next);
+      return next;
     }
   }
 
   /** Forgets a held caller that gave up (cancelled, interrupted); the others may move up. */
   synchronized void cancel(PacingHold hold) {
     if (held.remove(hold)) {
-      plan(time.millis());
+      replan(time.millis());
     }
   }
 
@@ -285,8 +406,9 @@ final class Pacer {
    */
   synchronized void answered() {
     inFlight = Math.max(0, inFlight - 1);
+    sentAt.pollFirst();
     if (!held.isEmpty()) {
-      plan(time.millis());
+      replan(time.millis());
     }
   }
 

@@ -1,25 +1,28 @@
 package dev.declaude.retry;
 
 import dev.declaude.annotation.ErrorKind;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.declaude.internal.ratelimit.RecoveryBoard;
+import dev.declaude.internal.ratelimit.SharedDomain;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
- * The client-wide recovery signal: callers waiting a backoff after a server error (5xx, 529) register
- * their {@link Alarm}; when an attempt of the client succeeds and the server is evidently back, their waits
- * are cut short, in the order they started waiting, one pacer spacing apart (the first at once). Without
- * it, callers sit out jittered exponential waits of seconds after an outage has ended; released all at
- * once, they would hit a recovering server in the same instant.
+ * The recovery signal of a rate-limit domain: callers waiting a backoff after a server error (5xx, 529)
+ * register their {@link Alarm}; when an attempt succeeds and the server is evidently back, their waits are cut
+ * short, in the order they started waiting, one pacer spacing apart (the first at once). Without it, callers
+ * sit out jittered exponential waits of seconds after an outage has ended; released all at once, they would
+ * hit a recovering server in the same instant.
  *
- * <p>"Back" is judged from recent outcomes, because a success means different things. After an outage
- * (at least {@link #OUTAGE_FAILURES} failures to serve and no success for {@link #OUTAGE_MILLIS} ms) the
- * first success says the server is up again: release. While the server is healthy (at most {@link
- * #HEALTHY_FAILURE_SHARE} of the last {@link #WINDOW} outcomes failed) a stray error's backoff need not be
- * sat out: release. But while the server is shedding load (some calls succeed, many get 529), a success
- * only says it had room for that one call: the backoffs stay, or the retries would go straight back into
- * the overload.
+ * <p>What the signal knows (recent outcomes, who waits) is the domain's {@link RecoveryBoard}, kept in its
+ * store: with a shared store, one process seeing the server come back releases the waiters of every process
+ * of the fleet, in one order, spaced, by a message each process hears. "Back" is judged as the board says:
+ * after an outage, or while the server is healthy, but not while it is shedding load.
  *
  * <p>Waits the server asked for ({@code retry-after}) are never cut below what it asked.
  *
@@ -27,98 +30,121 @@ import java.util.Set;
  */
 final class Recovery {
   /** Failures to serve, with no success between them, after which a success ends an outage. */
-  static final int OUTAGE_FAILURES = 2;
+  static final int OUTAGE_FAILURES = RecoveryBoard.OUTAGE_FAILURES;
 
   /** How long without a success counts as an outage rather than a busy server. */
-  static final long OUTAGE_MILLIS = 1_000;
+  static final long OUTAGE_MILLIS = RecoveryBoard.OUTAGE_MILLIS;
 
   /** The most recent outcomes judged for the failure share. */
-  static final int WINDOW = 20;
+  static final int WINDOW = RecoveryBoard.WINDOW;
 
   /** The failure share at or below which the server counts as healthy. */
-  static final double HEALTHY_FAILURE_SHARE = 0.1;
+  static final double HEALTHY_FAILURE_SHARE = RecoveryBoard.HEALTHY_FAILURE_SHARE;
 
-  private final Set<Alarm> waiting = new LinkedHashSet<>();
-  private volatile boolean anyWaiting;
-  private final boolean[] failedRing = new boolean[WINDOW];
-  private int outcomes;
-  private int failuresSinceSuccess;
-  private long lastSuccessAt = Long.MIN_VALUE;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SharedDomain domain;
+  private final LongSupplier clock;
+  /** Tells this process's waiters apart from other processes' on the shared board. */
+  private final String tag = randomTag();
+  private long sequence;
+  private final Map<String, Alarm> waiting = new LinkedHashMap<>();
+  private final Map<Alarm, String> ids = new IdentityHashMap<>();
+  /** Held here: stores hold their listeners weakly. */
+  private final BiConsumer<String, Long> listener = this::released;
+
+  Recovery(SharedDomain domain, LongSupplier clock) {
+    this.domain = domain;
+    this.clock = clock;
+    domain.subscribe(listener);
+  }
 
   /** Registers a backoff wait that may end early. */
-  synchronized void waiting(Alarm alarm) {
-    waiting.add(alarm);
-    anyWaiting = true;
+  void waiting(Alarm alarm) {
+    String id;
+    synchronized (this) {
+      id = tag + "-" + ++sequence;
+      waiting.put(id, alarm);
+      ids.put(alarm, id);
+    }
+    long local = clock.getAsLong();
+    long due = alarm.dueMillis();
+    long earliest = alarm.earliestMillis();
+    domain.later(RecoveryBoard.STATE, local, (board, storeNow) -> board.withWaiter(
+        new RecoveryBoard.Waiter(id, storeNow + due - local, storeNow + earliest - local), storeNow), done -> { });
   }
 
   /** Returns the waits registered now, oldest first; for tests that drive a late early end by hand. */
   synchronized List<Alarm> waitingNow() {
-    return List.copyOf(waiting);
+    return List.copyOf(waiting.values());
   }
 
   /** Removes a wait that ended (or was abandoned). */
-  synchronized void done(Alarm alarm) {
-    waiting.remove(alarm);
-    anyWaiting = !waiting.isEmpty();
+  void done(Alarm alarm) {
+    String id;
+    synchronized (this) {
+      id = ids.remove(alarm);
+      if (id == null) {
+        return;
+      }
+      waiting.remove(id);
+    }
+    domain.later(RecoveryBoard.STATE, (board, storeNow) -> board.withoutWaiter(id), done -> { });
   }
 
   /** Records a failed attempt; only the server failing to serve (5xx, 529, timeouts, broken connections) counts. */
-  synchronized void failed(ErrorKind kind) {
+  void failed(ErrorKind kind) {
     if (kind.isWithin(ErrorKind.SERVER) || kind == ErrorKind.TIMEOUT || kind == ErrorKind.CONNECTION) {
-      failuresSinceSuccess++;
-      record(true);
+      domain.later(RecoveryBoard.STATE, (board, storeNow) -> board.afterFailure(), done -> { });
     }
   }
 
   /**
-   * Signals a success at {@code now}: when the server is back (see the class doc), every registered wait
+   * Signals a success: when the server is back (see the class doc), every registered wait of the domain
    * ends, FIFO, {@code spacing} ms apart.
    */
   void succeeded(long now, long spacing) {
-    List<Alarm> released;
-    synchronized (this) {
-      boolean outageEnded =
-          failuresSinceSuccess >= OUTAGE_FAILURES
-              && (lastSuccessAt == Long.MIN_VALUE || now - lastSuccessAt >= OUTAGE_MILLIS);
-      boolean healthy = failureShare() <= HEALTHY_FAILURE_SHARE;
-      record(false);
-      failuresSinceSuccess = 0;
-      lastSuccessAt = now;
-      if (!anyWaiting || !(outageEnded || healthy)) {
-        return;
+    @SuppressWarnings("unchecked")
+    List<RecoveryBoard.Slot>[] released = new List[] {List.of()};
+    domain.later(
+        RecoveryBoard.STATE,
+        now,
+        (board, storeNow) -> {
+          RecoveryBoard.Success success = board.afterSuccess(storeNow, spacing);
+          released[0] = success.released();
+          return success.board();
+        },
+        done -> {
+          if (!released[0].isEmpty()) {
+            domain.publish(RecoveryBoard.releaseMessage(released[0]));
+          }
+        });
+  }
+
+  /** Ends the waits of this process that a release message names, at their slots on this clock. */
+  private void released(String message, Long offset) {
+    for (RecoveryBoard.Slot slot : RecoveryBoard.parseRelease(message)) {
+      Alarm alarm;
+      synchronized (this) {
+        alarm = waiting.remove(slot.id());
+        if (alarm != null) {
+          ids.remove(alarm);
+        }
       }
-      released = new ArrayList<>(waiting);
-      waiting.clear();
-      anyWaiting = false;
-    }
-    long at = now;
-    for (Alarm alarm : released) {
-      // A wait already ending sooner than its slot keeps its own end and does not take a slot.
-      if (alarm.moveTo(at)) {
-        at += spacing;
+      if (alarm != null) {
+        alarm.moveTo(slot.at() - offset);
       }
     }
   }
 
-  private void record(boolean failed) {
-    failedRing[outcomes % WINDOW] = failed;
-    outcomes++;
-  }
-
-  private double failureShare() {
-    int n = Math.min(outcomes, WINDOW);
-    if (n == 0) {
-      return 0;
-    }
-    int failed = 0;
-    for (int i = 0; i < n; i++) {
-      failed += failedRing[i] ? 1 : 0;
-    }
-    return failed / (double) n;
+  private static String randomTag() {
+    byte[] bytes = new byte[4];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   @Override
   public synchronized String toString() {
-    return "Recovery{waiting=" + waiting.size() + ", failureShare=" + failureShare() + '}';
+    return "Recovery{waiting=" + waiting.size() + '}';
   }
 }

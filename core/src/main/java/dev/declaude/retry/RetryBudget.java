@@ -1,13 +1,15 @@
 package dev.declaude.retry;
 
+import dev.declaude.internal.ratelimit.BudgetCounts;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Caps the retries of every call through one engine to a fraction of recent first attempts, plus a
- * floor, so a failing server is not hammered by every caller's retries at once.
+ * Caps the retries of every call of a rate-limit domain to a fraction of recent first attempts, plus a
+ * floor, so a failing server is not hammered by every caller's retries at once. The counts are the domain's:
+ * every client of one organisation (in a fleet, with a shared {@code RateLimitStore}, every process) spends
+ * one budget; this object says how large it is.
  *
  * <p>Over a sliding window (default 10 s), a retry is allowed while {@code retries < percent% × first
  * attempts + minRetriesPerSecond × window seconds}. The defaults (20 %, 10 per second) follow
@@ -15,9 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the floor lets a lone caller make every attempt its policy declares. A failure refused a retry is
  * thrown at once, with a {@link RetryBudgetExhaustedException} suppressed in it.
  *
- * <p>Thread-safe and lock-free: counts live in ten time buckets of {@link LongAdder}s, replaced as they
- * expire. Concurrent retries may overshoot the cap by at most the number of threads deciding at the same
- * instant, which is harmless for a budget.
+ * <p>Immutable and thread-safe: counts live in ten time buckets that slide over the window, in the domain's
+ * store.
  */
 public final class RetryBudget {
   private static final int BUCKETS = 10;
@@ -26,16 +27,16 @@ public final class RetryBudget {
   private final int percent;
   private final int minRetriesPerSecond;
   private final Duration window;
-  private final long bucketMillis;
   private final boolean unlimited;
-  private final AtomicReferenceArray<Bucket> ring = new AtomicReferenceArray<>(BUCKETS);
+  /** The counts of a budget used on its own, outside an engine (tests of its arithmetic). */
+  private final AtomicReference<BudgetCounts> ownCounts;
 
   private RetryBudget(int percent, int minRetriesPerSecond, Duration window, boolean unlimited) {
     this.percent = percent;
     this.minRetriesPerSecond = minRetriesPerSecond;
     this.window = window;
-    this.bucketMillis = Math.max(1, window.toMillis() / BUCKETS);
     this.unlimited = unlimited;
+    this.ownCounts = new AtomicReference<>(BudgetCounts.empty(window.toMillis()));
   }
 
   /** Returns a budget with the defaults: 20 % of first attempts, 10 retries per second, over 10 s. */
@@ -72,35 +73,45 @@ public final class RetryBudget {
     return UNLIMITED;
   }
 
-  /** Counts a first attempt made at monotonic time {@code nowMillis}. */
+  /** Counts a first attempt made at monotonic time {@code nowMillis}, in this budget's own counts. */
   void recordFirstAttempt(long nowMillis) {
     if (!unlimited) {
-      bucket(nowMillis).firsts.increment();
+      ownCounts.updateAndGet(c -> c.withFirstAttempt(nowMillis));
     }
   }
 
-  /** Takes one retry from the budget if it allows one at {@code nowMillis}; returns whether it did. */
+  /** Takes one retry from this budget's own counts if it allows one at {@code nowMillis}; returns whether it did. */
   boolean tryRetry(long nowMillis) {
     if (unlimited) {
       return true;
     }
-    long epoch = Math.floorDiv(nowMillis, bucketMillis);
-    long firsts = 0;
-    long retries = 0;
-    for (int i = 0; i < BUCKETS; i++) {
-      Bucket b = ring.get(i);
-      if (b != null && b.epoch > epoch - BUCKETS && b.epoch <= epoch) {
-        firsts += b.firsts.sum();
-        retries += b.retries.sum();
+    while (true) {
+      BudgetCounts before = ownCounts.get();
+      BudgetCounts after = before.withRetryIfAllowed(nowMillis, percent, floorHundredths());
+      if (after == before) {
+        return false;
+      }
+      if (ownCounts.compareAndSet(before, after)) {
+        return true;
       }
     }
-    // Integer arithmetic in hundredths, so 20 % of 100 is exactly 20 retries.
-    long allowedHundredths = percent * firsts + 100L * minRetriesPerSecond * window.toMillis() / 1000;
-    if (retries * 100 >= allowedHundredths) {
-      return false;
-    }
-    bucket(nowMillis).retries.increment();
-    return true;
+  }
+
+  boolean isUnlimited() {
+    return unlimited;
+  }
+
+  int percent() {
+    return percent;
+  }
+
+  /** Returns the floor, in hundredths of a retry: {@code minRetriesPerSecond} for each second of the window. */
+  long floorHundredths() {
+    return 100L * minRetriesPerSecond * window.toMillis() / 1000;
+  }
+
+  long windowMillis() {
+    return window.toMillis();
   }
 
   /** Returns a sentence describing the limit, for the note attached to a refused failure. */
@@ -113,34 +124,9 @@ public final class RetryBudget {
         + " ms";
   }
 
-  private Bucket bucket(long nowMillis) {
-    long epoch = Math.floorDiv(nowMillis, bucketMillis);
-    int index = Math.floorMod(epoch, BUCKETS);
-    while (true) {
-      Bucket b = ring.get(index);
-      if (b != null && b.epoch == epoch) {
-        return b;
-      }
-      // An expired (or missing) bucket is replaced; if another thread won the race, use its bucket.
-      Bucket fresh = new Bucket(epoch);
-      if (ring.compareAndSet(index, b, fresh)) {
-        return fresh;
-      }
-    }
-  }
-
   @Override
   public String toString() {
     return unlimited ? "RetryBudget{unlimited}" : "RetryBudget{" + describe() + '}';
   }
 
-  private static final class Bucket {
-    final long epoch;
-    final LongAdder firsts = new LongAdder();
-    final LongAdder retries = new LongAdder();
-
-    Bucket(long epoch) {
-      this.epoch = epoch;
-    }
-  }
 }

@@ -43,7 +43,7 @@ final class RetryCall {
    * @throws ClaudeException the call's failure, when its turn would come after the deadline
    */
   PacingHold paceNextAttempt() {
-    PacingHold hold = parts.pacer().reserve(parts.time().millis(), deadline);
+    PacingHold hold = parts.pacer().reserve(parts.time().millis(), deadline, parts.maxServerWait().toMillis());
     if (hold == Pacer.REFUSED) {
       throw stop(GiveUpReason.DEADLINE, null, "the API rate limit holds it past its deadline");
     }
@@ -99,7 +99,7 @@ final class RetryCall {
     failures.add(failure);
     if (failure instanceof ClaudeApiException) {
       // Failures carry rate-limit headers too; code outside our transport (aspects) has no other feed.
-      parts.pacer().onResponse(((ClaudeApiException) failure).metadata());
+      parts.pacer().onResponse(((ClaudeApiException) failure).metadata(), parts.maxServerWait().toMillis());
     }
     parts.pacer().answered();
     parts.recovery().failed(failure.kind());

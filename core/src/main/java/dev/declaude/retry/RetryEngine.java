@@ -21,11 +21,11 @@ import java.util.function.Supplier;
  * has no room. After a failure the engine retries when all of these hold: the failure is a {@link
  * ClaudeException} of a kind the policy retries (nesting counts: {@code SERVER} covers {@code
  * OVERLOADED}); the server did not send {@code x-should-retry: false}; attempts remain; the wait ends
- * before the policy's deadline; and the client-wide {@link RetryBudget} allows it. The wait is the
+ * before the policy's deadline; and the {@link RetryBudget} of the engine's rate-limit domain allows it. The wait is the
  * policy's jittered backoff, raised to the server's {@code retry-after} when that asks for more.
  *
- * <p>A backoff after a server error (5xx, 529) ends early once another attempt of the same engine has
- * succeeded: the server is healthy again, so callers come back at once instead of sitting out seconds of
+ * <p>A backoff after a server error (5xx, 529) ends early once another attempt in the same rate-limit domain
+ * (this engine's, another client's of the organisation, with a shared store another process's) has succeeded: the server is healthy again, so callers come back at once instead of sitting out seconds of
  * jittered backoff, released in the order they started waiting, one {@linkplain Pacer pacer} spacing
  * apart so they do not all arrive in the same instant. A wait the server asked for ({@code retry-after})
  * is never shortened below what it asked.
@@ -41,7 +41,9 @@ import java.util.function.Supplier;
  * adds the {@link InterruptedException}. Anything that is not a {@code ClaudeException} is never retried
  * and is rethrown unchanged, with the failures of earlier attempts suppressed in it.
  *
- * <p>Thread-safe: one engine serves every call of a client; each call keeps its own state.
+ * <p>Budget, pacing and recovery keep their state in the engine's rate-limit domain ({@link
+ * RetryEngineBuilder#rateLimitDomain}): engines of one domain share it. Thread-safe: one engine serves every
+ * call of a client; each call keeps its own state.
  */
 public final class RetryEngine {
   private final EngineParts parts;
@@ -148,7 +150,7 @@ public final class RetryEngine {
    * @throws NullPointerException if {@code metadata} is null
    */
   public void observe(ResponseMetadata metadata) {
-    parts.pacer().onResponse(metadata);
+    parts.pacer().onResponse(metadata, parts.maxServerWait().toMillis());
   }
 
   /** Returns the pacer; for tests of this package. */
@@ -171,18 +173,21 @@ public final class RetryEngine {
     return parts.maxServerWait();
   }
 
-  /** Waits out the pacer's hold, if any, on its alarm, which moves earlier when the server shows room. */
-  private void awaitPacing(RetryCall call, PacingHold hold) {
-    if (hold == null) {
-      return;
+  /**
+   * Waits out the pacer's hold, if any, on its alarm, which moves earlier when the server shows room; and
+   * again while the pacer finds no room once it is due (another client of the domain took it).
+   */
+  private void awaitPacing(RetryCall call, PacingHold first) {
+    PacingHold hold = first;
+    while (hold != null) {
+      try {
+        parts.sleeper().sleepUntil(hold.alarm());
+      } catch (InterruptedException e) {
+        parts.pacer().cancel(hold);
+        throw interrupted(call, e);
+      }
+      hold = parts.pacer().release(hold);
     }
-    try {
-      parts.sleeper().sleepUntil(hold.alarm());
-    } catch (InterruptedException e) {
-      parts.pacer().cancel(hold);
-      throw interrupted(call, e);
-    }
-    parts.pacer().release(hold);
   }
 
   /** Waits before a retry: on an alarm a success may cut short after a server error, else plainly. */

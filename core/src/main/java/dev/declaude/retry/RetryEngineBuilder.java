@@ -1,5 +1,7 @@
 package dev.declaude.retry;
 
+import dev.declaude.ratelimit.RateLimitDomain;
+import dev.declaude.ratelimit.RateLimitStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +12,11 @@ import java.util.function.DoubleSupplier;
 /**
  * Builds a {@link RetryEngine}. Every part has a real default: the system clocks and sleep, the shared
  * daemon {@link RetryScheduler#system() scheduler}, {@link ThreadLocalRandom}, {@link
- * RetryBudget#create()} and a fresh pacer on the engine's time source. Tests replace them with
- * fakes.
+ * RetryBudget#create()}, and a rate-limit domain of its own ({@link RateLimitDomain#unshared()}) in the
+ * {@linkplain RateLimitStore#inProcess() in-process store}. Tests replace them with fakes.
+ *
+ * <p>Engines built with the same {@linkplain #rateLimitDomain domain}, store and time source share the
+ * domain's pacing, retry budget and recovery; with a shared store, so do the engines of other processes.
  *
  * <p>Not thread-safe.
  */
@@ -22,6 +27,8 @@ public final class RetryEngineBuilder {
   private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
   private RetryBudget budget = RetryBudget.create();
   private boolean pacing = true;
+  private RateLimitDomain domain;
+  private RateLimitStore store = RateLimitStore.inProcess();
   private Duration maxServerWait = Pacer.DEFAULT_MAX_SERVER_WAIT;
   private final List<RetryListener> listeners = new ArrayList<>();
 
@@ -68,7 +75,8 @@ public final class RetryEngineBuilder {
   }
 
   /**
-   * Sets the client-wide retry budget; {@link RetryBudget#unlimited()} turns it off.
+   * Sets the size of the retry budget the engine spends from its domain's counts; {@link RetryBudget#unlimited()}
+   * turns it off.
    *
    * @throws NullPointerException if {@code budget} is null
    */
@@ -100,6 +108,30 @@ public final class RetryEngineBuilder {
   }
 
   /**
+   * Sets the rate-limit domain whose pacing, retry budget and recovery the engine shares: the organisation
+   * behind the API key its calls use. An engine for woven code that calls the API with the key of a {@code
+   * ClaudeClient} shares that client's domain with {@code RateLimitDomain.of(baseUrl, apiKey)}. By default
+   * the engine shares nothing.
+   *
+   * @throws NullPointerException if {@code domain} is null
+   */
+  public RetryEngineBuilder rateLimitDomain(RateLimitDomain domain) {
+    this.domain = Objects.requireNonNull(domain, "domain");
+    return this;
+  }
+
+  /**
+   * Sets where the domain's state lives: {@link RateLimitStore#inProcess()} by default, or a store a fleet
+   * shares. A store that fails never fails a call: see {@link RateLimitStore}.
+   *
+   * @throws NullPointerException if {@code store} is null
+   */
+  public RetryEngineBuilder rateLimitStore(RateLimitStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /**
    * Switches pacing from the API's rate-limit headers on (the default) or off. Off, no attempt is ever
    * held: every call goes at once and 429s are retried by policy alone.
    */
@@ -118,23 +150,18 @@ public final class RetryEngineBuilder {
     return this;
   }
 
-  /**
-   * Returns an engine with these parts.
-   *
-   * @throws IllegalStateException if a pacer was set that reads another time source than the engine:
-   *     deadlines and pacing would be measured on different clocks
-   */
+  /** Returns an engine with these parts. */
   public RetryEngine build() {
-    Pacer p = pacing ? Pacer.create(time, maxServerWait) : Pacer.off(time);
+    DomainParts shared = DomainParts.open(store, domain != null ? domain : RateLimitDomain.unshared(), time);
     return new RetryEngine(
         new EngineParts(
             time,
             sleeper,
             scheduler,
             random,
-            budget,
-            p,
-            new Recovery(),
+            new DomainBudget(budget, shared.shared),
+            pacing ? shared.pacer : Pacer.off(time),
+            shared.recovery,
             new RetryNotifier(listeners),
             maxServerWait));
   }

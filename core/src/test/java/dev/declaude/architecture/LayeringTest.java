@@ -39,12 +39,14 @@ class LayeringTest {
     MAY_USE.put("error", List.of("annotation", "response", "wire", "internal"));
     MAY_USE.put("transport", List.of("annotation", "error", "response", "wire"));
     MAY_USE.put("service", List.of());
+    MAY_USE.put("ratelimit", List.of());
     // Never internal.http or internal.service: the engine retries any attempt, not only HTTP ones.
-    MAY_USE.put("retry", List.of("annotation", "error", "response", "internal", "internal.rules"));
+    MAY_USE.put("retry", List.of("annotation", "error", "response", "ratelimit", "internal", "internal.ratelimit",
+        "internal.rules"));
     MAY_USE.put("event", List.of("annotation", "error", "response", "retry", "wire"));
     MAY_USE.put("internal", List.of());
     MAY_USE.put("internal.rules", List.of("annotation"));
-    MAY_USE.put("internal.ratelimit", List.of("annotation", "error", "response"));
+    MAY_USE.put("internal.ratelimit", List.of("annotation", "error", "response", "ratelimit", "internal"));
     MAY_USE.put("internal.retry", List.of("annotation", "error", "retry", "internal.rules"));
     MAY_USE.put("internal.http",
         List.of("annotation", "error", "response", "transport", "wire", "internal"));

@@ -176,7 +176,8 @@ class HugeServerWaitFreezesNoClientTest {
                     .build());
 
     assertEquals(
-        "maxServerWait(...) and pacing(...) configure the client's own retry engine, but retryEngine(...)"
+        "maxServerWait(...), pacing(...), rateLimitDomain(...) and rateLimitStore(...) configure the client's"
+            + " own retry engine, but retryEngine(...)"
             + " supplied one: set them on RetryEngine.builder() instead",
         e.getMessage());
   }

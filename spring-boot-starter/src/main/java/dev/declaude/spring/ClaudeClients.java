@@ -4,12 +4,15 @@ import dev.declaude.ClaudeClient;
 import dev.declaude.ClaudeClientBuilder;
 import dev.declaude.annotation.ErrorKind;
 import dev.declaude.event.ClaudeListener;
+import dev.declaude.ratelimit.RateLimitDomain;
+import dev.declaude.ratelimit.RateLimitStore;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryEngineBuilder;
 import dev.declaude.retry.RetryPolicy;
 import dev.declaude.retry.RetryPolicyBuilder;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
 
 /** Builds the retry engine and the client from the {@code declaude.*} properties. Stateless. */
@@ -19,10 +22,17 @@ final class ClaudeClients {
 
   private ClaudeClients() {}
 
-  /** Returns the engine: the properties' pacing and server-wait bound, the listeners, then the customizers. */
-  static RetryEngine engine(DeclaudeProperties p, List<ClaudeListener> listeners,
-      List<RetryEngineBuilderCustomizer> customizers) {
+  /**
+   * Returns the engine: the rate-limit domain of the client's key (or the one named), its state in {@code
+   * store} when there is one, the properties' pacing and server-wait bound, the listeners, then the customizers.
+   */
+  static RetryEngine engine(DeclaudeProperties p, Environment env, RateLimitStore store,
+      List<ClaudeListener> listeners, List<RetryEngineBuilderCustomizer> customizers) {
     RetryEngineBuilder b = RetryEngine.builder();
+    b.rateLimitDomain(domain(p, env));
+    if (store != null) {
+      b.rateLimitStore(store);
+    }
     set("max-server-wait", p.getMaxServerWait(), b::maxServerWait);
     set("pacing", p.getPacing(), b::pacing);
     listeners.forEach(b::listener);
@@ -40,10 +50,9 @@ final class ClaudeClients {
   static ClaudeClient client(DeclaudeProperties p, Environment env, RetryEngine engine,
       List<ClaudeListener> listeners, List<ClaudeClientBuilderCustomizer> customizers) {
     ClaudeClientBuilder b = ClaudeClient.builder().retryEngine(engine);
-    String key = firstPresent(p.getApiKey(), env.getProperty("anthropic.apiKey"), env.getProperty("ANTHROPIC_API_KEY"));
+    String key = key(p, env);
     set("api-key", key, b::apiKey);
-    set("base-url", firstPresent(p.getBaseUrl(), env.getProperty("anthropic.baseUrl"),
-        env.getProperty("ANTHROPIC_BASE_URL")), b::baseUrl);
+    set("base-url", baseUrl(p, env), b::baseUrl);
     set("model", p.getModel(), b::model);
     set("connect-timeout", p.getConnectTimeout(), b::connectTimeout);
     set("read-timeout", p.getReadTimeout(), b::readTimeout);
@@ -60,6 +69,32 @@ final class ClaudeClients {
       // The builder's own message names its methods and fromEnv(); here the fix is a property.
       throw key == null ? new IllegalStateException(NO_KEY, e) : e;
     }
+  }
+
+  /**
+   * Returns the domain named by {@code declaude.rate-limit-domain}, else the key's at the base URL (what a
+   * client builds for itself), else (no key yet: the client will refuse to start) one of its own.
+   *
+   * @throws IllegalArgumentException naming the property, if the name or the base URL is refused
+   */
+  static RateLimitDomain domain(DeclaudeProperties p, Environment env) {
+    if (p.getRateLimitDomain() != null) {
+      return property("rate-limit-domain", () -> RateLimitDomain.named(p.getRateLimitDomain()));
+    }
+    String key = key(p, env);
+    if (key == null) {
+      return RateLimitDomain.unshared();
+    }
+    String baseUrl = baseUrl(p, env);
+    return property("base-url", () -> RateLimitDomain.of(baseUrl == null ? ClaudeClientBuilder.DEFAULT_BASE_URL : baseUrl, key));
+  }
+
+  private static String key(DeclaudeProperties p, Environment env) {
+    return firstPresent(p.getApiKey(), env.getProperty("anthropic.apiKey"), env.getProperty("ANTHROPIC_API_KEY"));
+  }
+
+  private static String baseUrl(DeclaudeProperties p, Environment env) {
+    return firstPresent(p.getBaseUrl(), env.getProperty("anthropic.baseUrl"), env.getProperty("ANTHROPIC_BASE_URL"));
   }
 
   /**
@@ -90,6 +125,14 @@ final class ClaudeClients {
   }
 
   /** Applies a property's value when it is set, naming the property if the builder refuses it. */
+  private static <T> T property(String property, Supplier<T> value) {
+    try {
+      return value.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid declaude." + property + ": " + e.getMessage(), e);
+    }
+  }
+
   private static <T> void set(String property, T value, Consumer<T> setter) {
     if (value == null) {
       return;

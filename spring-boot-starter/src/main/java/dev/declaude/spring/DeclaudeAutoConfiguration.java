@@ -3,6 +3,8 @@ package dev.declaude.spring;
 import dev.declaude.ClaudeClient;
 import dev.declaude.event.ClaudeListener;
 import dev.declaude.micrometer.DeclaudeMetrics;
+import dev.declaude.ratelimit.RateLimitStore;
+import dev.declaude.redis.RedisRateLimitStore;
 import dev.declaude.retry.RetryEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +43,28 @@ public class DeclaudeAutoConfiguration {
   /** Returns the retry engine of the client (and of woven code): the properties, the listeners, the customizers. */
   @Bean
   @ConditionalOnMissingBean
-  public RetryEngine declaudeRetryEngine(DeclaudeProperties properties, ObjectProvider<ClaudeListener> listeners,
+  public RetryEngine declaudeRetryEngine(DeclaudeProperties properties, Environment environment,
+      ObjectProvider<RateLimitStore> store, ObjectProvider<ClaudeListener> listeners,
       ObjectProvider<RetryEngineBuilderCustomizer> customizers) {
-    return ClaudeClients.engine(properties, listeners.orderedStream().collect(Collectors.toList()),
+    return ClaudeClients.engine(properties, environment, store.getIfAvailable(),
+        listeners.orderedStream().collect(Collectors.toList()),
         customizers.orderedStream().collect(Collectors.toList()));
+  }
+
+  /** The Redis store of {@code declaude.redis-uri}, when declaude-redis is present; closed with the context. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "dev.declaude.redis.RedisRateLimitStore")
+  @ConditionalOnProperty("declaude.redis-uri")
+  static class RedisStoreConfiguration {
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    RateLimitStore declaudeRateLimitStore(DeclaudeProperties properties) {
+      try {
+        return RedisRateLimitStore.create(properties.getRedisUri());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("invalid declaude.redis-uri: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** Returns the client, closed when the context closes. */

@@ -56,6 +56,19 @@ public class DeclaudeProperties {
   /** Whether the client paces calls from the API's rate-limit headers instead of spending them on 429s. Default: true. */
   private Boolean pacing;
 
+  /**
+   * The name of the rate-limit domain the client and woven code share: two keys of one organisation, named
+   * alike, share its limits. When unset: the domain of the API key at the base URL (a keyed hash, never the key).
+   */
+  private String rateLimitDomain;
+
+  /**
+   * A Redis (redis://host:port, with declaude-redis on the classpath) where the pods of a fleet share their
+   * rate-limit domain: pacing, retry budget and recovery. When unset: each process keeps its own. A Redis that
+   * is down or slow never fails a call.
+   */
+  private String redisUri;
+
   /** The most bytes of a non-streamed answer the client reads. Default: 32MB. */
   private DataSize maxResponseBytes;
 
@@ -132,6 +145,22 @@ public class DeclaudeProperties {
 
   public void setMaxServerWait(Duration maxServerWait) {
     this.maxServerWait = maxServerWait;
+  }
+
+  public String getRateLimitDomain() {
+    return rateLimitDomain;
+  }
+
+  public void setRateLimitDomain(String rateLimitDomain) {
+    this.rateLimitDomain = rateLimitDomain;
+  }
+
+  public String getRedisUri() {
+    return redisUri;
+  }
+
+  public void setRedisUri(String redisUri) {
+    this.redisUri = redisUri;
   }
 
   public Boolean getPacing() {

@@ -30,7 +30,7 @@ class ConfigurationMetadataTest {
     assertEquals(new TreeSet<>(List.of("declaude.api-key", "declaude.base-url", "declaude.call-timeout",
         "declaude.connect-timeout", "declaude.health.down-after-failures", "declaude.max-response-bytes",
         "declaude.max-server-wait", "declaude.max-stream-event-bytes", "declaude.metrics.enabled",
-        "declaude.metrics.max-tag-values", "declaude.model", "declaude.pacing", "declaude.read-timeout",
+        "declaude.metrics.max-tag-values", "declaude.model", "declaude.pacing", "declaude.rate-limit-domain", "declaude.read-timeout", "declaude.redis-uri",
         "declaude.retry.initial-delay", "declaude.retry.jitter", "declaude.retry.kinds",
         "declaude.retry.max-attempts", "declaude.retry.max-delay", "declaude.retry.max-elapsed",
         "declaude.retry.multiplier", "declaude.write-timeout")), names);

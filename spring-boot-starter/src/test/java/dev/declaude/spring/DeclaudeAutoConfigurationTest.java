@@ -16,6 +16,9 @@ import dev.declaude.error.RateLimitException;
 import dev.declaude.event.CallEvent;
 import dev.declaude.event.ClaudeListener;
 import dev.declaude.micrometer.DeclaudeMetrics;
+import dev.declaude.ratelimit.RateLimitDomain;
+import dev.declaude.ratelimit.RateLimitStore;
+import dev.declaude.redis.RedisRateLimitStore;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryEvent;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -275,14 +279,50 @@ class DeclaudeAutoConfigurationTest {
   @Test
   void withoutItsOptionalModulesTheStarterStillMakesTheClient() {
     runner().withClassLoader(new FilteredClassLoader(DeclaudeMetrics.class, DeclaudeAspects.class,
-            org.springframework.boot.health.contributor.HealthIndicator.class))
+            RedisRateLimitStore.class, org.springframework.boot.health.contributor.HealthIndicator.class))
+        .withPropertyValues("declaude.redis-uri=redis://127.0.0.1:1")
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .run(context -> {
           assertNull(context.getStartupFailure());
           assertEquals(List.of("claudeClient"), List.of(context.getBeanNamesForType(ClaudeClient.class)));
           assertEquals(List.of(), List.of(context.getBeanNamesForType(ClaudeListener.class)));
           assertEquals(false, context.containsBean("declaudeAspectsEngine"));
+          assertEquals(List.of(), List.of(context.getBeanNamesForType(RateLimitStore.class)));
         });
+  }
+
+  @Test
+  void aRateLimitStoreBeanKeepsTheStateOfTheKeysDomain() {
+    RecordingStore store = new RecordingStore();
+    runner().withBean(RateLimitStore.class, () -> store).run(context -> {
+      context.getBean(ClaudeClient.class).send(hello());
+
+      // What a ClaudeClient of this key at this base URL would use by itself: the fleet's pods agree on it
+      assertEquals(Set.of(RateLimitDomain.of(sim.baseUrl(), sim.apiKey()).id()), store.domains());
+    });
+  }
+
+  @Test
+  void aNamedRateLimitDomainIsTheEnginesAndABadNameIsRefusedNamingTheProperty() {
+    RecordingStore store = new RecordingStore();
+    runner().withBean(RateLimitStore.class, () -> store).withPropertyValues("declaude.rate-limit-domain=acme-prod")
+        .run(context -> {
+          context.getBean(ClaudeClient.class).send(hello());
+          assertEquals(Set.of("acme-prod"), store.domains());
+        });
+    runner().withPropertyValues("declaude.rate-limit-domain=acme prod").run(context -> assertEquals(
+        "invalid declaude.rate-limit-domain: a rate-limit domain name must be 1 to 64 letters, digits, '.', '_' or"
+            + " '-', such as \"acme-prod\"; was \"acme prod\"",
+        cause(context.getStartupFailure(), IllegalArgumentException.class).getMessage()));
+  }
+
+  @Test
+  void redisUriMakesTheRedisStoreAndARedisThatIsAwayFailsNoCall() {
+    // Nothing listens on port 1: the store cannot connect, and the call goes on with this process's state
+    runner().withPropertyValues("declaude.redis-uri=redis://127.0.0.1:1").run(context -> {
+      assertEquals(RedisRateLimitStore.class, context.getBean(RateLimitStore.class).getClass());
+      assertEquals(200, context.getBean(ClaudeClient.class).send(hello()).metadata().status());
+    });
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.ClaudeClient;
 import dev.declaude.micrometer.DeclaudeMetrics;
+import dev.declaude.redis.RedisRateLimitStore;
 import dev.declaude.spring.DeclaudeAutoConfiguration;
 import dev.declaude.testkit.ClaudeSimulator;
 import java.io.IOException;
@@ -47,6 +48,7 @@ class ApiSurfaceTest {
             artifact("declaude-aspects", DeclaudeAspects.class),
             artifact("declaude-testkit", ClaudeSimulator.class),
             artifact("declaude-micrometer", DeclaudeMetrics.class),
+            artifact("declaude-redis", RedisRateLimitStore.class),
             artifact("declaude-spring-boot-starter", DeclaudeAutoConfiguration.class))
         .map(a -> DynamicTest.dynamicTest(a.name(), () -> compare(a)));
   }
