@@ -1,6 +1,6 @@
 /**
- * The AspectJ aspects for woven code: {@code @RetryOn} and error translation. Woven classes call {@code
- * aspectOf()} on the aspects, so their package is exported.
+ * The AspectJ aspects for woven code: {@code @RetryOn} and error translation. Woven classes call
+ * {@code aspectOf()} on the aspects, so their package is exported.
  */
 module dev.declaude.aspects {
   requires transitive dev.declaude.core;

@@ -1,6 +1,7 @@
 /**
- * The declaude client: {@code ClaudeClient}, the error, response, wire and retry APIs. Only the API packages are
- * exported; {@code dev.declaude.internal.*} is exported only to declaude's own modules that need a part of it.
+ * The declaude client: {@code ClaudeClient}, the error, response, wire and retry APIs. Only the API
+ * packages are exported; {@code dev.declaude.internal.*} is exported only to declaude's own modules
+ * that need a part of it.
  */
 module dev.declaude.core {
   requires transitive dev.declaude.annotations;
@@ -10,7 +11,8 @@ module dev.declaude.core {
   requires com.fasterxml.jackson.datatype.jdk8;
   requires transitive okhttp3;
   requires okio;
-  // OkHttp and okio are automatic modules, which cannot say that they need Kotlin's runtime: this says it for them.
+  // OkHttp and okio are automatic modules, which cannot say that they need Kotlin's runtime: this
+  // says it for them.
   requires kotlin.stdlib;
   requires net.bytebuddy;
   requires org.slf4j;
@@ -24,7 +26,6 @@ module dev.declaude.core {
   exports dev.declaude.service;
   exports dev.declaude.transport;
   exports dev.declaude.wire;
-
   exports dev.declaude.internal.retry to
       dev.declaude.aspects;
   exports dev.declaude.internal.http to

@@ -1,16 +1,16 @@
 package dev.declaude;
 
-import dev.declaude.transport.RequestOptions;
-import dev.declaude.transport.Transport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.declaude.event.CallEvent;
 import dev.declaude.internal.service.Listeners;
+import dev.declaude.internal.service.ServiceFactory;
+import dev.declaude.internal.service.ServiceRuntime;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
-import dev.declaude.internal.service.ServiceFactory;
-import dev.declaude.internal.service.ServiceRuntime;
+import dev.declaude.transport.RequestOptions;
+import dev.declaude.transport.Transport;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.MessageRequest;
 import java.time.Clock;
@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Thread-safe; build one per application and share it, since it holds a connection pool. Every failure
- * is a typed {@code dev.declaude.error.ClaudeException}; no Jackson, OkHttp or {@code IOException} escapes.
- * Once closed, every call fails at once with an {@code IllegalStateException}.
- * The API key never appears in a {@code toString}, an exception message or a log line.
+ * <p>Thread-safe; build one per application and share it, since it holds a connection pool. Every
+ * failure is a typed {@code dev.declaude.error.ClaudeException}; no Jackson, OkHttp or {@code
+ * IOException} escapes. Once closed, every call fails at once with an {@code
+ * IllegalStateException}. The API key never appears in a {@code toString}, an exception message or
+ * a log line.
  */
 public final class ClaudeClient implements AutoCloseable {
   private final ClientConfig config;
@@ -43,25 +44,34 @@ public final class ClaudeClient implements AutoCloseable {
   private final RetryPolicy defaultPolicy;
   private final ServiceRuntime services;
 
-  ClaudeClient(ClientConfig config, Transport transport, RetryEngine engine, RetryPolicy defaultPolicy,
-      ObjectMapper mapper, Clock clock, Listeners listeners) {
+  ClaudeClient(
+      ClientConfig config,
+      Transport transport,
+      RetryEngine engine,
+      RetryPolicy defaultPolicy,
+      ObjectMapper mapper,
+      Clock clock,
+      Listeners listeners) {
     this.config = config;
     this.transport = transport;
     this.engine = engine;
     this.defaultPolicy = defaultPolicy;
-    this.services = new ServiceRuntime(transport, engine, defaultPolicy, config.model(), mapper, clock, listeners);
+    this.services =
+        new ServiceRuntime(
+            transport, engine, defaultPolicy, config.model(), mapper, clock, listeners);
   }
 
   /**
-   * Returns an implementation of a {@code @ClaudePrompt} interface. The interface is checked against the
-   * same rules the annotation processor applies; its class is generated once and shared by all clients.
+   * Returns an implementation of a {@code @ClaudePrompt} interface. The interface is checked
+   * against the same rules the annotation processor applies; its class is generated once and shared
+   * by all clients.
    *
    * <pre>{@code
    * SupportBot bot = claude.create(SupportBot.class);
    * }</pre>
    *
-   * @throws dev.declaude.error.ServiceDefinitionException if the interface breaks any rule; the exception
-   *     lists every broken rule with its id and method
+   * @throws dev.declaude.error.ServiceDefinitionException if the interface breaks any rule; the
+   *     exception lists every broken rule with its id and method
    * @throws IllegalStateException if this client is closed
    */
   public <T> T create(Class<T> service) {
@@ -76,8 +86,8 @@ public final class ClaudeClient implements AutoCloseable {
 
   /**
    * Returns a client configured from the environment: {@code ANTHROPIC_API_KEY} and {@code
-   * ANTHROPIC_BASE_URL}, or the system properties {@code anthropic.apiKey} and {@code anthropic.baseUrl},
-   * which win.
+   * ANTHROPIC_BASE_URL}, or the system properties {@code anthropic.apiKey} and {@code
+   * anthropic.baseUrl}, which win.
    *
    * @throws IllegalStateException if neither names an API key
    * @throws IllegalArgumentException if the key or the base URL is malformed
@@ -91,8 +101,8 @@ public final class ClaudeClient implements AutoCloseable {
   }
 
   /**
-   * Sends a message request and returns the answer, retried by the client's default policy (none unless
-   * the builder set one). The request's model defaults to the client's.
+   * Sends a message request and returns the answer, retried by the client's default policy (none
+   * unless the builder set one). The request's model defaults to the client's.
    *
    * @throws dev.declaude.error.ClaudeException for every failure, typed by the error table
    * @throws IllegalArgumentException if the request lacks {@code max_tokens} or messages
@@ -108,7 +118,9 @@ public final class ClaudeClient implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     LowLevelCall call = new LowLevelCall(prepared.model());
     try {
-      ClaudeResponse response = engine.execute(defaultPolicy, () -> call.attempt(() -> transport.send(prepared, options)));
+      ClaudeResponse response =
+          engine.execute(
+              defaultPolicy, () -> call.attempt(() -> transport.send(prepared, options)));
       call.succeeded(response);
       return response;
     } catch (RuntimeException e) {
@@ -118,30 +130,39 @@ public final class ClaudeClient implements AutoCloseable {
   }
 
   /**
-   * Sends a message request without blocking; cancelling the future cancels the call. Never throws: every
-   * failure, a closed client's too, is the future's.
+   * Sends a message request without blocking; cancelling the future cancels the call. Never throws:
+   * every failure, a closed client's too, is the future's.
    */
   public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request) {
     return sendAsync(request, RequestOptions.defaults());
   }
 
-  /** Sends a message request without blocking, with per-call options; see {@link #sendAsync(MessageRequest)}. */
-  public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
+  /**
+   * Sends a message request without blocking, with per-call options; see {@link
+   * #sendAsync(MessageRequest)}.
+   */
+  public CompletableFuture<ClaudeResponse> sendAsync(
+      MessageRequest request, RequestOptions options) {
     try {
       services.checkOpen();
       MessageRequest prepared = prepare(request);
       Objects.requireNonNull(options, "options");
       LowLevelCall call = new LowLevelCall(prepared.model());
       CompletableFuture<ClaudeResponse> result =
-          engine.executeAsync(defaultPolicy, () -> call.attempt(() -> transport.sendAsync(prepared, options)));
-      result.whenComplete((response, failure) -> {
-        if (failure == null) {
-          call.succeeded(response);
-        } else {
-          call.failed(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-              ? failure.getCause() : failure);
-        }
-      });
+          engine.executeAsync(
+              defaultPolicy, () -> call.attempt(() -> transport.sendAsync(prepared, options)));
+      result.whenComplete(
+          (response, failure) -> {
+            if (failure == null) {
+              call.succeeded(response);
+            } else {
+              call.failed(
+                  failure instanceof java.util.concurrent.CompletionException
+                          && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure);
+            }
+          });
       return result;
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -162,11 +183,15 @@ public final class ClaudeClient implements AutoCloseable {
     return engine.execute(defaultPolicy, () -> transport.stream(prepared, options));
   }
 
-  /** Returns the input tokens the API counts for a request ({@code POST /v1/messages/count_tokens}). */
+  /**
+   * Returns the input tokens the API counts for a request ({@code POST /v1/messages/count_tokens}).
+   */
   public int countTokens(MessageRequest request) {
     services.checkOpen();
     CountTokensRequest count = CountTokensRequest.of(prepare(request));
-    return engine.execute(defaultPolicy, () -> transport.countTokens(count, RequestOptions.defaults())).inputTokens();
+    return engine
+        .execute(defaultPolicy, () -> transport.countTokens(count, RequestOptions.defaults()))
+        .inputTokens();
   }
 
   /** Returns the model used when a request or a prompt names none. */
@@ -190,12 +215,24 @@ public final class ClaudeClient implements AutoCloseable {
     }
 
     void succeeded(ClaudeResponse response) {
-      services.listeners().call(new CallEvent(null, null, model, response.message().model(), attempts.get(),
-          elapsed(), response.usage(), null));
+      services
+          .listeners()
+          .call(
+              new CallEvent(
+                  null,
+                  null,
+                  model,
+                  response.message().model(),
+                  attempts.get(),
+                  elapsed(),
+                  response.usage(),
+                  null));
     }
 
     void failed(Throwable failure) {
-      services.listeners().call(new CallEvent(null, null, model, null, attempts.get(), elapsed(), null, failure));
+      services
+          .listeners()
+          .call(new CallEvent(null, null, model, null, attempts.get(), elapsed(), null, failure));
     }
 
     private Duration elapsed() {
@@ -206,12 +243,16 @@ public final class ClaudeClient implements AutoCloseable {
   MessageRequest prepare(MessageRequest request) {
     Objects.requireNonNull(request, "request");
     if (request.maxTokens() == null) {
-      throw new IllegalArgumentException("the request has no max_tokens: the API rejects it; set maxTokens(...)");
+      throw new IllegalArgumentException(
+          "the request has no max_tokens: the API rejects it; set maxTokens(...)");
     }
     if (request.messages().isEmpty()) {
-      throw new IllegalArgumentException("the request has no messages: the API rejects it; add a user message");
+      throw new IllegalArgumentException(
+          "the request has no messages: the API rejects it; add a user message");
     }
-    return request.model() == null || request.model().isBlank() ? request.withModel(config.model()) : request;
+    return request.model() == null || request.model().isBlank()
+        ? request.withModel(config.model())
+        : request;
   }
 
   Transport transport() {
@@ -220,7 +261,8 @@ public final class ClaudeClient implements AutoCloseable {
 
   /**
    * Releases the connection pool and threads. Every later call fails at once with {@code
-   * IllegalStateException("this ClaudeClient is closed")}, never retried; calls in flight may fail so too.
+   * IllegalStateException("this ClaudeClient is closed")}, never retried; calls in flight may fail
+   * so too.
    */
   @Override
   public void close() {

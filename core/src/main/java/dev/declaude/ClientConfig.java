@@ -5,10 +5,17 @@ import okhttp3.HttpUrl;
 
 /** What a built client was configured with, minus the key. Immutable. */
 record ClientConfig(
-    String baseUrl, String model, Duration connectTimeout, Duration readTimeout, Duration writeTimeout,
+    String baseUrl,
+    String model,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration writeTimeout,
     Duration callTimeout) {
 
-  /** Returns the base URL without any {@code user:password@}, fit for a {@code toString} or a log line. */
+  /**
+   * Returns the base URL without any {@code user:password@}, fit for a {@code toString} or a log
+   * line.
+   */
   String displayedBaseUrl() {
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {

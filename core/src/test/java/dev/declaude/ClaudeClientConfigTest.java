@@ -21,42 +21,73 @@ class ClaudeClientConfigTest {
   @Test
   void buildingWithoutAKeyFailsAndSaysHowToSetOne() {
     var e = assertThrows(IllegalStateException.class, () -> ClaudeClient.builder().build());
-    assertEquals("no API key: call apiKey(...), or use ClaudeClient.fromEnv() with ANTHROPIC_API_KEY set", e.getMessage());
+    assertEquals(
+        "no API key: call apiKey(...), or use ClaudeClient.fromEnv() with ANTHROPIC_API_KEY set",
+        e.getMessage());
   }
 
   @Test
   void aBlankKeyIsRejected() {
     var e = assertThrows(IllegalArgumentException.class, () -> ClaudeClient.builder().apiKey("  "));
-    assertEquals("no API key: set ANTHROPIC_API_KEY (or -Danthropic.apiKey) or call ClaudeClient.builder().apiKey(...)",
+    assertEquals(
+        "no API key: set ANTHROPIC_API_KEY (or -Danthropic.apiKey) or call ClaudeClient.builder().apiKey(...)",
         e.getMessage());
   }
 
   @Test
   void aKeyWithANewlineIsRejectedWithoutQuotingIt() {
-    var e = assertThrows(IllegalArgumentException.class, () -> ClaudeClient.builder().apiKey(KEY + "\n"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ClaudeClient.builder().apiKey(KEY + "\n"));
     assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
     assertTrue(e.getMessage().contains("position 25"), e.getMessage());
   }
 
   @Test
   void aBaseUrlThatIsNotHttpIsRejected() {
-    var e = assertThrows(IllegalArgumentException.class, () -> ClaudeClient.builder().baseUrl("ftp://example.com"));
-    assertEquals("baseUrl must be an http or https URL, such as https://api.anthropic.com; was \"ftp://example.com\"",
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClaudeClient.builder().baseUrl("ftp://example.com"));
+    assertEquals(
+        "baseUrl must be an http or https URL, such as https://api.anthropic.com; was \"ftp://example.com\"",
         e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ClaudeClient.builder().baseUrl("api.anthropic.com"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ClaudeClient.builder().baseUrl("api.anthropic.com"));
   }
 
   @Test
   void aRequestWithoutMaxTokensOrMessagesIsRejectedBeforeSending() {
-    var noMax = assertThrows(IllegalStateException.class, () -> MessageRequest.builder().addUserMessage("hi").build());
-    assertEquals("maxTokens is required: the API rejects a request without max_tokens", noMax.getMessage());
-    var none = assertThrows(IllegalStateException.class, () -> MessageRequest.builder().maxTokens(5).build());
-    assertEquals("at least one message is required: add one with addUserMessage(...)", none.getMessage());
+    var noMax =
+        assertThrows(
+            IllegalStateException.class,
+            () -> MessageRequest.builder().addUserMessage("hi").build());
+    assertEquals(
+        "maxTokens is required: the API rejects a request without max_tokens", noMax.getMessage());
+    var none =
+        assertThrows(
+            IllegalStateException.class, () -> MessageRequest.builder().maxTokens(5).build());
+    assertEquals(
+        "at least one message is required: add one with addUserMessage(...)", none.getMessage());
 
-    try (ClaudeClient client = ClaudeClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:9").build()) {
-      var raw = new MessageRequest(null, null, null, List.of(Message.user("hi")), null, null, null, null, null, null, null);
+    try (ClaudeClient client =
+        ClaudeClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:9").build()) {
+      var raw =
+          new MessageRequest(
+              null,
+              null,
+              null,
+              List.of(Message.user("hi")),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
       assertThrows(IllegalArgumentException.class, () -> client.send(raw));
-      var empty = new MessageRequest(null, 5, null, List.of(), null, null, null, null, null, null, null);
+      var empty =
+          new MessageRequest(null, 5, null, List.of(), null, null, null, null, null, null, null);
       assertThrows(IllegalArgumentException.class, () -> client.send(empty));
     }
   }
@@ -67,8 +98,9 @@ class ClaudeClientConfigTest {
       server.enqueue(new MockResponse().setBody("{\"input_tokens\":1}"));
       Properties system = new Properties();
       system.setProperty("anthropic.apiKey", "sk-from-property");
-      Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-from-env",
-          "ANTHROPIC_BASE_URL", server.url("/").toString());
+      Map<String, String> env =
+          Map.of(
+              "ANTHROPIC_API_KEY", "sk-from-env", "ANTHROPIC_BASE_URL", server.url("/").toString());
 
       try (ClaudeClient client = ClaudeClient.fromEnv(env, system)) {
         client.countTokens(MessageRequest.builder().maxTokens(1).addUserMessage("x").build());
@@ -80,15 +112,20 @@ class ClaudeClientConfigTest {
 
   @Test
   void fromEnvWithoutAKeySaysWhichVariableToSet() {
-    var e = assertThrows(IllegalStateException.class, () -> ClaudeClient.fromEnv(Map.of(), new Properties()));
-    assertEquals("no API key: set the ANTHROPIC_API_KEY environment variable or the anthropic.apiKey system property",
+    var e =
+        assertThrows(
+            IllegalStateException.class, () -> ClaudeClient.fromEnv(Map.of(), new Properties()));
+    assertEquals(
+        "no API key: set the ANTHROPIC_API_KEY environment variable or the anthropic.apiKey system property",
         e.getMessage());
   }
 
   @Test
   void theKeyIsInNoToString() {
     try (ClaudeClient client = ClaudeClient.builder().apiKey(KEY).build()) {
-      assertEquals("ClaudeClient[baseUrl=https://api.anthropic.com, model=claude-sonnet-4-6]", client.toString());
+      assertEquals(
+          "ClaudeClient[baseUrl=https://api.anthropic.com, model=claude-sonnet-4-6]",
+          client.toString());
       assertFalse(client.transport().toString().contains("SECRET"));
     }
   }

@@ -24,13 +24,17 @@ class SecretsTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     StringBuilder messages = new StringBuilder();
     try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(new MockResponse().setResponseCode(401)
-          .setBody("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}"));
+      server.enqueue(
+          new MockResponse()
+              .setResponseCode(401)
+              .setBody(
+                  "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}"));
       server.enqueue(new MockResponse().setResponseCode(500).setBody("<html>oops</html>"));
       server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
       server.enqueue(new MockResponse().setBody("garbage"));
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      try (ClaudeClient client = ClaudeClient.builder().apiKey(KEY).baseUrl(server.url("/").toString()).build()) {
+      try (ClaudeClient client =
+          ClaudeClient.builder().apiKey(KEY).baseUrl(server.url("/").toString()).build()) {
         MessageRequest request = MessageRequest.builder().maxTokens(5).addUserMessage("hi").build();
         for (int i = 0; i < 4; i++) {
           ClaudeException e = assertThrows(ClaudeException.class, () -> client.send(request));

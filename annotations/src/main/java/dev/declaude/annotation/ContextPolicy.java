@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Checks a request's size against the model's context window before sending it: the window, minus
- * {@code maxTokens}, minus {@link #marginTokens()}. On a type it applies to every method; a method's own
- * annotation wins. Without one, requests are sent as they are and an overflow comes back from the API as
- * a {@code ContextLengthExceededException}.
+ * {@code maxTokens}, minus {@link #marginTokens()}. On a type it applies to every method; a
+ * method's own annotation wins. Without one, requests are sent as they are and an overflow comes
+ * back from the API as a {@code ContextLengthExceededException}.
  *
  * <pre>{@code
  * @ContextPolicy(Overflow.TRUNCATE_OLDEST)
@@ -20,10 +20,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>The size is estimated locally (about four characters a token, calibrated from the input-token counts
- * that answers report) or, with {@link #countTokens()}, asked of the API's free {@code count_tokens}
- * endpoint, which costs a request. Should the API still answer that the prompt is too long, {@code
- * TRUNCATE_OLDEST} uses the numbers in its message to cut again and retries once.
+ * <p>The size is estimated locally (about four characters a token, calibrated from the input-token
+ * counts that answers report) or, with {@link #countTokens()}, asked of the API's free {@code
+ * count_tokens} endpoint, which costs a request. Should the API still answer that the prompt is too
+ * long, {@code TRUNCATE_OLDEST} uses the numbers in its message to cut again and retries once.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

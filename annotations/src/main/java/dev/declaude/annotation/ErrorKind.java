@@ -4,9 +4,9 @@ package dev.declaude.annotation;
  * Classifies every failure a call to the Claude API can end in.
  *
  * <p>Kinds nest: {@link #SERVER} covers every 5xx and so {@link #OVERLOADED} (529) too, and {@link
- * #CONTEXT_LENGTH} is a kind of {@link #INVALID_REQUEST}. An exception has exactly one kind, the most
- * specific; a retry setting that names {@code SERVER} matches an exception whose kind is {@code SERVER} or
- * lies inside it (see {@link #isWithin(ErrorKind)}).
+ * #CONTEXT_LENGTH} is a kind of {@link #INVALID_REQUEST}. An exception has exactly one kind, the
+ * most specific; a retry setting that names {@code SERVER} matches an exception whose kind is
+ * {@code SERVER} or lies inside it (see {@link #isWithin(ErrorKind)}).
  */
 public enum ErrorKind {
   /** 401: the API key is missing, malformed, revoked or expired. */
@@ -36,9 +36,9 @@ public enum ErrorKind {
   /** The connection could not be made or broke: refused, reset, DNS or TLS failure. */
   CONNECTION(null, true),
   /**
-   * The answer arrived but is not what the method's return type needs: JSON that does not parse into it,
-   * or an answer cut off by {@code max_tokens}. Sending the same request again rarely helps; raise {@code
-   * maxTokens} or simplify the type.
+   * The answer arrived but is not what the method's return type needs: JSON that does not parse
+   * into it, or an answer cut off by {@code max_tokens}. Sending the same request again rarely
+   * helps; raise {@code maxTokens} or simplify the type.
    */
   RESPONSE_FORMAT(null, false);
 
@@ -56,8 +56,8 @@ public enum ErrorKind {
   }
 
   /**
-   * Returns whether this kind is {@code other} or nested inside it: {@code OVERLOADED.isWithin(SERVER)} is
-   * true, {@code SERVER.isWithin(OVERLOADED)} is false.
+   * Returns whether this kind is {@code other} or nested inside it: {@code
+   * OVERLOADED.isWithin(SERVER)} is true, {@code SERVER.isWithin(OVERLOADED)} is false.
    */
   public boolean isWithin(ErrorKind other) {
     for (ErrorKind k = this; k != null; k = k.parent) {
@@ -69,9 +69,9 @@ public enum ErrorKind {
   }
 
   /**
-   * Returns whether waiting and sending the same request again can fix a failure of this kind. Only these
-   * kinds may be named in {@code @RetryOn}; the others ({@code AUTHENTICATION}, {@code INVALID_REQUEST},
-   * {@code BILLING}, ...) fail the same way every time.
+   * Returns whether waiting and sending the same request again can fix a failure of this kind. Only
+   * these kinds may be named in {@code @RetryOn}; the others ({@code AUTHENTICATION}, {@code
+   * INVALID_REQUEST}, {@code BILLING}, ...) fail the same way every time.
    */
   public boolean isRetryable() {
     return retryable;

@@ -1,7 +1,8 @@
 package dev.declaude.annotation;
 
 /**
- * How a retry's backoff wait is randomised, so that callers that failed together do not retry together.
+ * How a retry's backoff wait is randomised, so that callers that failed together do not retry
+ * together.
  */
 public enum Jitter {
   /** Uniform in [0, wait]: spreads callers the most; the default. */

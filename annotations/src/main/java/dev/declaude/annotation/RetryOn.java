@@ -8,18 +8,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Retries a call that fails with one of the listed kinds, with exponential backoff and jitter, honouring
- * the server's {@code retry-after}. On a type it applies to every method; a method's own annotation wins.
+ * Retries a call that fails with one of the listed kinds, with exponential backoff and jitter,
+ * honouring the server's {@code retry-after}. On a type it applies to every method; a method's own
+ * annotation wins.
  *
  * <pre>{@code
  * @RetryOn({RATE_LIMIT, SERVER})
  * interface SupportBot { ... }
  * }</pre>
  *
- * <p>Kinds nest: {@code SERVER} also retries {@code OVERLOADED}. Only kinds that a retry can fix may be
- * named: {@code RATE_LIMIT}, {@code SERVER}, {@code OVERLOADED}, {@code TIMEOUT}, {@code CONNECTION},
- * {@code CONFLICT}. The wait before retry n is {@code min(maxDelayMs, initialDelayMs × multiplier^(n-1))},
- * then jittered; a {@code retry-after} from the server is the least wait, even above {@code maxDelayMs}.
+ * <p>Kinds nest: {@code SERVER} also retries {@code OVERLOADED}. Only kinds that a retry can fix
+ * may be named: {@code RATE_LIMIT}, {@code SERVER}, {@code OVERLOADED}, {@code TIMEOUT}, {@code
+ * CONNECTION}, {@code CONFLICT}. The wait before retry n is {@code min(maxDelayMs, initialDelayMs ×
+ * multiplier^(n-1))}, then jittered; a {@code retry-after} from the server is the least wait, even
+ * above {@code maxDelayMs}.
  */
 @Documented
 @Inherited
@@ -35,7 +37,9 @@ public @interface RetryOn {
   /** The wait before the first retry, in milliseconds; at most {@link #maxDelayMs()}. */
   long initialDelayMs() default 500;
 
-  /** The longest backoff wait, in milliseconds (a server's {@code retry-after} may ask for more). */
+  /**
+   * The longest backoff wait, in milliseconds (a server's {@code retry-after} may ask for more).
+   */
   long maxDelayMs() default 8_000;
 
   /** How much each wait grows; at least 1. */
@@ -49,8 +53,9 @@ public @interface RetryOn {
 
   /**
    * The longest wait the server may ask for ({@code retry-after}) that this method will sit out, in
-   * milliseconds; 0 (the default) for the client's {@code maxServerWait} (2 minutes unless configured). A
-   * longer request is not credible: the call fails at once with the server's exception instead of sleeping.
+   * milliseconds; 0 (the default) for the client's {@code maxServerWait} (2 minutes unless
+   * configured). A longer request is not credible: the call fails at once with the server's
+   * exception instead of sleeping.
    */
   long maxServerWaitMs() default 0;
 }

@@ -26,6 +26,7 @@ public enum Role {
     if ("assistant".equals(wire)) {
       return ASSISTANT;
     }
-    throw new IllegalArgumentException("unknown role \"" + wire + "\": expected \"user\" or \"assistant\"");
+    throw new IllegalArgumentException(
+        "unknown role \"" + wire + "\": expected \"user\" or \"assistant\"");
   }
 }

@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A fixed conversation turn of a {@link ClaudePrompt}, placed before the rendered user message: few-shot
- * examples. The rendered user message always comes last, so a turn is never an assistant prefill.
+ * A fixed conversation turn of a {@link ClaudePrompt}, placed before the rendered user message:
+ * few-shot examples. The rendered user message always comes last, so a turn is never an assistant
+ * prefill.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

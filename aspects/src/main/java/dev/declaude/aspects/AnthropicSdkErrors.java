@@ -6,20 +6,21 @@ import com.anthropic.core.ObjectMappers;
 import com.anthropic.core.http.Headers;
 import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
+import dev.declaude.ClaudeErrors;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.ClaudeErrors;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * Translates the official Anthropic Java SDK's exceptions. The only class of this module that names SDK
- * types: {@link ForeignFailures} touches it only when the SDK is on the class path.
+ * Translates the official Anthropic Java SDK's exceptions. The only class of this module that names
+ * SDK types: {@link ForeignFailures} touches it only when the SDK is on the class path.
  *
- * <p>An {@code AnthropicServiceException} goes through core's error table ({@link ClaudeErrors}) with its status,
- * headers and body, so the SDK's 529 becomes the same {@code OverloadedException} declaude's own client
- * throws, with the same request id, {@code retry-after} and rate limits. An {@code SseException} has
- * status 200 and is classified by its {@code error.type}, as the translator does for every 2xx.
+ * <p>An {@code AnthropicServiceException} goes through core's error table ({@link ClaudeErrors})
+ * with its status, headers and body, so the SDK's 529 becomes the same {@code OverloadedException}
+ * declaude's own client throws, with the same request id, {@code retry-after} and rate limits. An
+ * {@code SseException} has status 200 and is classified by its {@code error.type}, as the
+ * translator does for every 2xx.
  */
 final class AnthropicSdkErrors {
   private AnthropicSdkErrors() {}
@@ -47,14 +48,17 @@ final class AnthropicSdkErrors {
   private static ClaudeApiException fromResponse(AnthropicServiceException e) {
     Headers headers = e.headers();
     return Causes.attach(
-        ClaudeErrors.fromResponse(e.statusCode(), name -> first(headers.values(name)), bodyText(e.body())), e);
+        ClaudeErrors.fromResponse(
+            e.statusCode(), name -> first(headers.values(name)), bodyText(e.body())),
+        e);
   }
 
   private static String first(List<String> values) {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  // The SDK keeps a JSON body as a tree and any other body (an HTML page, plain text) as a JSON string.
+  // The SDK keeps a JSON body as a tree and any other body (an HTML page, plain text) as a JSON
+  // string.
   static String bodyText(JsonValue body) {
     if (body == null || body.isMissing() || body.isNull()) {
       return "";

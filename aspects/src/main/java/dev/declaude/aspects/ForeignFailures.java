@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which failures of a woven method become declaude exceptions; see {@link ErrorTranslationAspect}
- * for the mapping. The official SDK is optional: its types are named only in {@link AnthropicSdkErrors},
- * which is loaded only when the SDK was found on the class path, so code without the SDK never meets a
- * {@link NoClassDefFoundError}.
+ * Decides which failures of a woven method become declaude exceptions; see {@link
+ * ErrorTranslationAspect} for the mapping. The official SDK is optional: its types are named only
+ * in {@link AnthropicSdkErrors}, which is loaded only when the SDK was found on the class path, so
+ * code without the SDK never meets a {@link NoClassDefFoundError}.
  */
 final class ForeignFailures {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorTranslationAspect.class);
@@ -21,10 +21,11 @@ final class ForeignFailures {
   private ForeignFailures() {}
 
   /**
-   * Returns the declaude exception for {@code failure}, or {@code failure} itself when it is already one
-   * or is not a failure declaude knows.
+   * Returns the declaude exception for {@code failure}, or {@code failure} itself when it is
+   * already one or is not a failure declaude knows.
    *
-   * @param what the method that failed, for the message of an I/O failure, such as {@code "Bot.answer(..)"}
+   * @param what the method that failed, for the message of an I/O failure, such as {@code
+   *     "Bot.answer(..)"}
    */
   static Throwable translate(Throwable failure, String what) {
     if (failure instanceof ClaudeException) {
@@ -32,7 +33,11 @@ final class ForeignFailures {
     }
     Throwable typed = typed(failure, what);
     if (typed != failure) {
-      LOG.debug("{} threw {}; rethrown as {}", what, failure.getClass().getName(), typed.getClass().getName());
+      LOG.debug(
+          "{} threw {}; rethrown as {}",
+          what,
+          failure.getClass().getName(),
+          typed.getClass().getName());
     }
     return typed;
   }

@@ -7,7 +7,10 @@ import org.aspectj.lang.JoinPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns the {@code @RetryOn} found at a join point into its policy, naming the method when it is invalid. */
+/**
+ * Turns the {@code @RetryOn} found at a join point into its policy, naming the method when it is
+ * invalid.
+ */
 final class Policies {
   private static final Logger LOG = LoggerFactory.getLogger(RetryAspect.class);
 
@@ -16,8 +19,9 @@ final class Policies {
   /**
    * Returns the policy {@code retryOn} declares for the method at {@code at}.
    *
-   * @throws IllegalArgumentException if the annotation is invalid (the annotation processor reports the
-   *     same at compile time, from the same rules); the message names the method and each rule broken
+   * @throws IllegalArgumentException if the annotation is invalid (the annotation processor reports
+   *     the same at compile time, from the same rules); the message names the method and each rule
+   *     broken
    */
   static RetryPolicy of(RetryOn retryOn, JoinPoint.StaticPart at) {
     String where = at.getSignature().toLongString();

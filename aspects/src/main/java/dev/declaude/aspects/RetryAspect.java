@@ -12,8 +12,9 @@ import org.aspectj.lang.annotation.DeclarePrecedence;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
- * Retries woven methods annotated {@link RetryOn} (or declared in an annotated type) through the shared
- * {@linkplain DeclaudeAspects.engine() retry engine}, the same engine generated services use.
+ * Retries woven methods annotated {@link RetryOn} (or declared in an annotated type) through the
+ * shared {@linkplain DeclaudeAspects.engine() retry engine}, the same engine generated services
+ * use.
  *
  * <pre>{@code
  * @RetryOn({RATE_LIMIT, SERVER})
@@ -22,15 +23,15 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  * }
  * }</pre>
  *
- * <p>A thin adapter: it resolves the method's {@link RetryPolicy} once per join point and hands {@code
- * proceed} to the engine, which owns backoff, {@code retry-after}, budget and pacing. {@link
+ * <p>A thin adapter: it resolves the method's {@link RetryPolicy} once per join point and hands
+ * {@code proceed} to the engine, which owns backoff, {@code retry-after}, budget and pacing. {@link
  * ErrorTranslationAspect} runs inside every attempt ({@link DeclarePrecedence}), so an SDK or I/O
  * failure reaches the engine already typed, and is retried when its kind is listed.
  *
- * <p>One logical call has one retry loop: an advised method called inside another advised call's attempt
- * (or a generated service called inside an advised method) makes one attempt per outer attempt. Methods
- * returning a {@code CompletableFuture} are retried only when they throw; a future that fails later is
- * not retried.
+ * <p>One logical call has one retry loop: an advised method called inside another advised call's
+ * attempt (or a generated service called inside an advised method) makes one attempt per outer
+ * attempt. Methods returning a {@code CompletableFuture} are retried only when they throw; a future
+ * that fails later is not retried.
  *
  * <p>Thread-safe.
  */
@@ -38,7 +39,8 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
 @DeclarePrecedence("dev.declaude.aspects.RetryAspect, dev.declaude.aspects.ErrorTranslationAspect")
 public class RetryAspect {
   // StaticPart is one object per join point with identity hashing: a cheap, exact cache key.
-  private final ConcurrentMap<JoinPoint.StaticPart, RetryPolicy> policies = new ConcurrentHashMap<>();
+  private final ConcurrentMap<JoinPoint.StaticPart, RetryPolicy> policies =
+      new ConcurrentHashMap<>();
 
   /** Retries a method that carries {@code @RetryOn} itself. */
   @Around("dev.declaude.aspects.RetryOnPointcuts.annotatedMethod(retryOn)")
@@ -55,7 +57,8 @@ public class RetryAspect {
   }
 
   private Object retry(ProceedingJoinPoint call, RetryOn retryOn) {
-    RetryPolicy policy = policies.computeIfAbsent(call.getStaticPart(), at -> Policies.of(retryOn, at));
+    RetryPolicy policy =
+        policies.computeIfAbsent(call.getStaticPart(), at -> Policies.of(retryOn, at));
     return DeclaudeAspects.engine().execute(policy, call::proceed);
   }
 }

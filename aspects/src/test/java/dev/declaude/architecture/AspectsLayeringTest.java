@@ -17,28 +17,35 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The aspects are a thin adapter: they use the annotations, the errors, the retry engine and the translator, never
- * the service factory or the HTTP transport. Type names written in pointcut strings count too, since a renamed type
- * would make a pointcut silently match nothing.
+ * The aspects are a thin adapter: they use the annotations, the errors, the retry engine and the
+ * translator, never the service factory or the HTTP transport. Type names written in pointcut
+ * strings count too, since a renamed type would make a pointcut silently match nothing.
  */
 class AspectsLayeringTest {
   private static final String ASPECTS = "dev.declaude.aspects";
-  private static final List<String> FORBIDDEN = List.of("dev.declaude.internal.service..", "dev.declaude.internal.http..");
-  private static final Pattern NAME = Pattern.compile("dev\\.declaude(?:\\.[A-Za-z_$][\\w$]*)+(\\.\\.\\*)?");
+  private static final List<String> FORBIDDEN =
+      List.of("dev.declaude.internal.service..", "dev.declaude.internal.http..");
+  private static final Pattern NAME =
+      Pattern.compile("dev\\.declaude(?:\\.[A-Za-z_$][\\w$]*)+(\\.\\.\\*)?");
 
   private static JavaClasses classes;
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ASPECTS);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ASPECTS);
   }
 
   @Test
   void theAspectsUseNeitherTheServiceFactoryNorTheTransport() {
-    noClasses().that().resideInAPackage(ASPECTS)
-        .should().dependOnClassesThat().resideInAnyPackage(FORBIDDEN.toArray(String[]::new))
+    noClasses()
+        .that()
+        .resideInAPackage(ASPECTS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FORBIDDEN.toArray(String[]::new))
         .check(classes);
   }
 
@@ -67,7 +74,8 @@ class AspectsLayeringTest {
     }
 
     assertEquals(List.of(), problems);
-    // The pointcuts do name types (the annotation, the marker, one another); a scan that found none is broken.
+    // The pointcuts do name types (the annotation, the marker, one another); a scan that found none
+    // is broken.
     assertEquals(true, names >= 5, "found " + names + " names");
   }
 
@@ -89,12 +97,16 @@ class AspectsLayeringTest {
     return all;
   }
 
-  /** Returns why a name in a pointcut is wrong, or null: it must be a package, a type, or a type's method. */
+  /**
+   * Returns why a name in a pointcut is wrong, or null: it must be a package, a type, or a type's
+   * method.
+   */
   private static String check(String name, boolean packagePattern) {
     String pkg;
     if (packagePattern) {
       pkg = name.substring(0, name.length() - "..*".length());
-      if (Package.getPackage(pkg) == null && classes.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))
+      if (Package.getPackage(pkg) == null
+          && classes.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))
           && !pkg.equals(ASPECTS)) {
         return "no package " + pkg;
       }
@@ -104,7 +116,9 @@ class AspectsLayeringTest {
         int dot = name.lastIndexOf('.');
         Class<?> owner = load(name.substring(0, dot));
         String method = name.substring(dot + 1);
-        if (owner == null || java.util.Arrays.stream(owner.getDeclaredMethods()).noneMatch(x -> x.getName().equals(method))) {
+        if (owner == null
+            || java.util.Arrays.stream(owner.getDeclaredMethods())
+                .noneMatch(x -> x.getName().equals(method))) {
           return name + " is no type and no type's method";
         }
         type = owner;

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Regression: woven code turned the method's own {@code IOException}s (a Jackson parse error, a missing file)
- * into {@code ClaudeConnectionException} and retried them, so the caller's {@code catch (IOException)} never
- * ran. Only network failures of an HTTP stack are translated now; the rest pass through, unretried.
+ * Regression: woven code turned the method's own {@code IOException}s (a Jackson parse error, a
+ * missing file) into {@code ClaudeConnectionException} and retried them, so the caller's {@code
+ * catch (IOException)} never ran. Only network failures of an HTTP stack are translated now; the
+ * rest pass through, unretried.
  */
 class OwnIoExceptionsAreNotTranslatedTest {
   @RegisterExtension final RecordingEngine engine = new RecordingEngine();
@@ -66,6 +67,8 @@ class OwnIoExceptionsAreNotTranslatedTest {
     assertEquals(2, script.calls());
     assertThrows(
         ClaudeConnectionException.class,
-        () -> methods.serverOnly(Script.failing(new javax.net.ssl.SSLHandshakeException("bad cert"))));
+        () ->
+            methods.serverOnly(
+                Script.failing(new javax.net.ssl.SSLHandshakeException("bad cert"))));
   }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Makes the aspects use a retry engine on a {@link RecordingSleeper} before each test and restores the
- * engine they had after it. No budget: tests count attempts exactly.
+ * Makes the aspects use a retry engine on a {@link RecordingSleeper} before each test and restores
+ * the engine they had after it. No budget: tests count attempts exactly.
  */
 final class RecordingEngine implements BeforeEachCallback, AfterEachCallback {
   private volatile RecordingSleeper sleeper;
@@ -17,8 +17,13 @@ final class RecordingEngine implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     sleeper = new RecordingSleeper();
-    previous = DeclaudeAspects.useEngine(
-        RetryEngine.builder().sleeper(sleeper).budget(RetryBudget.unlimited()).random(() -> 0.5).build());
+    previous =
+        DeclaudeAspects.useEngine(
+            RetryEngine.builder()
+                .sleeper(sleeper)
+                .budget(RetryBudget.unlimited())
+                .random(() -> 0.5)
+                .build());
   }
 
   @Override

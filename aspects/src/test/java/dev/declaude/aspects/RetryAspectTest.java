@@ -42,7 +42,8 @@ class RetryAspectTest {
     OverloadedException last = (OverloadedException) Failures.status(529);
 
     OverloadedException thrown =
-        assertThrows(OverloadedException.class, () -> methods.server(Script.failing(first, second, last)));
+        assertThrows(
+            OverloadedException.class, () -> methods.server(Script.failing(first, second, last)));
 
     assertSame(last, thrown);
     assertEquals(3, thrown.attempts());
@@ -70,7 +71,8 @@ class RetryAspectTest {
   void staticMethodIsWoven() {
     Script script = Script.alwaysFailing(Failures.status(503));
 
-    ServerException thrown = assertThrows(ServerException.class, () -> AnnotatedMethods.staticServer(script));
+    ServerException thrown =
+        assertThrows(ServerException.class, () -> AnnotatedMethods.staticServer(script));
     assertEquals(4, script.calls());
     assertEquals(4, thrown.attempts());
   }
@@ -98,8 +100,10 @@ class RetryAspectTest {
   void methodOfAnnotatedTypeIsRetriedOncePerCallNotPerHelper() {
     Script script = Script.alwaysFailing(Failures.status(429));
 
-    RateLimitException thrown = assertThrows(RateLimitException.class, () -> type.inherited(script));
-    // 3 attempts of the public method; the private helper is not advised on its own (that would make 9).
+    RateLimitException thrown =
+        assertThrows(RateLimitException.class, () -> type.inherited(script));
+    // 3 attempts of the public method; the private helper is not advised on its own (that would
+    // make 9).
     assertEquals(3, script.calls());
     assertEquals(3, thrown.attempts());
   }
@@ -124,7 +128,8 @@ class RetryAspectTest {
   void methodAnnotationOverridesTypeAnnotation() {
     Script script = Script.alwaysFailing(Failures.status(429));
 
-    RateLimitException thrown = assertThrows(RateLimitException.class, () -> type.overridden(script));
+    RateLimitException thrown =
+        assertThrows(RateLimitException.class, () -> type.overridden(script));
     assertEquals(2, script.calls());
     assertEquals(2, thrown.attempts());
   }
@@ -137,13 +142,18 @@ class RetryAspectTest {
     assertThrows(OverloadedException.class, () -> methods.notAnnotated(script));
     assertEquals(1, script.calls());
     // Nor translated: the aspects touch only @RetryOn methods.
-    assertSame(refused, assertThrows(ConnectException.class, () -> methods.notAnnotated(Script.failing(refused))));
+    assertSame(
+        refused,
+        assertThrows(ConnectException.class, () -> methods.notAnnotated(Script.failing(refused))));
   }
 
   @Test
-  void checkedIoExceptionBecomesConnectionFailureAndIsRetriedWhenConnectionIsListed() throws IOException {
+  void checkedIoExceptionBecomesConnectionFailureAndIsRetriedWhenConnectionIsListed()
+      throws IOException {
     Script script =
-        Script.failing(new ConnectException("Connection refused"), new java.net.SocketException("Connection reset"));
+        Script.failing(
+            new ConnectException("Connection refused"),
+            new java.net.SocketException("Connection reset"));
 
     assertEquals("ok", methods.connection(script));
     assertEquals(3, script.calls());
@@ -166,7 +176,8 @@ class RetryAspectTest {
     HandMadeGeneratedService service = new HandMadeGeneratedService();
     Script backend = Script.alwaysFailing(Failures.status(529));
 
-    OverloadedException thrown = assertThrows(OverloadedException.class, () -> service.answer(backend));
+    OverloadedException thrown =
+        assertThrows(OverloadedException.class, () -> service.answer(backend));
     assertEquals(1, service.executions());
     assertEquals(3, backend.calls());
     assertEquals(3, thrown.attempts());

@@ -1,7 +1,6 @@
 package dev.declaude.aspects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +13,11 @@ import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.errors.InternalServerException;
 import com.anthropic.errors.RateLimitException;
 import com.anthropic.errors.SseException;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeConnectionException;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.ClaudeTimeoutException;
-import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.error.ServerException;
 import dev.declaude.error.SpendLimitException;
@@ -35,7 +34,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The official SDK's exceptions, and I/O failures, thrown by a woven method reach the caller typed. */
+/**
+ * The official SDK's exceptions, and I/O failures, thrown by a woven method reach the caller typed.
+ */
 class SdkTranslationTest {
   @RegisterExtension final RecordingEngine engine = new RecordingEngine();
 
@@ -64,13 +65,14 @@ class SdkTranslationTest {
   void sdkRateLimitKeepsRateLimitHeadersAndShouldRetry() {
     AnthropicServiceException sdk =
         RateLimitException.builder()
-            .headers(headers(
-                "request-id", "req_rl",
-                "retry-after-ms", "1500",
-                "x-should-retry", "false",
-                "anthropic-ratelimit-requests-limit", "50",
-                "anthropic-ratelimit-requests-remaining", "0",
-                "anthropic-ratelimit-requests-reset", "2026-11-24T10:00:30Z"))
+            .headers(
+                headers(
+                    "request-id", "req_rl",
+                    "retry-after-ms", "1500",
+                    "x-should-retry", "false",
+                    "anthropic-ratelimit-requests-limit", "50",
+                    "anthropic-ratelimit-requests-remaining", "0",
+                    "anthropic-ratelimit-requests-reset", "2026-11-24T10:00:30Z"))
             .body(errorBody("rate_limit_error", "Number of requests has exceeded your rate limit"))
             .build();
 
@@ -88,12 +90,16 @@ class SdkTranslationTest {
     AnthropicServiceException sdk =
         RateLimitException.builder()
             .headers(headers("request-id", "req_cap"))
-            .body(JsonValue.from(Map.of(
-                "type", "error",
-                "error", Map.of(
-                    "type", "rate_limit_error",
-                    "message", "You have reached your API usage limits.",
-                    "details", Map.of("error_code", "enforced_spend_limit_reached")))))
+            .body(
+                JsonValue.from(
+                    Map.of(
+                        "type",
+                        "error",
+                        "error",
+                        Map.of(
+                            "type", "rate_limit_error",
+                            "message", "You have reached your API usage limits.",
+                            "details", Map.of("error_code", "enforced_spend_limit_reached")))))
             .build();
 
     SpendLimitException typed = assertThrows(SpendLimitException.class, () -> callOnce(sdk));
@@ -112,7 +118,8 @@ class SdkTranslationTest {
 
     ServerException typed = assertThrows(ServerException.class, () -> callOnce(sdk));
     assertEquals(502, typed.status());
-    assertEquals("HTML body: <html><body><h1>502 Bad Gateway</h1></body></html>", typed.apiMessage());
+    assertEquals(
+        "HTML body: <html><body><h1>502 Bad Gateway</h1></body></html>", typed.apiMessage());
   }
 
   @Test
@@ -131,22 +138,25 @@ class SdkTranslationTest {
 
   @Test
   void translatedSdkFailureIsRetriedByKind() {
-    Script script = Script.failing(
-        com.anthropic.errors.OverloadedException.builder()
-            .statusCode(529)
-            .headers(headers("retry-after", "2"))
-            .body(errorBody("overloaded_error", "Overloaded"))
-            .build());
+    Script script =
+        Script.failing(
+            com.anthropic.errors.OverloadedException.builder()
+                .statusCode(529)
+                .headers(headers("retry-after", "2"))
+                .body(errorBody("overloaded_error", "Overloaded"))
+                .build());
 
     assertEquals("ok", methods.rateLimitOrServer(script));
     assertEquals(2, script.calls());
-    assertTrue(engine.sleeper().waits().get(0).compareTo(Duration.ofSeconds(2)) >= 0,
+    assertTrue(
+        engine.sleeper().waits().get(0).compareTo(Duration.ofSeconds(2)) >= 0,
         () -> "waits " + engine.sleeper().waits());
   }
 
   @Test
   void sdkIoFailureCausedByTimeoutBecomesTimeoutKeepingTheSdkExceptionAsCause() {
-    AnthropicIoException sdk = new AnthropicIoException("Request failed", new SocketTimeoutException("timeout"));
+    AnthropicIoException sdk =
+        new AnthropicIoException("Request failed", new SocketTimeoutException("timeout"));
 
     ClaudeTimeoutException typed = assertThrows(ClaudeTimeoutException.class, () -> callOnce(sdk));
     assertSame(sdk, typed.getCause());
@@ -155,9 +165,11 @@ class SdkTranslationTest {
 
   @Test
   void sdkIoFailureCausedByRefusalBecomesConnectionFailure() {
-    AnthropicIoException sdk = new AnthropicIoException("Request failed", new ConnectException("Connection refused"));
+    AnthropicIoException sdk =
+        new AnthropicIoException("Request failed", new ConnectException("Connection refused"));
 
-    ClaudeConnectionException typed = assertThrows(ClaudeConnectionException.class, () -> callOnce(sdk));
+    ClaudeConnectionException typed =
+        assertThrows(ClaudeConnectionException.class, () -> callOnce(sdk));
     assertSame(sdk, typed.getCause());
   }
 
@@ -165,7 +177,8 @@ class SdkTranslationTest {
   void sdkIoFailureWithoutCauseBecomesConnectionFailure() {
     AnthropicIoException sdk = new AnthropicIoException("stream closed");
 
-    ClaudeConnectionException typed = assertThrows(ClaudeConnectionException.class, () -> callOnce(sdk));
+    ClaudeConnectionException typed =
+        assertThrows(ClaudeConnectionException.class, () -> callOnce(sdk));
     assertEquals("AnnotatedMethods.serverOnlyOnce(..) failed: stream closed", typed.getMessage());
   }
 
@@ -178,15 +191,19 @@ class SdkTranslationTest {
 
   @Test
   void uncheckedIoExceptionIsUnwrappedForItsKindAndKeptAsCause() {
-    UncheckedIOException wrapped = new UncheckedIOException(new SocketTimeoutException("Read timed out"));
+    UncheckedIOException wrapped =
+        new UncheckedIOException(new SocketTimeoutException("Read timed out"));
 
-    ClaudeTimeoutException typed = assertThrows(ClaudeTimeoutException.class, () -> callOnce(wrapped));
+    ClaudeTimeoutException typed =
+        assertThrows(ClaudeTimeoutException.class, () -> callOnce(wrapped));
     assertSame(wrapped, typed.getCause());
   }
 
   @Test
   void okHttpCallTimeoutBecomesTimeout() {
-    assertThrows(ClaudeTimeoutException.class, () -> callOnce(new java.io.InterruptedIOException("timeout")));
+    assertThrows(
+        ClaudeTimeoutException.class,
+        () -> callOnce(new java.io.InterruptedIOException("timeout")));
   }
 
   @Test
@@ -211,7 +228,6 @@ class SdkTranslationTest {
     assertEquals(2, script.calls());
   }
 
-
   private String callOnce(Throwable failure) {
     return methods.serverOnlyOnce(Script.failing(failure));
   }
@@ -225,12 +241,17 @@ class SdkTranslationTest {
   }
 
   private static JsonValue errorBody(String type, String message) {
-    return JsonValue.from(Map.of("type", "error", "error", Map.of("type", type, "message", message)));
+    return JsonValue.from(
+        Map.of("type", "error", "error", Map.of("type", type, "message", message)));
   }
 
-  /** The SDK exception is the cause, or (while core fixes ClaudeApiException's cause at null) suppressed. */
+  /**
+   * The SDK exception is the cause, or (while core fixes ClaudeApiException's cause at null)
+   * suppressed.
+   */
   private static void assertKept(Throwable sdk, Throwable typed) {
-    assertTrue(typed.getCause() == sdk || Arrays.asList(typed.getSuppressed()).contains(sdk),
+    assertTrue(
+        typed.getCause() == sdk || Arrays.asList(typed.getSuppressed()).contains(sdk),
         () -> "the SDK exception is neither cause nor suppressed of " + typed);
   }
 }

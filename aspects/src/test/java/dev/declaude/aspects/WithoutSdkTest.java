@@ -17,19 +17,23 @@ import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The official SDK is an optional dependency: with it missing, translation still works for I/O failures
- * and nothing throws {@link NoClassDefFoundError}. The aspects' classes are loaded afresh by a class loader
- * that hides {@code com.anthropic}, so they link as they would on a class path without the SDK.
+ * The official SDK is an optional dependency: with it missing, translation still works for I/O
+ * failures and nothing throws {@link NoClassDefFoundError}. The aspects' classes are loaded afresh
+ * by a class loader that hides {@code com.anthropic}, so they link as they would on a class path
+ * without the SDK.
  */
 class WithoutSdkTest {
   private final ClassLoader withoutSdk = new SdkHidingLoader(WithoutSdkTest.class.getClassLoader());
 
   @Test
   void hidingLoaderReallyHidesTheSdk() throws Exception {
-    assertThrows(ClassNotFoundException.class,
+    assertThrows(
+        ClassNotFoundException.class,
         () -> Class.forName(ForeignFailures.SDK_MARKER_CLASS, false, withoutSdk));
-    // The one class that names SDK types cannot even be linked here: ForeignFailures must never touch it.
-    assertThrows(NoClassDefFoundError.class,
+    // The one class that names SDK types cannot even be linked here: ForeignFailures must never
+    // touch it.
+    assertThrows(
+        NoClassDefFoundError.class,
         () -> Class.forName(AnthropicSdkErrors.class.getName(), true, withoutSdk));
   }
 
@@ -52,7 +56,10 @@ class WithoutSdkTest {
   @Test
   void uncheckedIoFailureIsStillTranslatedWithoutTheSdk() throws Exception {
     Object typed =
-        invoke("translate", new UncheckedIOException(new java.net.SocketException("reset")), "Bot.answer(..)");
+        invoke(
+            "translate",
+            new UncheckedIOException(new java.net.SocketException("reset")),
+            "Bot.answer(..)");
 
     assertInstanceOf(ClaudeConnectionException.class, typed);
     assertEquals("Bot.answer(..) failed: reset", ((Throwable) typed).getMessage());
@@ -68,7 +75,8 @@ class WithoutSdkTest {
   private Object invoke(String name, Object... args) throws Exception {
     Class<?> failures = Class.forName(ForeignFailures.class.getName(), true, withoutSdk);
     assertSame(withoutSdk, failures.getClassLoader());
-    Class<?>[] types = name.equals("translate") ? new Class<?>[] {Throwable.class, String.class} : new Class<?>[0];
+    Class<?>[] types =
+        name.equals("translate") ? new Class<?>[] {Throwable.class, String.class} : new Class<?>[0];
     Method m = failures.getDeclaredMethod(name, types);
     m.setAccessible(true);
     return m.invoke(null, args);
@@ -87,7 +95,8 @@ class WithoutSdkTest {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
       synchronized (getClassLoadingLock(name)) {
         if (name.startsWith("com.anthropic.")) {
-          throw new ClassNotFoundException(name + " (hidden: this loader plays a class path without the SDK)");
+          throw new ClassNotFoundException(
+              name + " (hidden: this loader plays a class path without the SDK)");
         }
         if (!name.startsWith("dev.declaude.aspects.")) {
           return super.loadClass(name, resolve);

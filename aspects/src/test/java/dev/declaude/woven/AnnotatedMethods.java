@@ -15,7 +15,9 @@ public class AnnotatedMethods {
     return script.call();
   }
 
-  @RetryOn(value = {RATE_LIMIT, SERVER}, maxAttempts = 3)
+  @RetryOn(
+      value = {RATE_LIMIT, SERVER},
+      maxAttempts = 3)
   public String rateLimitOrServer(Script script) {
     return script.call();
   }

@@ -5,7 +5,9 @@ import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
 import dev.declaude.annotation.RetryOn;
 import java.util.function.Supplier;
 
-/** A type-level {@code @RetryOn}: its public methods are retried, a method's own annotation wins. */
+/**
+ * A type-level {@code @RetryOn}: its public methods are retried, a method's own annotation wins.
+ */
 @RetryOn(value = RATE_LIMIT, maxAttempts = 3)
 public class AnnotatedType {
   public String inherited(Script script) {

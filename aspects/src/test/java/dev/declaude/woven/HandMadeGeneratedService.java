@@ -8,12 +8,13 @@ import dev.declaude.retry.RetryPolicy;
 import dev.declaude.service.GeneratedService;
 
 /**
- * Stands in for a class declaude generates for a {@code @ClaudePrompt} interface, with the interface's
- * annotation copied onto its method (as Byte Buddy can): it retries through the engine itself, so the
- * aspects must leave it alone.
+ * Stands in for a class declaude generates for a {@code @ClaudePrompt} interface, with the
+ * interface's annotation copied onto its method (as Byte Buddy can): it retries through the engine
+ * itself, so the aspects must leave it alone.
  */
 public class HandMadeGeneratedService implements GeneratedService {
-  private static final RetryPolicy POLICY = RetryPolicy.builder().retryOn(SERVER).maxAttempts(3).build();
+  private static final RetryPolicy POLICY =
+      RetryPolicy.builder().retryOn(SERVER).maxAttempts(3).build();
 
   private int executions;
 

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of the {@code @RetryOn} aspect on a call that succeeds at once: the same trivial method, plain
- * and woven (compile-time, by this module's build), through the process-wide retry engine.
+ * The cost of the {@code @RetryOn} aspect on a call that succeeds at once: the same trivial method,
+ * plain and woven (compile-time, by this module's build), through the process-wide retry engine.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar Advice -prof gc}.
  */

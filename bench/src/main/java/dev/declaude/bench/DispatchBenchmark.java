@@ -22,19 +22,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The per-call cost of a generated service against calling the low-level client with the same request,
- * both on an in-memory transport (no HTTP), so only declaude's own work is measured.
+ * The per-call cost of a generated service against calling the low-level client with the same
+ * request, both on an in-memory transport (no HTTP), so only declaude's own work is measured.
  *
  * <ul>
- *   <li>{@code direct}: builds the request by hand and calls {@link ClaudeClient#send}, then takes the text;
- *   <li>{@code service}: a {@code @ClaudePrompt} method with one placeholder and no {@code @RetryOn};
- *   <li>{@code serviceWithRetryOn}: the same method under {@code @RetryOn({RATE_LIMIT, SERVER})}; the call
- *       succeeds, so it makes one attempt.
+ *   <li>{@code direct}: builds the request by hand and calls {@link ClaudeClient#send}, then takes
+ *       the text;
+ *   <li>{@code service}: a {@code @ClaudePrompt} method with one placeholder and no
+ *       {@code @RetryOn};
+ *   <li>{@code serviceWithRetryOn}: the same method under {@code @RetryOn({RATE_LIMIT, SERVER})};
+ *       the call succeeds, so it makes one attempt.
  * </ul>
  *
- * <p>Run: {@code java -jar bench/target/benchmarks.jar Dispatch -prof gc}. All three paths go through the
- * retry engine (the client's default policy is {@code none()}), so the difference is the service layer:
- * the generated class, argument array, template rendering and the resolved policy.
+ * <p>Run: {@code java -jar bench/target/benchmarks.jar Dispatch -prof gc}. All three paths go
+ * through the retry engine (the client's default policy is {@code none()}), so the difference is
+ * the service layer: the generated class, argument array, template rendering and the resolved
+ * policy.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,15 +69,18 @@ public class DispatchBenchmark {
 
   @Setup
   public void setUp() {
-    client = ClaudeClient.builder()
-        .model(MODEL)
-        .transport(new InMemoryTransport())
-        .retryEngine(RetryEngine.builder().build())
-        .build();
+    client =
+        ClaudeClient.builder()
+            .model(MODEL)
+            .transport(new InMemoryTransport())
+            .retryEngine(RetryEngine.builder().build())
+            .build();
     bot = client.create(Bot.class);
     retryingBot = client.create(RetryingBot.class);
     String expected = "It ships tomorrow.";
-    if (!expected.equals(direct()) || !expected.equals(service()) || !expected.equals(serviceWithRetryOn())) {
+    if (!expected.equals(direct())
+        || !expected.equals(service())
+        || !expected.equals(serviceWithRetryOn())) {
       throw new IllegalStateException("the three paths do not return the canned answer");
     }
   }
@@ -86,11 +92,12 @@ public class DispatchBenchmark {
 
   @Benchmark
   public String direct() {
-    MessageRequest request = MessageRequest.builder()
-        .model(MODEL)
-        .maxTokens(300)
-        .addUserMessage("Question: " + question)
-        .build();
+    MessageRequest request =
+        MessageRequest.builder()
+            .model(MODEL)
+            .maxTokens(300)
+            .addUserMessage("Question: " + question)
+            .build();
     return client.send(request).text();
   }
 

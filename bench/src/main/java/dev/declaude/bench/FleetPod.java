@@ -12,15 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One pod of a fleet run, in a JVM of its own that {@link FleetRun} forks: it builds its client, warms it up
- * against a throwaway simulator, says {@code ready}, waits for {@code go} on its input, makes its share of
- * the calls (every {@code pods}-th, from its index) with its threads against the shared simulator, and
- * prints one line per call: {@code call <n> <startNanos> <endNanos> ok|<failure>}. {@code System.nanoTime}
- * is the machine's monotonic clock on Linux, the same in every process, so the parent merges the lines into
- * one run.
+ * One pod of a fleet run, in a JVM of its own that {@link FleetRun} forks: it builds its client,
+ * warms it up against a throwaway simulator, says {@code ready}, waits for {@code go} on its input,
+ * makes its share of the calls (every {@code pods}-th, from its index) with its threads against the
+ * shared simulator, and prints one line per call: {@code call <n> <startNanos> <endNanos>
+ * ok|<failure>}. {@code System.nanoTime} is the machine's monotonic clock on Linux, the same in
+ * every process, so the parent merges the lines into one run.
  *
- * <p>Arguments: {@code <client> <baseUrl> <apiKey> <redisUri|-> <threads> <pod> <pods> <calls>}, where the
- * client is {@code redis}, {@code in-process}, {@code sdk} or {@code sdk10}.
+ * <p>Arguments: {@code <client> <baseUrl> <apiKey> <redisUri|-> <threads> <pod> <pods> <calls>},
+ * where the client is {@code redis}, {@code in-process}, {@code sdk} or {@code sdk10}.
  */
 public final class FleetPod {
   private FleetPod() {}
@@ -36,14 +36,16 @@ public final class FleetPod {
     int pods = Integer.parseInt(args[6]);
     int calls = Integer.parseInt(args[7]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    RateLimitStore store = args[3].equals("-") ? RateLimitStore.inProcess() : RedisRateLimitStore.create(args[3]);
+    RateLimitStore store =
+        args[3].equals("-") ? RateLimitStore.inProcess() : RedisRateLimitStore.create(args[3]);
     try (ClaudeSimulator warm = ClaudeSimulator.builder().build().start();
         LoadClient warmClient = open(kind, warm.baseUrl(), warm.apiKey(), store)) {
       run(warmClient, threads, 0, 1, 200, null);
     }
     try (LoadClient client = open(kind, args[1], args[2], store)) {
       out.println("ready");
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       if (!"go".equals(in.readLine())) {
         return;
       }
@@ -68,28 +70,33 @@ public final class FleetPod {
     }
   }
 
-  /** Makes calls {@code pod}, {@code pod + pods}, ... below {@code calls}, reporting each to {@code out} if given. */
-  private static void run(LoadClient client, int threads, int pod, int pods, int calls, PrintStream out)
+  /**
+   * Makes calls {@code pod}, {@code pod + pods}, ... below {@code calls}, reporting each to {@code
+   * out} if given.
+   */
+  private static void run(
+      LoadClient client, int threads, int pod, int pods, int calls, PrintStream out)
       throws InterruptedException {
     ExecutorService callers = Executors.newFixedThreadPool(threads);
     for (int n = pod; n < calls; n += pods) {
       int call = n;
-      callers.execute(() -> {
-        long start = System.nanoTime();
-        String outcome;
-        try {
-          client.call(LoadCall.question(call));
-          outcome = "ok";
-        } catch (Exception e) {
-          outcome = (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ');
-        }
-        long end = System.nanoTime();
-        if (out != null) {
-          synchronized (out) {
-            out.println("call " + call + " " + start + " " + end + " " + outcome);
-          }
-        }
-      });
+      callers.execute(
+          () -> {
+            long start = System.nanoTime();
+            String outcome;
+            try {
+              client.call(LoadCall.question(call));
+              outcome = "ok";
+            } catch (Exception e) {
+              outcome = (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ');
+            }
+            long end = System.nanoTime();
+            if (out != null) {
+              synchronized (out) {
+                out.println("call " + call + " " + start + " " + end + " " + outcome);
+              }
+            }
+          });
     }
     callers.shutdown();
     callers.awaitTermination(10, TimeUnit.MINUTES);

@@ -15,25 +15,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a fleet scenario for one kind of client: {@value #PODS} pods, each a JVM of its own ({@link
- * FleetPod}) with {@value #THREADS} caller threads, share nothing but the simulator (and, for declaude with
- * the Redis store, a redis-server this run starts). The pods start their calls together once all are warm.
+ * FleetPod}) with {@value #THREADS} caller threads, share nothing but the simulator (and, for
+ * declaude with the Redis store, a redis-server this run starts). The pods start their calls
+ * together once all are warm.
  */
 final class FleetRun {
   static final int PODS = 4;
   static final int THREADS = 4;
 
-  /** A fleet client: a name for the table, the pod's client argument, and whether it needs Redis. */
+  /**
+   * A fleet client: a name for the table, the pod's client argument, and whether it needs Redis.
+   */
   record Kind(String name, String client, boolean redis) {}
 
-  static final List<Kind> KINDS = List.of(
-      new Kind("declaude ×4 pods, Redis store", "redis", true),
-      new Kind("declaude ×4 pods, in-process state", "in-process", false),
-      new Kind("official SDK ×4 pods, default (2 retries)", "sdk", false),
-      new Kind("official SDK ×4 pods, `maxRetries(10)`", "sdk10", false));
+  static final List<Kind> KINDS =
+      List.of(
+          new Kind("declaude ×4 pods, Redis store", "redis", true),
+          new Kind("declaude ×4 pods, in-process state", "in-process", false),
+          new Kind("official SDK ×4 pods, default (2 retries)", "sdk", false),
+          new Kind("official SDK ×4 pods, `maxRetries(10)`", "sdk10", false));
 
   private FleetRun() {}
 
-  /** Returns the kinds to run: all, or those whose client argument {@code -Dfleet.clients=redis,sdk} names. */
+  /**
+   * Returns the kinds to run: all, or those whose client argument {@code -Dfleet.clients=redis,sdk}
+   * names.
+   */
   static List<Kind> kinds() {
     String only = System.getProperty("fleet.clients");
     if (only == null) {
@@ -43,24 +50,40 @@ final class FleetRun {
     return KINDS.stream().filter(k -> names.contains(k.client())).toList();
   }
 
-  /** Runs {@code scenario} for {@code kind} on a fresh simulator; null when it needs Redis and none is installed. */
+  /**
+   * Runs {@code scenario} for {@code kind} on a fresh simulator; null when it needs Redis and none
+   * is installed.
+   */
   static LoadRun run(Scenario scenario, Kind kind) throws IOException, InterruptedException {
     BenchRedis redis = kind.redis() ? BenchRedis.start() : null;
     if (kind.redis() && redis == null) {
       return null;
     }
-    try (ClaudeSimulator sim = scenario.simulator().apply(ClaudeSimulator.builder()).build().start()) {
+    try (ClaudeSimulator sim =
+        scenario.simulator().apply(ClaudeSimulator.builder()).build().start()) {
       List<Process> pods = new ArrayList<>();
       List<BufferedReader> outs = new ArrayList<>();
       for (int p = 0; p < PODS; p++) {
-        Process pod = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-            FleetPod.class.getName(), kind.client(), sim.baseUrl(), sim.apiKey(),
-            redis == null ? "-" : redis.uri(), Integer.toString(THREADS), Integer.toString(p),
-            Integer.toString(PODS), Integer.toString(scenario.calls()))
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        Process pod =
+            new ProcessBuilder(
+                    javaBinary(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    FleetPod.class.getName(),
+                    kind.client(),
+                    sim.baseUrl(),
+                    sim.apiKey(),
+                    redis == null ? "-" : redis.uri(),
+                    Integer.toString(THREADS),
+                    Integer.toString(p),
+                    Integer.toString(PODS),
+                    Integer.toString(scenario.calls()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         pods.add(pod);
-        outs.add(new BufferedReader(new InputStreamReader(pod.getInputStream(), StandardCharsets.UTF_8)));
+        outs.add(
+            new BufferedReader(
+                new InputStreamReader(pod.getInputStream(), StandardCharsets.UTF_8)));
       }
       for (BufferedReader out : outs) {
         String line = out.readLine();
@@ -80,13 +103,17 @@ final class FleetRun {
       for (BufferedReader out : outs) {
         reading.add(CompletableFuture.runAsync(() -> collect(out, run)));
       }
-      CompletableFuture<Void> all = CompletableFuture.allOf(reading.toArray(new CompletableFuture[0]));
+      CompletableFuture<Void> all =
+          CompletableFuture.allOf(reading.toArray(new CompletableFuture[0]));
       try {
         all.get(scenario.timeout().toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception stopped) {
         synchronized (run) {
-          run.firstFailure = (run.firstFailure == null ? "" : run.firstFailure + "; ")
-              + "run stopped after " + scenario.timeout().toSeconds() + " s";
+          run.firstFailure =
+              (run.firstFailure == null ? "" : run.firstFailure + "; ")
+                  + "run stopped after "
+                  + scenario.timeout().toSeconds()
+                  + " s";
         }
       }
       pods.forEach(Process::destroy);

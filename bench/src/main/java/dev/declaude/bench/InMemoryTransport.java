@@ -1,10 +1,10 @@
 package dev.declaude.bench;
 
-import dev.declaude.transport.RequestOptions;
-import dev.declaude.transport.Transport;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
 import dev.declaude.response.ResponseMetadata;
+import dev.declaude.transport.RequestOptions;
+import dev.declaude.transport.Transport;
 import dev.declaude.wire.ContentBlock;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.CountTokensResponse;
@@ -19,14 +19,22 @@ import java.util.concurrent.CompletableFuture;
  * benchmark measures only what happens above the transport.
  *
  * <p>It keeps the last request in a field: the request escapes, as it would into a real transport's
- * serializer, so the JIT cannot optimise its allocation away on one path and not the other. Meant for one
- * benchmark thread; the field is not published safely.
+ * serializer, so the JIT cannot optimise its allocation away on one path and not the other. Meant
+ * for one benchmark thread; the field is not published safely.
  */
 final class InMemoryTransport implements Transport {
-  static final ClaudeResponse CANNED = new ClaudeResponse(
-      new MessageResponse("msg_bench", "message", "assistant", List.of(ContentBlock.text("It ships tomorrow.")),
-          "claude-sonnet-4-6", "end_turn", null, new Usage(12, 5, null, null)),
-      ResponseMetadata.ofStatus(200));
+  static final ClaudeResponse CANNED =
+      new ClaudeResponse(
+          new MessageResponse(
+              "msg_bench",
+              "message",
+              "assistant",
+              List.of(ContentBlock.text("It ships tomorrow.")),
+              "claude-sonnet-4-6",
+              "end_turn",
+              null,
+              new Usage(12, 5, null, null)),
+          ResponseMetadata.ofStatus(200));
 
   private MessageRequest last;
 
@@ -37,7 +45,8 @@ final class InMemoryTransport implements Transport {
   }
 
   @Override
-  public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
+  public CompletableFuture<ClaudeResponse> sendAsync(
+      MessageRequest request, RequestOptions options) {
     last = request;
     return CompletableFuture.completedFuture(CANNED);
   }

@@ -14,16 +14,17 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Runs declaude and the official SDK side by side, on loopback, against a fresh testkit simulator per
- * scenario and client, with 8 caller threads; prints a Markdown table, then draws each scenario's requests
- * over time as a PNG.
+ * Runs declaude and the official SDK side by side, on loopback, against a fresh testkit simulator
+ * per scenario and client, with 8 caller threads; prints a Markdown table, then draws each
+ * scenario's requests over time as a PNG.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.declaude.bench.LoadBenchmark [scenario ...]
- * [--charts DIR]}. With no scenario named, all of {@link Scenarios#ALL} run (several minutes); charts go to
- * {@code bench/target/charts} unless {@code --charts} says otherwise. Real time. Each client is warmed up
- * once against a throwaway simulator first, so the measured runs do not include class loading. The fleet
- * scenarios run pods in JVMs of their own ({@link FleetRun}), declaude's with the Redis store on a
- * redis-server the benchmark starts (that row is skipped, with a note, when none is installed).
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.declaude.bench.LoadBenchmark [scenario
+ * ...] [--charts DIR]}. With no scenario named, all of {@link Scenarios#ALL} run (several minutes);
+ * charts go to {@code bench/target/charts} unless {@code --charts} says otherwise. Real time. Each
+ * client is warmed up once against a throwaway simulator first, so the measured runs do not include
+ * class loading. The fleet scenarios run pods in JVMs of their own ({@link FleetRun}), declaude's
+ * with the Redis store on a redis-server the benchmark starts (that row is skipped, with a note,
+ * when none is installed).
  */
 public final class LoadBenchmark {
   static final int THREADS = 8;
@@ -34,10 +35,12 @@ public final class LoadBenchmark {
   /** A client under test: a name for the table and how to open it on a simulator. */
   record ClientKind(String name, Function<ClaudeSimulator, LoadClient> open) {}
 
-  static final List<ClientKind> CLIENTS = List.of(
-      new ClientKind("declaude `@RetryOn(maxAttempts=10)`", LoadClient::declaude),
-      new ClientKind("official SDK, default (2 retries)", sim -> LoadClient.officialSdk(sim, null)),
-      new ClientKind("official SDK, `maxRetries(10)`", sim -> LoadClient.officialSdk(sim, 10)));
+  static final List<ClientKind> CLIENTS =
+      List.of(
+          new ClientKind("declaude `@RetryOn(maxAttempts=10)`", LoadClient::declaude),
+          new ClientKind(
+              "official SDK, default (2 retries)", sim -> LoadClient.officialSdk(sim, null)),
+          new ClientKind("official SDK, `maxRetries(10)`", sim -> LoadClient.officialSdk(sim, 10)));
 
   /** declaude as above with pacing switched off: pacing must never be slower than this. */
   static final ClientKind PACING_OFF =
@@ -63,15 +66,20 @@ public final class LoadBenchmark {
       } else if (Scenarios.named(args[i]) != null) {
         scenarios.add(Scenarios.named(args[i]));
       } else {
-        System.err.println("unknown argument " + args[i] + "; usage: LoadBenchmark [scenario ...] [--charts DIR];"
-            + " scenarios: " + String.join(", ", Scenarios.ALL.stream().map(Scenario::name).toList()));
+        System.err.println(
+            "unknown argument "
+                + args[i]
+                + "; usage: LoadBenchmark [scenario ...] [--charts DIR];"
+                + " scenarios: "
+                + String.join(", ", Scenarios.ALL.stream().map(Scenario::name).toList()));
         System.exit(2);
       }
     }
     run(scenarios.isEmpty() ? Scenarios.ALL : scenarios, charts);
   }
 
-  private static void run(List<Scenario> scenarios, Path charts) throws InterruptedException, IOException {
+  private static void run(List<Scenario> scenarios, Path charts)
+      throws InterruptedException, IOException {
     quietLogs();
     warmUp();
     List<String> rows = new ArrayList<>();
@@ -83,7 +91,11 @@ public final class LoadBenchmark {
         for (FleetRun.Kind kind : FleetRun.kinds()) {
           LoadRun run = FleetRun.run(scenario, kind);
           if (run == null) {
-            notes.add(scenario.name() + ", " + kind.name() + ": not run: redis-server is not on the PATH");
+            notes.add(
+                scenario.name()
+                    + ", "
+                    + kind.name()
+                    + ": not run: redis-server is not on the PATH");
             continue;
           }
           runs.add(run);
@@ -104,8 +116,9 @@ public final class LoadBenchmark {
       pngs.add(LoadChart.write(scenario, runs, charts));
     }
     System.out.println();
-    System.out.println("| scenario | client | calls | failed | wall s | server requests | wasted / success"
-        + " | efficiency | p50 ms | p99 ms | p99 after outage end ms |");
+    System.out.println(
+        "| scenario | client | calls | failed | wall s | server requests | wasted / success"
+            + " | efficiency | p50 ms | p99 ms | p99 after outage end ms |");
     System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     rows.forEach(System.out::println);
     System.out.println();
@@ -116,19 +129,41 @@ public final class LoadBenchmark {
   }
 
   private static String row(Scenario scenario, LoadRun run) {
-    String afterOutage = scenario.outage().isZero()
-        ? "–"
-        : fmt("%.0f", run.completionAfterMillis(run.startNanos + scenario.outage().toNanos(), 0.99));
-    return "| " + scenario.name() + " | " + run.client + " | " + run.calls() + " | " + run.failures()
-        + " | " + fmt("%.2f", run.wallSeconds()) + " | " + run.requests
-        + " | " + fmt("%.3f", run.wastedPerSuccess()) + " | " + fmt("%.3f", scenario.efficiency().applyAsDouble(run))
-        + " | " + fmt("%.0f", run.latencyMillis(0.50)) + " | " + fmt("%.0f", run.latencyMillis(0.99))
-        + " | " + afterOutage + " |";
+    String afterOutage =
+        scenario.outage().isZero()
+            ? "–"
+            : fmt(
+                "%.0f",
+                run.completionAfterMillis(run.startNanos + scenario.outage().toNanos(), 0.99));
+    return "| "
+        + scenario.name()
+        + " | "
+        + run.client
+        + " | "
+        + run.calls()
+        + " | "
+        + run.failures()
+        + " | "
+        + fmt("%.2f", run.wallSeconds())
+        + " | "
+        + run.requests
+        + " | "
+        + fmt("%.3f", run.wastedPerSuccess())
+        + " | "
+        + fmt("%.3f", scenario.efficiency().applyAsDouble(run))
+        + " | "
+        + fmt("%.0f", run.latencyMillis(0.50))
+        + " | "
+        + fmt("%.0f", run.latencyMillis(0.99))
+        + " | "
+        + afterOutage
+        + " |";
   }
 
   /** Runs one scenario for one client on a fresh simulator. */
   static LoadRun run(Scenario scenario, ClientKind kind) throws InterruptedException {
-    try (ClaudeSimulator sim = scenario.simulator().apply(ClaudeSimulator.builder()).build().start();
+    try (ClaudeSimulator sim =
+            scenario.simulator().apply(ClaudeSimulator.builder()).build().start();
         LoadClient client = kind.open().apply(sim)) {
       scenario.arm().accept(sim);
       LoadRun run = new LoadRun(kind.name(), scenario.calls(), System.nanoTime());
@@ -145,8 +180,11 @@ public final class LoadBenchmark {
         // Calls still running count as failed; interrupting them stops their retry waits.
         callers.shutdownNow();
         callers.awaitTermination(10, TimeUnit.SECONDS);
-        run.firstFailure = (run.firstFailure == null ? "" : run.firstFailure + "; ")
-            + "run stopped after " + timeout.toSeconds() + " s";
+        run.firstFailure =
+            (run.firstFailure == null ? "" : run.firstFailure + "; ")
+                + "run stopped after "
+                + timeout.toSeconds()
+                + " s";
       }
       run.endNanos = maxEnd(run);
       run.requests = sim.requestCount();
@@ -161,7 +199,8 @@ public final class LoadBenchmark {
       client.call(call);
       run.succeeded[n] = true;
     } catch (Exception e) {
-      // The SDK's retry sleep throws InterruptedException unchecked when a stopped run interrupts it.
+      // The SDK's retry sleep throws InterruptedException unchecked when a stopped run interrupts
+      // it.
       synchronized (run) {
         if (run.firstFailure == null) {
           run.firstFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -179,17 +218,22 @@ public final class LoadBenchmark {
     return end;
   }
 
-  /** Loads and compiles every client's code paths against a healthy simulator, so runs measure steady state. */
+  /**
+   * Loads and compiles every client's code paths against a healthy simulator, so runs measure
+   * steady state.
+   */
   private static void warmUp() throws InterruptedException {
-    Scenario healthy = Scenario.of("warm-up", 200, UnaryOperator.identity(), run -> 0)
-        .withCall(n -> n % 2 == 0 ? LoadCall.question(n) : LoadCall.roomyQuestion(n));
+    Scenario healthy =
+        Scenario.of("warm-up", 200, UnaryOperator.identity(), run -> 0)
+            .withCall(n -> n % 2 == 0 ? LoadCall.question(n) : LoadCall.roomyQuestion(n));
     for (ClientKind kind : CLIENTS) {
       run(healthy, kind);
     }
   }
 
   private static void quietLogs() {
-    // Retries are logged at INFO; thousands of lines would drown the table. Set the property to see them.
+    // Retries are logged at INFO; thousands of lines would drown the table. Set the property to see
+    // them.
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }

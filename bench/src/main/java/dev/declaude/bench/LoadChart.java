@@ -18,20 +18,28 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Draws one scenario's requests over time from the simulator's timelines: two stacked panels sharing the
- * time axis, successful requests and refused ones (429 and 529) per 100 ms, one line per client.
- * Headless: needs {@code java.awt.headless=true} when there is no display.
+ * Draws one scenario's requests over time from the simulator's timelines: two stacked panels
+ * sharing the time axis, successful requests and refused ones (429 and 529) per 100 ms, one line
+ * per client. Headless: needs {@code java.awt.headless=true} when there is no display.
  */
 final class LoadChart {
   static final Duration BUCKET = Duration.ofMillis(100);
   private static final int WIDTH = 1200;
   private static final int HEIGHT = 760;
-  private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-      new Color(0x9467bd), new Color(0xff7f0e)};
+  private static final Color[] COLORS = {
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0x9467bd),
+    new Color(0xff7f0e)
+  };
 
   private LoadChart() {}
 
-  /** Writes {@code load-<scenario>.png} into {@code dir}, creating it if needed, and returns its path. */
+  /**
+   * Writes {@code load-<scenario>.png} into {@code dir}, creating it if needed, and returns its
+   * path.
+   */
   static Path write(Scenario scenario, List<LoadRun> runs, Path dir) throws IOException {
     Files.createDirectories(dir);
     XYSeriesCollection successes = new XYSeriesCollection();
@@ -46,8 +54,12 @@ final class LoadChart {
     plot.setGap(12);
     plot.add(panel(successes, "successful requests / 100 ms", true), 1);
     plot.add(panel(refusals, "refused (429, 529) / 100 ms", false), 1);
-    JFreeChart chart = new JFreeChart(scenario.name() + ": requests per 100 ms, by client",
-        JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    JFreeChart chart =
+        new JFreeChart(
+            scenario.name() + ": requests per 100 ms, by client",
+            JFreeChart.DEFAULT_TITLE_FONT,
+            plot,
+            true);
     chart.setBackgroundPaint(Color.WHITE);
     Path file = dir.resolve("load-" + scenario.name() + ".png");
     ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);

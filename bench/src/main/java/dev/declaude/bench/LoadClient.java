@@ -24,10 +24,12 @@ interface LoadClient extends AutoCloseable {
   void close();
 
   /**
-   * What a user of declaude would write: a service that retries rate limits and server errors ten times.
-   * {@code max_tokens} is fixed per method, so each size of answer has its method.
+   * What a user of declaude would write: a service that retries rate limits and server errors ten
+   * times. {@code max_tokens} is fixed per method, so each size of answer has its method.
    */
-  @RetryOn(value = {RATE_LIMIT, SERVER}, maxAttempts = 10)
+  @RetryOn(
+      value = {RATE_LIMIT, SERVER},
+      maxAttempts = 10)
   interface Bot {
     @ClaudePrompt(value = "{prompt}", model = MODEL, maxTokens = LoadCall.SHORT)
     String ask(String prompt);
@@ -36,24 +38,28 @@ interface LoadClient extends AutoCloseable {
     String askWithRoom(String prompt);
   }
 
-  /** A declaude client with its own retry engine (fresh budget and pacer), so runs do not share state. */
+  /**
+   * A declaude client with its own retry engine (fresh budget and pacer), so runs do not share
+   * state.
+   */
   static LoadClient declaude(ClaudeSimulator sim) {
     return declaude(sim, true);
   }
 
   /** As {@link #declaude(ClaudeSimulator)}, with pacing switched on or off. */
   static LoadClient declaude(ClaudeSimulator sim, boolean pacing) {
-    ClaudeClient client = ClaudeClient.builder()
-        .apiKey(sim.apiKey())
-        .baseUrl(sim.baseUrl())
-        .retryEngine(RetryEngine.builder().pacing(pacing).build())
-        .build();
+    ClaudeClient client =
+        ClaudeClient.builder()
+            .apiKey(sim.apiKey())
+            .baseUrl(sim.baseUrl())
+            .retryEngine(RetryEngine.builder().pacing(pacing).build())
+            .build();
     return of(client);
   }
 
   /**
-   * A declaude client as a user builds it, at {@code baseUrl} with {@code apiKey}: the rate-limit domain of
-   * the key, its state in {@code store}.
+   * A declaude client as a user builds it, at {@code baseUrl} with {@code apiKey}: the rate-limit
+   * domain of the key, its state in {@code store}.
    */
   static LoadClient declaude(String baseUrl, String apiKey, RateLimitStore store) {
     return of(ClaudeClient.builder().apiKey(apiKey).baseUrl(baseUrl).rateLimitStore(store).build());
@@ -88,9 +94,8 @@ interface LoadClient extends AutoCloseable {
 
   /** The official SDK at {@code baseUrl} with {@code apiKey}. */
   static LoadClient officialSdk(String baseUrl, String apiKey, Integer maxRetries) {
-    AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder()
-        .baseUrl(baseUrl)
-        .apiKey(apiKey);
+    AnthropicOkHttpClient.Builder builder =
+        AnthropicOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey);
     if (maxRetries != null) {
       builder.maxRetries(maxRetries);
     }
@@ -98,11 +103,12 @@ interface LoadClient extends AutoCloseable {
     return new LoadClient() {
       @Override
       public String call(LoadCall call) {
-        MessageCreateParams params = MessageCreateParams.builder()
-            .model(MODEL)
-            .maxTokens(call.maxTokens())
-            .addUserMessage(call.prompt())
-            .build();
+        MessageCreateParams params =
+            MessageCreateParams.builder()
+                .model(MODEL)
+                .maxTokens(call.maxTokens())
+                .addUserMessage(call.prompt())
+                .build();
         return client.messages().create(params).content().toString();
       }
 

@@ -9,8 +9,12 @@ import java.util.List;
 final class LoadNotes {
   private LoadNotes() {}
 
-  /** Returns the notes on {@code run}; {@code first} says it is the scenario's first client, for its ideal. */
-  static List<String> of(Scenario scenario, LoadBenchmark.ClientKind kind, LoadRun run, boolean first) {
+  /**
+   * Returns the notes on {@code run}; {@code first} says it is the scenario's first client, for its
+   * ideal.
+   */
+  static List<String> of(
+      Scenario scenario, LoadBenchmark.ClientKind kind, LoadRun run, boolean first) {
     String client = kind == null ? run.client : kind.name();
     List<String> notes = new ArrayList<>();
     if (first) {
@@ -21,10 +25,23 @@ final class LoadNotes {
     }
     if (scenario.name().equals("hostile-header")) {
       int others = run.calls() - 1;
-      notes.add("hostile-header, " + client + ": " + run.successes() + " of " + run.calls() + " calls completed;"
-          + " the " + others + " besides the one that met `retry-after: " + Scenarios.HOSTILE_RETRY_AFTER + "` "
-          + (run.successes() >= others ? "all completed" : "did not all complete") + "; the last success after "
-          + fmt("%.2f", run.lastSuccessSeconds()) + " s");
+      notes.add(
+          "hostile-header, "
+              + client
+              + ": "
+              + run.successes()
+              + " of "
+              + run.calls()
+              + " calls completed;"
+              + " the "
+              + others
+              + " besides the one that met `retry-after: "
+              + Scenarios.HOSTILE_RETRY_AFTER
+              + "` "
+              + (run.successes() >= others ? "all completed" : "did not all complete")
+              + "; the last success after "
+              + fmt("%.2f", run.lastSuccessSeconds())
+              + " s");
     }
     if (run.firstFailure != null) {
       notes.add(scenario.name() + ", " + client + ": first failure: " + run.firstFailure);
@@ -35,44 +52,89 @@ final class LoadNotes {
   private static String ideal(Scenario scenario, LoadRun run) {
     switch (scenario.name()) {
       case "storm":
-        return "floor for \"p99 after outage end\" on this machine: " + fmt("%.0f", floorMillis(run))
-            + " ms (every call starts after the outage; " + LoadBenchmark.THREADS + " threads each need ceil(p99"
-            + " rank / " + LoadBenchmark.THREADS + ") requests of the median latency "
-            + fmt("%.0f", run.latencyMillis(0.50)) + " ms)";
+        return "floor for \"p99 after outage end\" on this machine: "
+            + fmt("%.0f", floorMillis(run))
+            + " ms (every call starts after the outage; "
+            + LoadBenchmark.THREADS
+            + " threads each need ceil(p99"
+            + " rank / "
+            + LoadBenchmark.THREADS
+            + ") requests of the median latency "
+            + fmt("%.0f", run.latencyMillis(0.50))
+            + " ms)";
       case "fleet":
-        return FleetRun.PODS + " pods (JVMs of their own, started by the benchmark) of " + FleetRun.THREADS
-            + " threads share one bucket of " + fmt("%.0f", Scenarios.FLEET_RATE) + " requests a second, burst "
-            + Scenarios.FLEET_BURST + ": an ideal run takes "
-            + fmt("%.2f", (run.calls() - Scenarios.FLEET_BURST) / Scenarios.FLEET_RATE) + " s (efficiency "
-            + fmt("%.3f", run.calls() / ((run.calls() - Scenarios.FLEET_BURST) / Scenarios.FLEET_RATE)
-                / Scenarios.FLEET_RATE) + ")";
+        return FleetRun.PODS
+            + " pods (JVMs of their own, started by the benchmark) of "
+            + FleetRun.THREADS
+            + " threads share one bucket of "
+            + fmt("%.0f", Scenarios.FLEET_RATE)
+            + " requests a second, burst "
+            + Scenarios.FLEET_BURST
+            + ": an ideal run takes "
+            + fmt("%.2f", (run.calls() - Scenarios.FLEET_BURST) / Scenarios.FLEET_RATE)
+            + " s (efficiency "
+            + fmt(
+                "%.3f",
+                run.calls()
+                    / ((run.calls() - Scenarios.FLEET_BURST) / Scenarios.FLEET_RATE)
+                    / Scenarios.FLEET_RATE)
+            + ")";
       case "fleet-outage":
-        return FleetRun.PODS + " pods of " + FleetRun.THREADS + " threads see a " + Scenarios.OUTAGE.toSeconds()
+        return FleetRun.PODS
+            + " pods of "
+            + FleetRun.THREADS
+            + " threads see a "
+            + Scenarios.OUTAGE.toSeconds()
             + " s outage (529) from the start; \"p99 after outage end\" is when 99 % of all calls had completed";
       case "capacity-overload":
-        return "the server serves " + Scenarios.CAPACITY + " requests at once, " + Scenarios.CAPACITY_LATENCY.toMillis()
+        return "the server serves "
+            + Scenarios.CAPACITY
+            + " requests at once, "
+            + Scenarios.CAPACITY_LATENCY.toMillis()
             + " ms each, 529 without retry-after above that: an ideal run takes "
-            + fmt("%.2f", run.calls() * (Scenarios.CAPACITY_LATENCY.toNanos() / 1e9) / Scenarios.CAPACITY) + " s";
+            + fmt(
+                "%.2f",
+                run.calls() * (Scenarios.CAPACITY_LATENCY.toNanos() / 1e9) / Scenarios.CAPACITY)
+            + " s";
       case "token-limited":
-        return run.calls() + " prompts of 20 to 3,500 tokens, " + Scenarios.INPUT_TOKENS + " input tokens in all,"
-            + " ITPM " + Scenarios.INPUT_TOKENS_PER_MINUTE + " (a bucket that starts full): an ideal run takes "
-            + fmt("%.2f", Scenarios.idealSeconds(Scenarios.INPUT_TOKENS - Scenarios.INPUT_TOKENS_PER_MINUTE,
-                Scenarios.INPUT_TOKENS_PER_MINUTE)) + " s";
+        return run.calls()
+            + " prompts of 20 to 3,500 tokens, "
+            + Scenarios.INPUT_TOKENS
+            + " input tokens in all,"
+            + " ITPM "
+            + Scenarios.INPUT_TOKENS_PER_MINUTE
+            + " (a bucket that starts full): an ideal run takes "
+            + fmt(
+                "%.2f",
+                Scenarios.idealSeconds(
+                    Scenarios.INPUT_TOKENS - Scenarios.INPUT_TOKENS_PER_MINUTE,
+                    Scenarios.INPUT_TOKENS_PER_MINUTE))
+            + " s";
       case "output-limited":
-        return run.calls() + " calls with max_tokens " + LoadCall.LONG + " and answers of "
-            + Scenarios.OUTPUT_TOKENS / run.calls() + " tokens, OTPM " + Scenarios.OUTPUT_TOKENS_PER_MINUTE
+        return run.calls()
+            + " calls with max_tokens "
+            + LoadCall.LONG
+            + " and answers of "
+            + Scenarios.OUTPUT_TOKENS / run.calls()
+            + " tokens, OTPM "
+            + Scenarios.OUTPUT_TOKENS_PER_MINUTE
             + " (max_tokens is reserved at the start, the rest given back at the end): an ideal run takes "
-            + fmt("%.2f", Scenarios.idealSeconds(Scenarios.OUTPUT_TOKENS
-                - (Scenarios.OUTPUT_TOKENS_PER_MINUTE - LoadCall.LONG), Scenarios.OUTPUT_TOKENS_PER_MINUTE)) + " s";
+            + fmt(
+                "%.2f",
+                Scenarios.idealSeconds(
+                    Scenarios.OUTPUT_TOKENS - (Scenarios.OUTPUT_TOKENS_PER_MINUTE - LoadCall.LONG),
+                    Scenarios.OUTPUT_TOKENS_PER_MINUTE))
+            + " s";
       default:
         return null;
     }
   }
 
   /**
-   * Returns the least "p99 after outage end" any client could reach: no call can succeed during the outage,
-   * so the p99-ranked completion needs {@code ceil(rank / THREADS)} back-to-back requests on some thread,
-   * each taking at least the run's median call latency (one healthy request on loopback).
+   * Returns the least "p99 after outage end" any client could reach: no call can succeed during the
+   * outage, so the p99-ranked completion needs {@code ceil(rank / THREADS)} back-to-back requests
+   * on some thread, each taking at least the run's median call latency (one healthy request on
+   * loopback).
    */
   static double floorMillis(LoadRun run) {
     int rank = (int) Math.ceil(0.99 * run.calls());

@@ -6,16 +6,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What one client did in one scenario: per-call start and end instants (nanoTime), outcomes, and the
- * requests the simulator saw, in number and over time.
+ * What one client did in one scenario: per-call start and end instants (nanoTime), outcomes, and
+ * the requests the simulator saw, in number and over time.
  */
 final class LoadRun {
   final String client;
   final long startNanos;
+
   /** The run's start by the simulator's clock, from which the timeline is measured. */
   Instant startInstant;
+
   /** Every request the simulator received, with its arrival and status. */
   List<TimelineEntry> timeline = List.of();
+
   final long[] callStart;
   final long[] callEnd;
   final boolean[] succeeded;
@@ -51,7 +54,9 @@ final class LoadRun {
     return (endNanos - startNanos) / 1e9;
   }
 
-  /** Returns the seconds from the run's start to the end of its last successful call; 0 without one. */
+  /**
+   * Returns the seconds from the run's start to the end of its last successful call; 0 without one.
+   */
   double lastSuccessSeconds() {
     long last = startNanos;
     for (int i = 0; i < calls(); i++) {
@@ -62,13 +67,19 @@ final class LoadRun {
     return (last - startNanos) / 1e9;
   }
 
-  /** Returns (requests − successes) / successes: requests the server served for nothing, per useful one. */
+  /**
+   * Returns (requests − successes) / successes: requests the server served for nothing, per useful
+   * one.
+   */
   double wastedPerSuccess() {
     int ok = successes();
     return ok == 0 ? Double.POSITIVE_INFINITY : (requests - ok) / (double) ok;
   }
 
-  /** Returns the {@code p}-quantile (nearest rank) of call latencies in ms; unfinished calls count as ending at the run's end. */
+  /**
+   * Returns the {@code p}-quantile (nearest rank) of call latencies in ms; unfinished calls count
+   * as ending at the run's end.
+   */
   double latencyMillis(double p) {
     long[] latencies = new long[calls()];
     for (int i = 0; i < latencies.length; i++) {
@@ -78,7 +89,9 @@ final class LoadRun {
     return quantile(latencies, p) / 1e6;
   }
 
-  /** Returns the {@code p}-quantile of call completion instants, in ms after {@code instantNanos}. */
+  /**
+   * Returns the {@code p}-quantile of call completion instants, in ms after {@code instantNanos}.
+   */
   double completionAfterMillis(long instantNanos, double p) {
     long[] offsets = new long[calls()];
     for (int i = 0; i < offsets.length; i++) {

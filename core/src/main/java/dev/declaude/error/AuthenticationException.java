@@ -2,9 +2,7 @@ package dev.declaude.error;
 
 import dev.declaude.annotation.ErrorKind;
 
-/**
- * 401 {@code authentication_error}: the API key is missing, malformed, revoked or expired.
- */
+/** 401 {@code authentication_error}: the API key is missing, malformed, revoked or expired. */
 public class AuthenticationException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;
 

@@ -2,9 +2,7 @@ package dev.declaude.error;
 
 import dev.declaude.annotation.ErrorKind;
 
-/**
- * 402 {@code billing_error}: a billing or payment problem. Waiting will not fix it.
- */
+/** 402 {@code billing_error}: a billing or payment problem. Waiting will not fix it. */
 public class BillingException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;
 

@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * An error the API answered with: a non-2xx status, or an {@code event: error} frame inside a stream.
+ * An error the API answered with: a non-2xx status, or an {@code event: error} frame inside a
+ * stream.
  *
- * <p>Carries the status, {@code error.type}, {@code error.details.error_code}, the request id to quote
- * to support, and the response's rate-limit headers and retry signals.
+ * <p>Carries the status, {@code error.type}, {@code error.details.error_code}, the request id to
+ * quote to support, and the response's rate-limit headers and retry signals.
  */
 public class ClaudeApiException extends ClaudeException {
   private static final long serialVersionUID = 1L;
@@ -24,7 +25,8 @@ public class ClaudeApiException extends ClaudeException {
     this.response = response;
   }
 
-  // Everything but the status is the server's text: escaped and capped, so a message cannot forge log lines.
+  // Everything but the status is the server's text: escaped and capped, so a message cannot forge
+  // log lines.
   private static String describe(FailedResponse r) {
     StringBuilder s = new StringBuilder().append(r.status());
     if (r.errorType() != null) {
@@ -45,7 +47,10 @@ public class ClaudeApiException extends ClaudeException {
     return response.status();
   }
 
-  /** Returns {@code error.type} as the API sent it, or {@code null} when the body was not the API's JSON. */
+  /**
+   * Returns {@code error.type} as the API sent it, or {@code null} when the body was not the API's
+   * JSON.
+   */
   public String errorType() {
     return response.errorType();
   }
@@ -56,8 +61,8 @@ public class ClaudeApiException extends ClaudeException {
   }
 
   /**
-   * Returns {@code error.message} as the server sent it (not escaped: escape it before logging it yourself),
-   * or a short description of a body that was not the API's JSON.
+   * Returns {@code error.message} as the server sent it (not escaped: escape it before logging it
+   * yourself), or a short description of a body that was not the API's JSON.
    */
   public String apiMessage() {
     return response.apiMessage();
@@ -68,7 +73,10 @@ public class ClaudeApiException extends ClaudeException {
     return response.metadata().requestId();
   }
 
-  /** Returns the wait the server asked for ({@code retry-after-ms}, else {@code retry-after}), if any. */
+  /**
+   * Returns the wait the server asked for ({@code retry-after-ms}, else {@code retry-after}), if
+   * any.
+   */
   public Optional<Duration> retryAfter() {
     return response.metadata().retryAfterDuration();
   }

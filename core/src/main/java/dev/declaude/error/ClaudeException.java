@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The root of every exception declaude throws for a failed call: the API's documented errors, timeouts
- * and connection failures. Unchecked.
+ * The root of every exception declaude throws for a failed call: the API's documented errors,
+ * timeouts and connection failures. Unchecked.
  *
- * <p>Every instance has one {@link #kind()}, the most specific; retry settings match kinds. When retries
- * are exhausted the last exception is thrown with the earlier ones attached as {@linkplain
+ * <p>Every instance has one {@link #kind()}, the most specific; retry settings match kinds. When
+ * retries are exhausted the last exception is thrown with the earlier ones attached as {@linkplain
  * #getSuppressed() suppressed}, and {@link #attempts()} says how many attempts were made.
  *
  * <p>No message, {@code toString} or log line of declaude contains the API key.
@@ -43,9 +43,9 @@ public class ClaudeException extends RuntimeException {
   private final List<String> notes = new CopyOnWriteArrayList<>();
 
   /**
-   * Creates an exception of {@code kind}. A {@code null} cause leaves the cause unset rather than set to
-   * null, so an adapter (the AspectJ translation of an official SDK exception, say) can still attach the
-   * exception it translated with {@link #initCause}.
+   * Creates an exception of {@code kind}. A {@code null} cause leaves the cause unset rather than
+   * set to null, so an adapter (the AspectJ translation of an official SDK exception, say) can
+   * still attach the exception it translated with {@link #initCause}.
    */
   public ClaudeException(ErrorKind kind, String message, Throwable cause) {
     super(message);
@@ -60,14 +60,16 @@ public class ClaudeException extends RuntimeException {
     return kind;
   }
 
-  /** Returns how many attempts the call made before failing with this exception; 1 when not retried. */
+  /**
+   * Returns how many attempts the call made before failing with this exception; 1 when not retried.
+   */
   public int attempts() {
     return attempts;
   }
 
   /**
-   * Returns the failure's message, followed by what the retry engine noted when it stopped (for example
-   * that the server asked for a longer wait than the client allows).
+   * Returns the failure's message, followed by what the retry engine noted when it stopped (for
+   * example that the server asked for a longer wait than the client allows).
    */
   @Override
   public String getMessage() {

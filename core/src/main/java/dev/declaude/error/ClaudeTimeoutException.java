@@ -4,7 +4,8 @@ import dev.declaude.annotation.ErrorKind;
 
 /**
  * The connection, a read, or the whole call timed out before the response was complete. Not retried
- * unless {@code TIMEOUT} is named in the retry settings: the server may still be working on the request.
+ * unless {@code TIMEOUT} is named in the retry settings: the server may still be working on the
+ * request.
  */
 public class ClaudeTimeoutException extends ClaudeException {
   private static final long serialVersionUID = 1L;

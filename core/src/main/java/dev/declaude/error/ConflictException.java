@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 409 {@code conflict_error}: the request conflicts with the current state of a resource; a retry may succeed.
+ * 409 {@code conflict_error}: the request conflicts with the current state of a resource; a retry
+ * may succeed.
  */
 public class ConflictException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;

@@ -7,14 +7,15 @@ import java.util.Objects;
  * What an error response said: its status, error type and code, message and metadata. Every {@link
  * ClaudeApiException} is made from one.
  *
- * @param errorType {@code error.type} as it came (known or not), or {@code null} when the body was not
- *     the documented JSON
+ * @param errorType {@code error.type} as it came (known or not), or {@code null} when the body was
+ *     not the documented JSON
  * @param errorCode {@code error.details.error_code}, or {@code null}
  * @param apiMessage {@code error.message}; for a body that was not the documented JSON, a short
  *     description with the start of the raw text
  * @param metadata status, request id, rate limits and retry signals
  */
-public record FailedResponse(String errorType, String errorCode, String apiMessage, ResponseMetadata metadata) {
+public record FailedResponse(
+    String errorType, String errorCode, String apiMessage, ResponseMetadata metadata) {
 
   public FailedResponse {
     Objects.requireNonNull(metadata, "metadata");

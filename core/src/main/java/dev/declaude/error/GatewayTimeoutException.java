@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 504 {@code timeout_error}: the request timed out while the API processed it. Long requests should stream.
+ * 504 {@code timeout_error}: the request timed out while the API processed it. Long requests should
+ * stream.
  */
 public class GatewayTimeoutException extends ServerException {
   private static final long serialVersionUID = 1L;

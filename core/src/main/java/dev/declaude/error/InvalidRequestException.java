@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 400, or another 4xx the API does not document: the request is malformed. Retrying the same request cannot help.
+ * 400, or another 4xx the API does not document: the request is malformed. Retrying the same
+ * request cannot help.
  */
 public class InvalidRequestException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 404 {@code not_found_error}: an unknown or retired model (the message says {@code model: <id>}), or another missing resource.
+ * 404 {@code not_found_error}: an unknown or retired model (the message says {@code model: <id>}),
+ * or another missing resource.
  */
 public class NotFoundException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 529 {@code overloaded_error}: the API is overloaded across all users; also the usual {@code event: error} inside a stream.
+ * 529 {@code overloaded_error}: the API is overloaded across all users; also the usual {@code
+ * event: error} inside a stream.
  */
 public class OverloadedException extends ServerException {
   private static final long serialVersionUID = 1L;

@@ -2,9 +2,7 @@ package dev.declaude.error;
 
 import dev.declaude.annotation.ErrorKind;
 
-/**
- * 403 {@code permission_error}: the key may not use this resource.
- */
+/** 403 {@code permission_error}: the key may not use this resource. */
 public class PermissionDeniedException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;
 

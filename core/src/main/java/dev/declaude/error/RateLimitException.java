@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 429 {@code rate_limit_error}: a rate limit was hit. {@link #retryAfter()} says when to come back, {@link #rateLimits()} which limit.
+ * 429 {@code rate_limit_error}: a rate limit was hit. {@link #retryAfter()} says when to come back,
+ * {@link #rateLimits()} which limit.
  */
 public class RateLimitException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;

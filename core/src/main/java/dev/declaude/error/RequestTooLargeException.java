@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 413 {@code request_too_large}: the body exceeds the API's size limit (32 MB for Messages). Sent by the API's edge, its body may lack the outer {@code type} and {@code request_id}.
+ * 413 {@code request_too_large}: the body exceeds the API's size limit (32 MB for Messages). Sent
+ * by the API's edge, its body may lack the outer {@code type} and {@code request_id}.
  */
 public class RequestTooLargeException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;

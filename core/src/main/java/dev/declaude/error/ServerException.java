@@ -3,7 +3,8 @@ package dev.declaude.error;
 import dev.declaude.annotation.ErrorKind;
 
 /**
- * 5xx: the server failed. A retry with backoff may succeed; 504 and 529 have subclasses of their own.
+ * 5xx: the server failed. A retry with backoff may succeed; 504 and 529 have subclasses of their
+ * own.
  */
 public class ServerException extends ClaudeApiException {
   private static final long serialVersionUID = 1L;

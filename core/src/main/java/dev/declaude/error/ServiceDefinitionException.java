@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Thrown by {@code ClaudeClient.create()} when a service interface breaks declaude's rules; lists every
- * broken rule that is an error, each with its rule id and method. The annotation processor reports the
- * same rules, with the same ids, at compile time.
+ * Thrown by {@code ClaudeClient.create()} when a service interface breaks declaude's rules; lists
+ * every broken rule that is an error, each with its rule id and method. The annotation processor
+ * reports the same rules, with the same ids, at compile time.
  *
- * <p>An {@link IllegalArgumentException}: the class passed to {@code create()} is a bad argument, and
- * no call to the API was made (so this is not a {@link ClaudeException}).
+ * <p>An {@link IllegalArgumentException}: the class passed to {@code create()} is a bad argument,
+ * and no call to the API was made (so this is not a {@link ClaudeException}).
  */
 public class ServiceDefinitionException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -54,11 +54,12 @@ public class ServiceDefinitionException extends IllegalArgumentException {
   }
 
   private static String message(String serviceName, List<Problem> violations) {
-    StringBuilder b = new StringBuilder(serviceName)
-        .append(" breaks ")
-        .append(violations.size())
-        .append(violations.size() == 1 ? " rule" : " rules")
-        .append(" of declaude:");
+    StringBuilder b =
+        new StringBuilder(serviceName)
+            .append(" breaks ")
+            .append(violations.size())
+            .append(violations.size() == 1 ? " rule" : " rules")
+            .append(" of declaude:");
     violations.forEach(v -> b.append("\n  ").append(v));
     return b.toString();
   }

@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One call of a client ended: a service method's or a low-level {@code send}'s, after all its attempts. Carries
- * what a dashboard needs and nothing it must not see: no prompt, no answer, no key.
+ * One call of a client ended: a service method's or a low-level {@code send}'s, after all its
+ * attempts. Carries what a dashboard needs and nothing it must not see: no prompt, no answer, no
+ * key.
  *
  * @param service the service interface's simple name, or {@code null} for a low-level call
  * @param method the service method's name, or {@code null} for a low-level call
@@ -18,7 +19,8 @@ import java.util.Optional;
  * @param responseModel the model that answered, or {@code null} when the call failed
  * @param attempts the requests the call made, 0 when none was sent
  * @param duration from the call's start to its end, on the engine's time source
- * @param usage the answer's token counts, or {@code null} when the call failed or the answer had none
+ * @param usage the answer's token counts, or {@code null} when the call failed or the answer had
+ *     none
  * @param failure what the call threw, or {@code null} when it succeeded
  */
 public record CallEvent(
@@ -51,8 +53,9 @@ public record CallEvent(
   }
 
   /**
-   * Returns a low-cardinality name of the failure, fit for a metric tag: the API's {@code error.type} when the
-   * API answered one, else the exception's simple class name; {@code null} when the call succeeded.
+   * Returns a low-cardinality name of the failure, fit for a metric tag: the API's {@code
+   * error.type} when the API answered one, else the exception's simple class name; {@code null}
+   * when the call succeeded.
    */
   public String errorType() {
     if (failure == null) {

@@ -4,7 +4,8 @@ import dev.declaude.response.ContextTruncation;
 import java.util.Objects;
 
 /**
- * A request that a {@code TRUNCATE_OLDEST} context policy shortened to fit the model's context window.
+ * A request that a {@code TRUNCATE_OLDEST} context policy shortened to fit the model's context
+ * window.
  *
  * @param method the service method, as {@code Interface.method}
  * @param model the model of the request

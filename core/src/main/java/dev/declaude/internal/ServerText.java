@@ -1,9 +1,9 @@
 package dev.declaude.internal;
 
 /**
- * Makes text a server sent safe to put in a log line or an exception message: control characters and line
- * breaks are escaped (so a server cannot forge log lines or move a terminal's cursor) and the length is capped
- * (so a server cannot flood a log). Stateless and thread-safe.
+ * Makes text a server sent safe to put in a log line or an exception message: control characters
+ * and line breaks are escaped (so a server cannot forge log lines or move a terminal's cursor) and
+ * the length is capped (so a server cannot flood a log). Stateless and thread-safe.
  */
 public final class ServerText {
   /** The most characters of one server-sent string that reach a message or a log line. */
@@ -12,9 +12,9 @@ public final class ServerText {
   private ServerText() {}
 
   /**
-   * Returns {@code text} with every ISO control character (newlines, tabs, escape, ...) and every line or
-   * paragraph separator written as a Java escape ({@code \n}, {@code \u001b}), cut after {@link #MAX_CHARS}
-   * characters with {@code "..."}; {@code null} stays {@code null}.
+   * Returns {@code text} with every ISO control character (newlines, tabs, escape, ...) and every
+   * line or paragraph separator written as a Java escape ({@code \n}, {@code \u001b}), cut after
+   * {@link #MAX_CHARS} characters with {@code "..."}; {@code null} stays {@code null}.
    */
   public static String escape(String text) {
     if (text == null) {

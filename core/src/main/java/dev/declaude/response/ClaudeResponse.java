@@ -5,15 +5,16 @@ import dev.declaude.wire.Usage;
 import java.util.Objects;
 
 /**
- * A successful answer: the message the API returned plus what its headers said (request id, rate limits),
- * and what a context policy dropped from the request to make it fit. Immutable.
+ * A successful answer: the message the API returned plus what its headers said (request id, rate
+ * limits), and what a context policy dropped from the request to make it fit. Immutable.
  *
  * @param message the response body
  * @param metadata status, request id and rate limits of the response
- * @param truncation the history turns a {@code TRUNCATE_OLDEST} context policy left out of the request;
- *     {@link ContextTruncation#NONE} when none were
+ * @param truncation the history turns a {@code TRUNCATE_OLDEST} context policy left out of the
+ *     request; {@link ContextTruncation#NONE} when none were
  */
-public record ClaudeResponse(MessageResponse message, ResponseMetadata metadata, ContextTruncation truncation) {
+public record ClaudeResponse(
+    MessageResponse message, ResponseMetadata metadata, ContextTruncation truncation) {
 
   /**
    * Creates a response.
@@ -41,7 +42,10 @@ public record ClaudeResponse(MessageResponse message, ResponseMetadata metadata,
     return message.text();
   }
 
-  /** Returns why generation stopped: {@code end_turn}, {@code max_tokens}, {@code stop_sequence}, ... */
+  /**
+   * Returns why generation stopped: {@code end_turn}, {@code max_tokens}, {@code stop_sequence},
+   * ...
+   */
   public String stopReason() {
     return message.stopReason();
   }

@@ -1,9 +1,9 @@
 package dev.declaude.response;
 
 /**
- * What a {@code TRUNCATE_OLDEST} context policy dropped from a request to fit the model's context window:
- * how many of the oldest history turns, and about how many tokens they held. The turns themselves stay in
- * the caller's conversation; only the request sent went without them.
+ * What a {@code TRUNCATE_OLDEST} context policy dropped from a request to fit the model's context
+ * window: how many of the oldest history turns, and about how many tokens they held. The turns
+ * themselves stay in the caller's conversation; only the request sent went without them.
  *
  * @param droppedTurns the history turns left out of the request; 0 when nothing was dropped
  * @param droppedTokens the estimated input tokens of those turns

@@ -3,11 +3,11 @@ package dev.declaude.response;
 import java.time.Instant;
 
 /**
- * One family of the API's {@code anthropic-ratelimit-*} headers: requests, tokens, input tokens or output
- * tokens.
+ * One family of the API's {@code anthropic-ratelimit-*} headers: requests, tokens, input tokens or
+ * output tokens.
  *
- * <p>Each component is {@code null} when its header was absent or unreadable; the API rounds token counts
- * to the nearest thousand, so treat {@code remaining} as approximate.
+ * <p>Each component is {@code null} when its header was absent or unreadable; the API rounds token
+ * counts to the nearest thousand, so treat {@code remaining} as approximate.
  *
  * @param limit the most allowed in any rate-limit period ({@code ...-limit})
  * @param remaining what is left before the limit applies ({@code ...-remaining})

@@ -1,8 +1,8 @@
 package dev.declaude.response;
 
 /**
- * The rate limits a response reported, one {@link RateLimit} per header family; a family the response did
- * not carry is {@code null}.
+ * The rate limits a response reported, one {@link RateLimit} per header family; a family the
+ * response did not carry is {@code null}.
  */
 public record RateLimits(
     RateLimit requests, RateLimit tokens, RateLimit inputTokens, RateLimit outputTokens) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The end of a retry wait that may come early: a backoff after a server error, which the engine ends
- * sooner once another attempt of the same client has succeeded (the server is healthy again). Handed to
- * {@link Sleeper#sleepUntil}; it only ever moves earlier, and never before the server's {@code
- * retry-after} for the failed request.
+ * The end of a retry wait that may come early: a backoff after a server error, which the engine
+ * ends sooner once another attempt of the same client has succeeded (the server is healthy again).
+ * Handed to {@link Sleeper#sleepUntil}; it only ever moves earlier, and never before the server's
+ * {@code retry-after} for the failed request.
  *
  * <p>Thread-safe: the waiting thread reads it while a succeeding thread moves it.
  */
@@ -16,7 +16,7 @@ public final class Alarm {
   private final long earliest;
   private long due;
   private boolean moved;
-  private Runnable onMoved = () -> { };
+  private Runnable onMoved = () -> {};
 
   Alarm(long startMillis, long plannedMillis, long leastMillis) {
     this.planned = Duration.ofMillis(plannedMillis);
@@ -29,14 +29,16 @@ public final class Alarm {
     return planned;
   }
 
-  /** Returns when the wait ends, in the engine's {@link TimeSource#millis()}; it may move earlier. */
+  /**
+   * Returns when the wait ends, in the engine's {@link TimeSource#millis()}; it may move earlier.
+   */
   public synchronized long dueMillis() {
     return due;
   }
 
   /**
-   * Waits on the calling thread until {@code time} reaches {@link #dueMillis()}, waking when the alarm
-   * moves earlier.
+   * Waits on the calling thread until {@code time} reaches {@link #dueMillis()}, waking when the
+   * alarm moves earlier.
    *
    * @throws InterruptedException if the thread is interrupted before or while waiting
    */
@@ -50,7 +52,9 @@ public final class Alarm {
     }
   }
 
-  /** Returns the earliest the wait may end: the server's {@code retry-after}, if it asked for one. */
+  /**
+   * Returns the earliest the wait may end: the server's {@code retry-after}, if it asked for one.
+   */
   long earliestMillis() {
     return earliest;
   }
@@ -65,7 +69,10 @@ public final class Alarm {
     this.onMoved = hook;
   }
 
-  /** Moves the end to {@code millis} if that is earlier, but not before the least wait; returns whether it moved. */
+  /**
+   * Moves the end to {@code millis} if that is earlier, but not before the least wait; returns
+   * whether it moved.
+   */
   boolean moveTo(long millis) {
     Runnable hook;
     synchronized (this) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a task once, on the scheduler, when an {@link Alarm} is due, and again earlier whenever the alarm
- * moves earlier. Each timer owns the scheduled task it made: a move that arrives late, after the task ran or
- * after the call went on to its next wait, touches only this timer, never the next one.
+ * Runs a task once, on the scheduler, when an {@link Alarm} is due, and again earlier whenever the
+ * alarm moves earlier. Each timer owns the scheduled task it made: a move that arrives late, after
+ * the task ran or after the call went on to its next wait, touches only this timer, never the next
+ * one.
  *
  * <p>Thread-safe: the alarm may move on any thread while the scheduler runs the task on another.
  */
@@ -26,7 +27,9 @@ final class AlarmTimer {
     this.task = task;
   }
 
-  /** Schedules {@code task} for when {@code alarm} is due, following its moves; returns the timer. */
+  /**
+   * Schedules {@code task} for when {@code alarm} is due, following its moves; returns the timer.
+   */
   static AlarmTimer start(RetryScheduler scheduler, TimeSource time, Alarm alarm, Runnable task) {
     AlarmTimer timer = new AlarmTimer(scheduler, time, alarm, task);
     alarm.onMoved(timer::schedule);

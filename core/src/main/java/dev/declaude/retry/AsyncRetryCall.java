@@ -10,9 +10,9 @@ import java.util.function.IntFunction;
 /**
  * One asynchronous call: starts attempts, waits through the scheduler, completes {@link #result}.
  *
- * <p>Thread-safe for its purpose: steps run one after another, but a cancel may come from any thread at
- * any time; {@code volatile} handles plus a re-check after each hand-off make sure nothing started after a
- * cancel survives it.
+ * <p>Thread-safe for its purpose: steps run one after another, but a cancel may come from any
+ * thread at any time; {@code volatile} handles plus a re-check after each hand-off make sure
+ * nothing started after a cancel survives it.
  */
 final class AsyncRetryCall<T> {
   private final EngineParts parts;
@@ -56,7 +56,9 @@ final class AsyncRetryCall<T> {
         });
   }
 
-  /** Runs the attempt once the pacer lets the held caller go, waiting again while it finds no room. */
+  /**
+   * Runs the attempt once the pacer lets the held caller go, waiting again while it finds no room.
+   */
   private void awaitHold(PacingHold hold) {
     Pacer pacer = parts.pacer();
     whenDue(
@@ -119,8 +121,8 @@ final class AsyncRetryCall<T> {
   }
 
   /**
-   * Schedules the retry after {@code wait}; a backoff after a server error is rescheduled sooner when a
-   * success of the client cuts it short (see {@link Recovery}).
+   * Schedules the retry after {@code wait}; a backoff after a server error is rescheduled sooner
+   * when a success of the client cuts it short (see {@link Recovery}).
    */
   private void retryLater(Wait wait) {
     Alarm a = call.recoverable(wait);
@@ -146,8 +148,8 @@ final class AsyncRetryCall<T> {
   }
 
   /**
-   * Runs {@code next} when {@code alarm} is due, following its moves; {@code onCancel} undoes whatever the
-   * wait registered if the call is cancelled first.
+   * Runs {@code next} when {@code alarm} is due, following its moves; {@code onCancel} undoes
+   * whatever the wait registered if the call is cancelled first.
    */
   private void whenDue(Alarm alarm, Runnable onCancel, Runnable next) {
     forget = onCancel;
@@ -198,7 +200,8 @@ final class AsyncRetryCall<T> {
 
   private static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     return c;

@@ -8,6 +8,9 @@ package dev.declaude.retry;
  */
 @FunctionalInterface
 public interface Attempt<T> {
-  /** Makes the attempt; anything it throws ends it (a {@link dev.declaude.error.ClaudeException} may be retried). */
+  /**
+   * Makes the attempt; anything it throws ends it (a {@link dev.declaude.error.ClaudeException} may
+   * be retried).
+   */
   T run() throws Throwable;
 }

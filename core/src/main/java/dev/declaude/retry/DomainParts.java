@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the engines of one rate-limit domain share in this process: access to the domain's state in its store,
- * the pacer with its queue of held callers, and the recovery signal. Engines of the same store, domain and
- * time source get the same parts ({@link #open}).
+ * What the engines of one rate-limit domain share in this process: access to the domain's state in
+ * its store, the pacer with its queue of held callers, and the recovery signal. Engines of the same
+ * store, domain and time source get the same parts ({@link #open}).
  *
  * <p>Thread-safe.
  */
@@ -31,8 +31,8 @@ final class DomainParts {
   }
 
   /**
-   * Returns the parts of {@code domain} in {@code store} for engines on {@code time}: the ones another engine
-   * already uses, while it lives, else new ones.
+   * Returns the parts of {@code domain} in {@code store} for engines on {@code time}: the ones
+   * another engine already uses, while it lives, else new ones.
    */
   static DomainParts open(RateLimitStore store, RateLimitDomain domain, TimeSource time) {
     Key key = new Key(store, domain.id(), time);

@@ -7,6 +7,7 @@ import dev.declaude.error.ClaudeException;
  *
  * @param attempts how many attempts the call made
  * @param reason why it stopped
- * @param failure the exception thrown to the caller: the last failure, earlier ones suppressed in it
+ * @param failure the exception thrown to the caller: the last failure, earlier ones suppressed in
+ *     it
  */
 public record GiveUpEvent(int attempts, GiveUpReason reason, ClaudeException failure) {}

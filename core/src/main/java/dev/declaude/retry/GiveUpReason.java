@@ -11,8 +11,8 @@ public enum GiveUpReason {
   /** The next wait would end after the policy's {@code maxElapsed} deadline. */
   DEADLINE,
   /**
-   * The server asked for a longer wait ({@code retry-after}) than the policy's or the engine's {@code
-   * maxServerWait}: not credible, so the call failed at once instead of sleeping.
+   * The server asked for a longer wait ({@code retry-after}) than the policy's or the engine's
+   * {@code maxServerWait}: not credible, so the call failed at once instead of sleeping.
    */
   SERVER_WAIT_TOO_LONG,
   /** The {@link RetryBudget} of the rate-limit domain allowed no more retries. */

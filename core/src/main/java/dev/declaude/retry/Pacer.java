@@ -9,9 +9,9 @@ import dev.declaude.ratelimit.RateLimitStore;
 import dev.declaude.response.RateLimit;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -20,44 +20,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds new attempts until the API's rate limit has room for them, instead of spending them on 429s. Learns
- * from every response's {@code anthropic-ratelimit-*} headers ({@link #onResponse}, fed by the transport
- * for successes and failures, and by the engine for every API failure it sees).
+ * Holds new attempts until the API's rate limit has room for them, instead of spending them on
+ * 429s. Learns from every response's {@code anthropic-ratelimit-*} headers ({@link #onResponse},
+ * fed by the transport for successes and failures, and by the engine for every API failure it
+ * sees).
  *
- * <p><b>Requests.</b> Once a response has reported the requests limit and remaining, the pacer keeps a copy
- * of the API's continuously refilling bucket (see {@code RequestMirror}): the reported remaining, refilling
- * at the rate the three headers imply together, less every request this client releases. A request goes
- * at once while the copy has room (a client with 3,900 of 4,000 left is never slowed); when it runs low,
- * requests are released in arrival order (FIFO) as the copy refills, keeping a quarter of a request in hand
- * against network jitter. A 429 that carries these headers corrects the copy (the server had nothing
- * left) rather than freezing every caller for its whole-second {@code retry-after}: that wait stays the
- * engine's least wait for the request that got the 429.
+ * <p><b>Requests.</b> Once a response has reported the requests limit and remaining, the pacer
+ * keeps a copy of the API's continuously refilling bucket (see {@code RequestMirror}): the reported
+ * remaining, refilling at the rate the three headers imply together, less every request this client
+ * releases. A request goes at once while the copy has room (a client with 3,900 of 4,000 left is
+ * never slowed); when it runs low, requests are released in arrival order (FIFO) as the copy
+ * refills, keeping a quarter of a request in hand against network jitter. A 429 that carries these
+ * headers corrects the copy (the server had nothing left) rather than freezing every caller for its
+ * whole-second {@code retry-after}: that wait stays the engine's least wait for the request that
+ * got the 429.
  *
- * <p><b>Without a requests rate.</b> An exhausted limit of unknown size is held until its {@code -reset};
- * an exhausted token limit (tokens, input or output) until its bucket has refilled a request's thousand
- * tokens. Callers arriving during such a hold are released FIFO one spacing apart ({@link #DEFAULT_SPACING}
- * until a rate is known). A later success, or any response that shows room and is not a 429, reopens such
- * a hold. A 429 that says nothing but its {@code retry-after} holds only the request that got it (the
- * engine's least wait): with no rate to release the others at, holding everyone for it would lower
- * throughput below what no pacing at all achieves.
+ * <p><b>Without a requests rate.</b> An exhausted limit of unknown size is held until its {@code
+ * -reset}; an exhausted token limit (tokens, input or output) until its bucket has refilled a
+ * request's thousand tokens. Callers arriving during such a hold are released FIFO one spacing
+ * apart ({@link #DEFAULT_SPACING} until a rate is known). A later success, or any response that
+ * shows room and is not a 429, reopens such a hold. A 429 that says nothing but its {@code
+ * retry-after} holds only the request that got it (the engine's least wait): with no rate to
+ * release the others at, holding everyone for it would lower throughput below what no pacing at all
+ * achieves.
  *
  * <p><b>The server is not trusted.</b> A wait a response asks for beyond {@code maxServerWait} (the
- * engine's bound, 2 minutes by default) is not credible and teaches the pacer nothing; no caller is ever
- * held longer than that bound, whatever the headers said. Pacing may only ever spare requests that would
- * have been refused; switched off ({@link #off}) the pacer never holds anyone.
+ * engine's bound, 2 minutes by default) is not credible and teaches the pacer nothing; no caller is
+ * ever held longer than that bound, whatever the headers said. Pacing may only ever spare requests
+ * that would have been refused; switched off ({@link #off}) the pacer never holds anyone.
  *
- * <p>A retry-after from a 5xx is not a pacing signal: it is advice for that request, while rate limits
- * are shared by every request of the organization. A pacer that has learned nothing never holds anyone.
+ * <p>A retry-after from a 5xx is not a pacing signal: it is advice for that request, while rate
+ * limits are shared by every request of the organization. A pacer that has learned nothing never
+ * holds anyone.
  *
- * <p><b>One bucket per domain.</b> The copy of the requests bucket is the rate-limit domain's state, kept in
- * its store ({@link SharedDomain}): every client of the domain, in this process or, with a shared store, in
- * a fleet, spends the same copy. A request goes only once the store has taken its share from the copy, so
- * clients never spend one share twice; a caller the store turns away (another client took the room first)
- * waits for the next. The queue of held callers, the closed periods and the concurrency limit are this
- * process's own.
+ * <p><b>One bucket per domain.</b> The copy of the requests bucket is the rate-limit domain's
+ * state, kept in its store ({@link SharedDomain}): every client of the domain, in this process or,
+ * with a shared store, in a fleet, spends the same copy. A request goes only once the store has
+ * taken its share from the copy, so clients never spend one share twice; a caller the store turns
+ * away (another client took the room first) waits for the next. The queue of held callers, the
+ * closed periods and the concurrency limit are this process's own.
  *
- * <p>Thread-safe; short {@code synchronized} blocks guard a few numbers, and no lock is held while the store
- * answers.
+ * <p>Thread-safe; short {@code synchronized} blocks guard a few numbers, and no lock is held while
+ * the store answers.
  */
 final class Pacer {
   /** Spacing between held callers when the API has not said its requests limit. */
@@ -68,7 +72,8 @@ final class Pacer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
   private static final long NEVER = Long.MIN_VALUE / 4;
-  // Token remainders are rounded to the nearest thousand, so "0 left" means room for about one request
+  // Token remainders are rounded to the nearest thousand, so "0 left" means room for about one
+  // request
   // comes back with a thousand tokens.
   private static final long TOKENS_PER_REQUEST = 1_000;
   private static final RateLimitState<BucketMirror> REQUESTS = BucketMirror.state("requests");
@@ -77,16 +82,29 @@ final class Pacer {
   private final long maxServerWaitMillis;
   private final boolean enabled;
   private final SharedDomain domain;
-  /** The store's copy of the requests bucket as last seen, on this process's clock; replaced, never changed. */
+
+  /**
+   * The store's copy of the requests bucket as last seen, on this process's clock; replaced, never
+   * changed.
+   */
   private BucketMirror requests = new BucketMirror();
+
   private final Deque<PacingHold> held = new ArrayDeque<>();
   private long openAt = NEVER;
   private long lastRelease = NEVER;
   private int inFlight;
-  /** When this process's requests still in flight were let go, oldest first (answers come mostly in order). */
+
+  /**
+   * When this process's requests still in flight were let go, oldest first (answers come mostly in
+   * order).
+   */
   private final Deque<Long> sentAt = new ArrayDeque<>();
-  /** Tells this pacer's requests apart from other processes' in the domain's log of requests sent. */
+
+  /**
+   * Tells this pacer's requests apart from other processes' in the domain's log of requests sent.
+   */
   private final int sender = new SecureRandom().nextInt();
+
   private final ConcurrencyLimit concurrency = new ConcurrencyLimit();
 
   private Pacer(TimeSource time, Duration maxServerWait, boolean enabled, SharedDomain domain) {
@@ -102,7 +120,8 @@ final class Pacer {
   }
 
   /**
-   * Returns a pacer that reads time from {@code time} and believes waits of at most {@code maxServerWait}.
+   * Returns a pacer that reads time from {@code time} and believes waits of at most {@code
+   * maxServerWait}.
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
@@ -113,7 +132,8 @@ final class Pacer {
     if (maxServerWait.isZero() || maxServerWait.isNegative()) {
       throw new IllegalArgumentException("maxServerWait must be > 0, was " + maxServerWait);
     }
-    SharedDomain own = new SharedDomain(RateLimitDomain.unshared().id(), RateLimitStore.inProcess(), time::millis);
+    SharedDomain own =
+        new SharedDomain(RateLimitDomain.unshared().id(), RateLimitStore.inProcess(), time::millis);
     return new Pacer(time, maxServerWait, true, own);
   }
 
@@ -141,9 +161,9 @@ final class Pacer {
   }
 
   /**
-   * Learns from what a response said: the requests limit, remaining and reset update the copy of the
-   * requests bucket; other exhausted limits close the pacer for a while (see the class doc). Callers held
-   * are then planned again, and released sooner when the response shows room sooner.
+   * Learns from what a response said: the requests limit, remaining and reset update the copy of
+   * the requests bucket; other exhausted limits close the pacer for a while (see the class doc).
+   * Callers held are then planned again, and released sooner when the response shows room sooner.
    *
    * @throws NullPointerException if {@code metadata} is null
    */
@@ -168,7 +188,8 @@ final class Pacer {
     boolean anyExhausted = req != null && req.isExhausted();
     for (RateLimit tokens :
         new RateLimit[] {limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
-      closedFor = Math.max(closedFor, untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow, maxWaitMillis));
+      closedFor =
+          Math.max(closedFor, untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow, maxWaitMillis));
       anyExhausted |= tokens != null && tokens.isExhausted();
     }
     boolean showsRoom = metadata.status() / 100 == 2 || (!rateLimited && !anyExhausted);
@@ -193,9 +214,16 @@ final class Pacer {
     domain.later(
         REQUESTS,
         now,
-        (mirror, storeNow) -> mirror.afterReport(storeNow, limit, remaining,
-            untilFull == null ? null : storeNow + untilFull, rateLimited, others, sender,
-            oldestSent == null ? Long.MIN_VALUE : oldestSent + storeNow - now),
+        (mirror, storeNow) ->
+            mirror.afterReport(
+                storeNow,
+                limit,
+                remaining,
+                untilFull == null ? null : storeNow + untilFull,
+                rateLimited,
+                others,
+                sender,
+                oldestSent == null ? Long.MIN_VALUE : oldestSent + storeNow - now),
         answer -> {
           synchronized (this) {
             requests = answer.value().shifted(-answer.offset());
@@ -204,14 +232,18 @@ final class Pacer {
         });
   }
 
-  /** Returns how long until the requests bucket is full again, in ms, or null if not said or not credible. */
+  /**
+   * Returns how long until the requests bucket is full again, in ms, or null if not said or not
+   * credible.
+   */
   private static Long untilFull(RateLimit req, Instant wallNow, long maxWaitMillis) {
     if (req.reset() == null) {
       return null;
     }
     long untilFull = TimeMath.millisBetween(wallNow, req.reset());
     if (untilFull > maxWaitMillis) {
-      LOG.debug("ignoring anthropic-ratelimit-requests-reset {}: beyond maxServerWait", req.reset());
+      LOG.debug(
+          "ignoring anthropic-ratelimit-requests-reset {}: beyond maxServerWait", req.reset());
       return null;
     }
     return untilFull;
@@ -220,11 +252,12 @@ final class Pacer {
   /**
    * Returns how long until an exhausted limit has room for {@code units} again, or 0 when it is not
    * exhausted. The API's buckets refill continuously and {@code -reset} is when one is full again
-   * (claude-api.md §2.4), so room for one request comes back after {@code (reset - now) × units / limit},
-   * not at {@code reset}: holding until then would idle for up to a minute on a per-minute limit. A limit
-   * of unknown size is held until its reset.
+   * (claude-api.md §2.4), so room for one request comes back after {@code (reset - now) × units /
+   * limit}, not at {@code reset}: holding until then would idle for up to a minute on a per-minute
+   * limit. A limit of unknown size is held until its reset.
    */
-  private static long untilRoomFor(RateLimit limit, long units, Instant wallNow, long maxWaitMillis) {
+  private static long untilRoomFor(
+      RateLimit limit, long units, Instant wallNow, long maxWaitMillis) {
     if (limit == null || !limit.isExhausted() || limit.reset() == null) {
       return 0;
     }
@@ -246,9 +279,9 @@ final class Pacer {
   }
 
   /**
-   * Returns {@code null} when the caller may go now (its share is taken), else the hold it must wait out
-   * (queued behind the callers already held), or {@link #REFUSED} when its turn would come after {@code
-   * deadlineMillis}. No caller is held longer than {@code maxServerWait}.
+   * Returns {@code null} when the caller may go now (its share is taken), else the hold it must
+   * wait out (queued behind the callers already held), or {@link #REFUSED} when its turn would come
+   * after {@code deadlineMillis}. No caller is held longer than {@code maxServerWait}.
    */
   PacingHold reserve(long nowMillis, long deadlineMillis) {
     return reserve(nowMillis, deadlineMillis, maxServerWaitMillis);
@@ -264,12 +297,15 @@ final class Pacer {
       if (hold != null) {
         return hold;
       }
-      // Counted in flight from now, so that callers arriving while the store answers see its slot taken.
+      // Counted in flight from now, so that callers arriving while the store answers see its slot
+      // taken.
       inFlight++;
     }
     boolean[] taken = {false};
     SharedDomain.Answer<BucketMirror> answer =
-        domain.now(REQUESTS, nowMillis,
+        domain.now(
+            REQUESTS,
+            nowMillis,
             (mirror, storeNow) -> take(mirror, storeNow, 1 + BucketMirror.RESERVE, false, taken));
     synchronized (this) {
       requests = answer.value().shifted(-answer.offset());
@@ -284,11 +320,12 @@ final class Pacer {
   }
 
   /**
-   * Returns {@code null} when a caller arriving at {@code nowMillis} may go now, else queues and returns its
-   * hold (or {@link #REFUSED}); {@code mustWait} queues it even when the copy shows room, because the store
-   * just said there is none.
+   * Returns {@code null} when a caller arriving at {@code nowMillis} may go now, else queues and
+   * returns its hold (or {@link #REFUSED}); {@code mustWait} queues it even when the copy shows
+   * room, because the store just said there is none.
    */
-  private PacingHold hold(long nowMillis, long deadlineMillis, long maxWaitMillis, boolean mustWait) {
+  private PacingHold hold(
+      long nowMillis, long deadlineMillis, long maxWaitMillis, boolean mustWait) {
     BucketMirror plan = requests.copy();
     long previous = NEVER;
     for (PacingHold h : held) {
@@ -308,15 +345,17 @@ final class Pacer {
     if (slot && release > deadlineMillis) {
       return REFUSED;
     }
-    // A caller waiting for a slot does not know when one frees; it waits at most until its deadline.
-    PacingHold hold = new PacingHold(nowMillis, Math.min(release, Math.max(deadlineMillis, nowMillis + 1)));
+    // A caller waiting for a slot does not know when one frees; it waits at most until its
+    // deadline.
+    PacingHold hold =
+        new PacingHold(nowMillis, Math.min(release, Math.max(deadlineMillis, nowMillis + 1)));
     held.addLast(hold);
     return hold;
   }
 
   /**
-   * Takes one request from {@code mirror} at {@code storeNow} if it holds {@code need}; notes in {@code taken}
-   * whether it did. A mirror that knows nothing lets everyone go.
+   * Takes one request from {@code mirror} at {@code storeNow} if it holds {@code need}; notes in
+   * {@code taken} whether it did. A mirror that knows nothing lets everyone go.
    */
   private BucketMirror take(
       BucketMirror mirror, long storeNow, double need, boolean heldRelease, boolean[] taken) {
@@ -328,18 +367,21 @@ final class Pacer {
   static final PacingHold REFUSED = new PacingHold(0, 0);
 
   /**
-   * Returns when the next caller may go: when the copy of the requests bucket has room for it (the copy
-   * itself spaces callers one refill apart once it runs dry), after any hold. Without a copy, callers held
-   * by a closed pacer leave one {@link #DEFAULT_SPACING} apart rather than all at once.
+   * Returns when the next caller may go: when the copy of the requests bucket has room for it (the
+   * copy itself spaces callers one refill apart once it runs dry), after any hold. Without a copy,
+   * callers held by a closed pacer leave one {@link #DEFAULT_SPACING} apart rather than all at
+   * once.
    */
   private long releaseAt(long now, BucketMirror plan, long previous) {
-    long next = requests.known() ? NEVER : Math.max(previous, lastRelease) + DEFAULT_SPACING.toMillis();
+    long next =
+        requests.known() ? NEVER : Math.max(previous, lastRelease) + DEFAULT_SPACING.toMillis();
     return Math.max(Math.max(Math.max(now, plan.readyAt(now, 1)), openAt), next);
   }
 
   /**
-   * Plans every held caller again from what is known now, moving their releases earlier where possible:
-   * in arrival order, each as soon as the copy of the bucket has room and a request slot is free.
+   * Plans every held caller again from what is known now, moving their releases earlier where
+   * possible: in arrival order, each as soon as the copy of the bucket has room and a request slot
+   * is free.
    */
   private void replan(long now) {
     BucketMirror plan = requests.copy();
@@ -358,9 +400,10 @@ final class Pacer {
   }
 
   /**
-   * Lets a held caller whose hold is due go: returns {@code null} once its share is taken from the store,
-   * or a new hold, first in the queue, when the store has no room after all (another client of the domain
-   * took it, or a response showed the bucket emptier than planned). A hold no longer queued (cancelled) goes.
+   * Lets a held caller whose hold is due go: returns {@code null} once its share is taken from the
+   * store, or a new hold, first in the queue, when the store has no room after all (another client
+   * of the domain took it, or a response showed the bucket emptier than planned). A hold no longer
+   * queued (cancelled) goes.
    */
   PacingHold release(PacingHold hold) {
     synchronized (this) {
@@ -370,7 +413,8 @@ final class Pacer {
     }
     long now = time.millis();
     boolean[] taken = {false};
-    // A whole request, without the reserve kept when planning: the plan already paid for the jitter.
+    // A whole request, without the reserve kept when planning: the plan already paid for the
+    // jitter.
     SharedDomain.Answer<BucketMirror> answer =
         domain.now(REQUESTS, now, (mirror, storeNow) -> take(mirror, storeNow, 1, true, taken));
     synchronized (this) {
@@ -385,8 +429,11 @@ final class Pacer {
       if (!queued) {
         return null;
       }
-      long release = Math.max(now + 1, Math.min(releaseAt(now, requests.copy(), NEVER),
-          TimeMath.plus(now, maxServerWaitMillis)));
+      long release =
+          Math.max(
+              now + 1,
+              Math.min(
+                  releaseAt(now, requests.copy(), NEVER), TimeMath.plus(now, maxServerWaitMillis)));
       PacingHold next = new PacingHold(now, release);
       held.addFirst(next);
       return next;
@@ -401,8 +448,9 @@ final class Pacer {
   }
 
   /**
-   * Counts a request let go ({@link #reserve} returned {@code null}, or {@link #release}) as answered, failed
-   * without an answer, or never sent: its slot frees, and a caller waiting for one may go.
+   * Counts a request let go ({@link #reserve} returned {@code null}, or {@link #release}) as
+   * answered, failed without an answer, or never sent: its slot frees, and a caller waiting for one
+   * may go.
    */
   synchronized void answered() {
     inFlight = Math.max(0, inFlight - 1);
@@ -412,7 +460,10 @@ final class Pacer {
     }
   }
 
-  /** Returns the spacing between releases: one refill of the requests bucket once known, else {@link #DEFAULT_SPACING}. */
+  /**
+   * Returns the spacing between releases: one refill of the requests bucket once known, else {@link
+   * #DEFAULT_SPACING}.
+   */
   synchronized long spacingMillis() {
     return requests.known() ? requests.spacingMillis() : DEFAULT_SPACING.toMillis();
   }

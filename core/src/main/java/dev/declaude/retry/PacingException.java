@@ -1,17 +1,17 @@
 package dev.declaude.retry;
 
-import dev.declaude.error.ClaudeException;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.error.ClaudeException;
 
 /**
- * Thrown when the client-side {@link Pacer} held a call's first attempt and the call could not wait:
- * its turn would come after the policy's deadline, or the thread was interrupted while held (then the
- * {@link InterruptedException} is suppressed in it and the interrupt flag is set again). No request was
- * sent. Its kind is {@link ErrorKind#RATE_LIMIT}, since the API's rate limit is why the call was held,
- * so code that handles 429s handles it too.
+ * Thrown when the client-side {@link Pacer} held a call's first attempt and the call could not
+ * wait: its turn would come after the policy's deadline, or the thread was interrupted while held
+ * (then the {@link InterruptedException} is suppressed in it and the interrupt flag is set again).
+ * No request was sent. Its kind is {@link ErrorKind#RATE_LIMIT}, since the API's rate limit is why
+ * the call was held, so code that handles 429s handles it too.
  *
- * <p>Once an attempt has failed, the engine throws that failure instead; this exception only covers the
- * case where there is none.
+ * <p>Once an attempt has failed, the engine throws that failure instead; this exception only covers
+ * the case where there is none.
  */
 public final class PacingException extends ClaudeException {
   private static final long serialVersionUID = 1L;

@@ -1,9 +1,10 @@
 package dev.declaude.retry;
 
 /**
- * A caller the {@link Pacer} holds: its place in the queue and the alarm it waits on, which the pacer moves
- * earlier whenever a response shows the server has room sooner than planned. The caller waits on the alarm,
- * then tells the pacer it went ({@link Pacer#release}), or that it gave up ({@link Pacer#cancel}).
+ * A caller the {@link Pacer} holds: its place in the queue and the alarm it waits on, which the
+ * pacer moves earlier whenever a response shows the server has room sooner than planned. The caller
+ * waits on the alarm, then tells the pacer it went ({@link Pacer#release}), or that it gave up
+ * ({@link Pacer#cancel}).
  *
  * <p>Guarded by the pacer, except the alarm, which is thread-safe.
  */

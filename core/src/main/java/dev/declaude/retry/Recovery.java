@@ -13,16 +13,17 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * The recovery signal of a rate-limit domain: callers waiting a backoff after a server error (5xx, 529)
- * register their {@link Alarm}; when an attempt succeeds and the server is evidently back, their waits are cut
- * short, in the order they started waiting, one pacer spacing apart (the first at once). Without it, callers
- * sit out jittered exponential waits of seconds after an outage has ended; released all at once, they would
- * hit a recovering server in the same instant.
+ * The recovery signal of a rate-limit domain: callers waiting a backoff after a server error (5xx,
+ * 529) register their {@link Alarm}; when an attempt succeeds and the server is evidently back,
+ * their waits are cut short, in the order they started waiting, one pacer spacing apart (the first
+ * at once). Without it, callers sit out jittered exponential waits of seconds after an outage has
+ * ended; released all at once, they would hit a recovering server in the same instant.
  *
- * <p>What the signal knows (recent outcomes, who waits) is the domain's {@link RecoveryBoard}, kept in its
- * store: with a shared store, one process seeing the server come back releases the waiters of every process
- * of the fleet, in one order, spaced, by a message each process hears. "Back" is judged as the board says:
- * after an outage, or while the server is healthy, but not while it is shedding load.
+ * <p>What the signal knows (recent outcomes, who waits) is the domain's {@link RecoveryBoard}, kept
+ * in its store: with a shared store, one process seeing the server come back releases the waiters
+ * of every process of the fleet, in one order, spaced, by a message each process hears. "Back" is
+ * judged as the board says: after an outage, or while the server is healthy, but not while it is
+ * shedding load.
  *
  * <p>Waits the server asked for ({@code retry-after}) are never cut below what it asked.
  *
@@ -45,11 +46,14 @@ final class Recovery {
 
   private final SharedDomain domain;
   private final LongSupplier clock;
+
   /** Tells this process's waiters apart from other processes' on the shared board. */
   private final String tag = randomTag();
+
   private long sequence;
   private final Map<String, Alarm> waiting = new LinkedHashMap<>();
   private final Map<Alarm, String> ids = new IdentityHashMap<>();
+
   /** Held here: stores hold their listeners weakly. */
   private final BiConsumer<String, Long> listener = this::released;
 
@@ -70,11 +74,19 @@ final class Recovery {
     long local = clock.getAsLong();
     long due = alarm.dueMillis();
     long earliest = alarm.earliestMillis();
-    domain.later(RecoveryBoard.STATE, local, (board, storeNow) -> board.withWaiter(
-        new RecoveryBoard.Waiter(id, storeNow + due - local, storeNow + earliest - local), storeNow), done -> { });
+    domain.later(
+        RecoveryBoard.STATE,
+        local,
+        (board, storeNow) ->
+            board.withWaiter(
+                new RecoveryBoard.Waiter(id, storeNow + due - local, storeNow + earliest - local),
+                storeNow),
+        done -> {});
   }
 
-  /** Returns the waits registered now, oldest first; for tests that drive a late early end by hand. */
+  /**
+   * Returns the waits registered now, oldest first; for tests that drive a late early end by hand.
+   */
   synchronized List<Alarm> waitingNow() {
     return List.copyOf(waiting.values());
   }
@@ -89,19 +101,24 @@ final class Recovery {
       }
       waiting.remove(id);
     }
-    domain.later(RecoveryBoard.STATE, (board, storeNow) -> board.withoutWaiter(id), done -> { });
+    domain.later(RecoveryBoard.STATE, (board, storeNow) -> board.withoutWaiter(id), done -> {});
   }
 
-  /** Records a failed attempt; only the server failing to serve (5xx, 529, timeouts, broken connections) counts. */
+  /**
+   * Records a failed attempt; only the server failing to serve (5xx, 529, timeouts, broken
+   * connections) counts.
+   */
   void failed(ErrorKind kind) {
-    if (kind.isWithin(ErrorKind.SERVER) || kind == ErrorKind.TIMEOUT || kind == ErrorKind.CONNECTION) {
-      domain.later(RecoveryBoard.STATE, (board, storeNow) -> board.afterFailure(), done -> { });
+    if (kind.isWithin(ErrorKind.SERVER)
+        || kind == ErrorKind.TIMEOUT
+        || kind == ErrorKind.CONNECTION) {
+      domain.later(RecoveryBoard.STATE, (board, storeNow) -> board.afterFailure(), done -> {});
     }
   }
 
   /**
-   * Signals a success: when the server is back (see the class doc), every registered wait of the domain
-   * ends, FIFO, {@code spacing} ms apart.
+   * Signals a success: when the server is back (see the class doc), every registered wait of the
+   * domain ends, FIFO, {@code spacing} ms apart.
    */
   void succeeded(long now, long spacing) {
     @SuppressWarnings("unchecked")

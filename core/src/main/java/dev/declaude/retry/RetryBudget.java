@@ -6,19 +6,19 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Caps the retries of every call of a rate-limit domain to a fraction of recent first attempts, plus a
- * floor, so a failing server is not hammered by every caller's retries at once. The counts are the domain's:
- * every client of one organisation (in a fleet, with a shared {@code RateLimitStore}, every process) spends
- * one budget; this object says how large it is.
+ * Caps the retries of every call of a rate-limit domain to a fraction of recent first attempts,
+ * plus a floor, so a failing server is not hammered by every caller's retries at once. The counts
+ * are the domain's: every client of one organisation (in a fleet, with a shared {@code
+ * RateLimitStore}, every process) spends one budget; this object says how large it is.
  *
- * <p>Over a sliding window (default 10 s), a retry is allowed while {@code retries < percent% × first
- * attempts + minRetriesPerSecond × window seconds}. The defaults (20 %, 10 per second) follow
- * Finagle's and gRPC's retry budgets: under normal load retries add at most a fifth to the traffic, and
- * the floor lets a lone caller make every attempt its policy declares. A failure refused a retry is
- * thrown at once, with a {@link RetryBudgetExhaustedException} suppressed in it.
+ * <p>Over a sliding window (default 10 s), a retry is allowed while {@code retries < percent% ×
+ * first attempts + minRetriesPerSecond × window seconds}. The defaults (20 %, 10 per second) follow
+ * Finagle's and gRPC's retry budgets: under normal load retries add at most a fifth to the traffic,
+ * and the floor lets a lone caller make every attempt its policy declares. A failure refused a
+ * retry is thrown at once, with a {@link RetryBudgetExhaustedException} suppressed in it.
  *
- * <p>Immutable and thread-safe: counts live in ten time buckets that slide over the window, in the domain's
- * store.
+ * <p>Immutable and thread-safe: counts live in ten time buckets that slide over the window, in the
+ * domain's store.
  */
 public final class RetryBudget {
   private static final int BUCKETS = 10;
@@ -28,6 +28,7 @@ public final class RetryBudget {
   private final int minRetriesPerSecond;
   private final Duration window;
   private final boolean unlimited;
+
   /** The counts of a budget used on its own, outside an engine (tests of its arithmetic). */
   private final AtomicReference<BudgetCounts> ownCounts;
 
@@ -39,14 +40,16 @@ public final class RetryBudget {
     this.ownCounts = new AtomicReference<>(BudgetCounts.empty(window.toMillis()));
   }
 
-  /** Returns a budget with the defaults: 20 % of first attempts, 10 retries per second, over 10 s. */
+  /**
+   * Returns a budget with the defaults: 20 % of first attempts, 10 retries per second, over 10 s.
+   */
   public static RetryBudget create() {
     return of(20, 10, Duration.ofSeconds(10));
   }
 
   /**
-   * Returns a budget allowing {@code percent}% of the first attempts of the last {@code window}, plus
-   * {@code minRetriesPerSecond} retries per second of it.
+   * Returns a budget allowing {@code percent}% of the first attempts of the last {@code window},
+   * plus {@code minRetriesPerSecond} retries per second of it.
    *
    * @throws NullPointerException if {@code window} is null
    * @throws IllegalArgumentException if {@code percent} is negative, {@code minRetriesPerSecond} is
@@ -63,7 +66,11 @@ public final class RetryBudget {
     }
     if (window.toMillis() < BUCKETS) {
       throw new IllegalArgumentException(
-          "window must be >= " + BUCKETS + " ms (one per bucket), was " + window.toMillis() + " ms");
+          "window must be >= "
+              + BUCKETS
+              + " ms (one per bucket), was "
+              + window.toMillis()
+              + " ms");
     }
     return new RetryBudget(percent, minRetriesPerSecond, window, false);
   }
@@ -73,14 +80,19 @@ public final class RetryBudget {
     return UNLIMITED;
   }
 
-  /** Counts a first attempt made at monotonic time {@code nowMillis}, in this budget's own counts. */
+  /**
+   * Counts a first attempt made at monotonic time {@code nowMillis}, in this budget's own counts.
+   */
   void recordFirstAttempt(long nowMillis) {
     if (!unlimited) {
       ownCounts.updateAndGet(c -> c.withFirstAttempt(nowMillis));
     }
   }
 
-  /** Takes one retry from this budget's own counts if it allows one at {@code nowMillis}; returns whether it did. */
+  /**
+   * Takes one retry from this budget's own counts if it allows one at {@code nowMillis}; returns
+   * whether it did.
+   */
   boolean tryRetry(long nowMillis) {
     if (unlimited) {
       return true;
@@ -105,7 +117,10 @@ public final class RetryBudget {
     return percent;
   }
 
-  /** Returns the floor, in hundredths of a retry: {@code minRetriesPerSecond} for each second of the window. */
+  /**
+   * Returns the floor, in hundredths of a retry: {@code minRetriesPerSecond} for each second of the
+   * window.
+   */
   long floorHundredths() {
     return 100L * minRetriesPerSecond * window.toMillis() / 1000;
   }
@@ -128,5 +143,4 @@ public final class RetryBudget {
   public String toString() {
     return unlimited ? "RetryBudget{unlimited}" : "RetryBudget{" + describe() + '}';
   }
-
 }

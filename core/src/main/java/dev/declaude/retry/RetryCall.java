@@ -1,8 +1,8 @@
 package dev.declaude.retry;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.StreamInterruptedException;
 import dev.declaude.internal.ExceptionAccess;
 import java.time.Duration;
@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The state and rules of one call: its attempts, failures and deadline, and what to do before an
- * attempt and after a failure. Shared by the synchronous and asynchronous paths, which differ only in
- * how they wait.
+ * attempt and after a failure. Shared by the synchronous and asynchronous paths, which differ only
+ * in how they wait.
  *
  * <p>Not thread-safe: a call's steps run one after another (the asynchronous path hands them from
  * thread to thread through futures and the scheduler, which publish its state safely).
@@ -37,13 +37,15 @@ final class RetryCall {
   }
 
   /**
-   * Returns the pacer's hold on the next attempt, or {@code null} to go now, telling listeners of a hold.
-   * A caller that waits out the hold must {@link Pacer#release} it, or {@link Pacer#cancel} it if it gives up.
+   * Returns the pacer's hold on the next attempt, or {@code null} to go now, telling listeners of a
+   * hold. A caller that waits out the hold must {@link Pacer#release} it, or {@link Pacer#cancel}
+   * it if it gives up.
    *
    * @throws ClaudeException the call's failure, when its turn would come after the deadline
    */
   PacingHold paceNextAttempt() {
-    PacingHold hold = parts.pacer().reserve(parts.time().millis(), deadline, parts.maxServerWait().toMillis());
+    PacingHold hold =
+        parts.pacer().reserve(parts.time().millis(), deadline, parts.maxServerWait().toMillis());
     if (hold == Pacer.REFUSED) {
       throw stop(GiveUpReason.DEADLINE, null, "the API rate limit holds it past its deadline");
     }
@@ -63,8 +65,8 @@ final class RetryCall {
   }
 
   /**
-   * Records a successful attempt: the server is answering, so backoffs after server errors of this client
-   * end early (see {@link Recovery}).
+   * Records a successful attempt: the server is answering, so backoffs after server errors of this
+   * client end early (see {@link Recovery}).
    */
   void succeeded() {
     parts.pacer().answered();
@@ -72,8 +74,8 @@ final class RetryCall {
   }
 
   /**
-   * Records an attempt that ended with something other than a {@link ClaudeException}, which ends the call:
-   * the failures of earlier attempts are attached to it as suppressed, so none is lost.
+   * Records an attempt that ended with something other than a {@link ClaudeException}, which ends
+   * the call: the failures of earlier attempts are attached to it as suppressed, so none is lost.
    */
   void abandoned(Throwable other) {
     parts.pacer().answered();
@@ -92,14 +94,17 @@ final class RetryCall {
   /**
    * Records a failed attempt and returns the wait before retrying it.
    *
-   * @throws ClaudeException the call's failure (this one, earlier ones suppressed in it), when it must
-   *     not be retried
+   * @throws ClaudeException the call's failure (this one, earlier ones suppressed in it), when it
+   *     must not be retried
    */
   Wait onFailure(ClaudeException failure) {
     failures.add(failure);
     if (failure instanceof ClaudeApiException) {
-      // Failures carry rate-limit headers too; code outside our transport (aspects) has no other feed.
-      parts.pacer().onResponse(((ClaudeApiException) failure).metadata(), parts.maxServerWait().toMillis());
+      // Failures carry rate-limit headers too; code outside our transport (aspects) has no other
+      // feed.
+      parts
+          .pacer()
+          .onResponse(((ClaudeApiException) failure).metadata(), parts.maxServerWait().toMillis());
     }
     parts.pacer().answered();
     parts.recovery().failed(failure.kind());
@@ -123,7 +128,9 @@ final class RetryCall {
     if (!parts.budget().tryRetry(now)) {
       throw budgetSpent(failure);
     }
-    parts.notifier().retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
+    parts
+        .notifier()
+        .retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
     return wait;
   }
 
@@ -132,12 +139,14 @@ final class RetryCall {
     return choice;
   }
 
-  // Only overload is the model's own trouble: a rate limit is the organisation's, other failures the request's.
+  // Only overload is the model's own trouble: a rate limit is the organisation's, other failures
+  // the request's.
   private boolean movesOn(ClaudeException failure) {
     return choice < policy.fallbacks()
         && failure.kind() == ErrorKind.OVERLOADED
         && !(failure instanceof StreamInterruptedException)
-        && (policy.fallbackAtOnce() || !policy.retriesKind(ErrorKind.OVERLOADED)
+        && (policy.fallbackAtOnce()
+            || !policy.retriesKind(ErrorKind.OVERLOADED)
             || attemptsOnChoice >= policy.maxAttempts());
   }
 
@@ -157,13 +166,15 @@ final class RetryCall {
   }
 
   /**
-   * Returns an alarm for {@code wait} when it is a backoff after a server error (5xx, 529) that a success
-   * elsewhere may cut short; else {@code null}. The waiter registers it with the client's {@link Recovery}
-   * once ready to be woken, and removes it afterwards.
+   * Returns an alarm for {@code wait} when it is a backoff after a server error (5xx, 529) that a
+   * success elsewhere may cut short; else {@code null}. The waiter registers it with the client's
+   * {@link Recovery} once ready to be woken, and removes it afterwards.
    */
   Alarm recoverable(Wait wait) {
     ClaudeException last = last();
-    if (wait.millis() <= 0 || wait.source() != WaitSource.BACKOFF || last == null
+    if (wait.millis() <= 0
+        || wait.source() != WaitSource.BACKOFF
+        || last == null
         || !last.kind().isWithin(ErrorKind.SERVER)) {
       return null;
     }
@@ -187,7 +198,10 @@ final class RetryCall {
     return seconds >= 120 ? (seconds / 60) + " minutes" : d.toMillis() + " ms";
   }
 
-  /** Tells listeners when a backoff set at {@code startMillis} was ended early by the recovery signal. */
+  /**
+   * Tells listeners when a backoff set at {@code startMillis} was ended early by the recovery
+   * signal.
+   */
   void endedEarly(Alarm alarm, long startMillis) {
     if (alarm.movedEarlier()) {
       long waited = parts.time().millis() - startMillis;
@@ -197,7 +211,8 @@ final class RetryCall {
 
   /** Returns the exception to throw when the thread was interrupted while waiting. */
   ClaudeException interrupted(InterruptedException interrupt) {
-    return stop(GiveUpReason.INTERRUPTED, interrupt, "interrupted while the API rate limit held it");
+    return stop(
+        GiveUpReason.INTERRUPTED, interrupt, "interrupted while the API rate limit held it");
   }
 
   private GiveUpReason reasonNotToRetry(ClaudeException failure) {
@@ -227,8 +242,8 @@ final class RetryCall {
   }
 
   /**
-   * Ends the call: the last failure with earlier ones suppressed, or, if no attempt was made, a {@link
-   * PacingException} saying {@code whyNoAttempt}.
+   * Ends the call: the last failure with earlier ones suppressed, or, if no attempt was made, a
+   * {@link PacingException} saying {@code whyNoAttempt}.
    */
   private ClaudeException stop(GiveUpReason reason, Throwable note, String whyNoAttempt) {
     if (failures.isEmpty()) {
@@ -263,7 +278,8 @@ final class RetryCall {
     return failures.isEmpty() ? null : failures.get(failures.size() - 1);
   }
 
-  private static RetryEvent event(int attempt, long millis, WaitSource source, ClaudeException cause) {
+  private static RetryEvent event(
+      int attempt, long millis, WaitSource source, ClaudeException cause) {
     return new RetryEvent(
         attempt,
         cause == null ? null : cause.kind(),

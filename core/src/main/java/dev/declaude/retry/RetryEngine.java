@@ -9,41 +9,45 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Runs calls under a {@link RetryPolicy}: the one retry engine behind generated services, the low-level
- * client and the AspectJ aspects.
+ * Runs calls under a {@link RetryPolicy}: the one retry engine behind generated services, the
+ * low-level client and the AspectJ aspects.
  *
  * <pre>{@code
  * RetryEngine engine = RetryEngine.builder().build();
  * String text = engine.execute(policy, () -> transport.send(request));
  * }</pre>
  *
- * <p>Before every attempt (the first too) the {@link Pacer} may hold the call while the API's rate limit
- * has no room. After a failure the engine retries when all of these hold: the failure is a {@link
- * ClaudeException} of a kind the policy retries (nesting counts: {@code SERVER} covers {@code
- * OVERLOADED}); the server did not send {@code x-should-retry: false}; attempts remain; the wait ends
- * before the policy's deadline; and the {@link RetryBudget} of the engine's rate-limit domain allows it. The wait is the
- * policy's jittered backoff, raised to the server's {@code retry-after} when that asks for more.
+ * <p>Before every attempt (the first too) the {@link Pacer} may hold the call while the API's rate
+ * limit has no room. After a failure the engine retries when all of these hold: the failure is a
+ * {@link ClaudeException} of a kind the policy retries (nesting counts: {@code SERVER} covers
+ * {@code OVERLOADED}); the server did not send {@code x-should-retry: false}; attempts remain; the
+ * wait ends before the policy's deadline; and the {@link RetryBudget} of the engine's rate-limit
+ * domain allows it. The wait is the policy's jittered backoff, raised to the server's {@code
+ * retry-after} when that asks for more.
  *
- * <p>A backoff after a server error (5xx, 529) ends early once another attempt in the same rate-limit domain
- * (this engine's, another client's of the organisation, with a shared store another process's) has succeeded: the server is healthy again, so callers come back at once instead of sitting out seconds of
- * jittered backoff, released in the order they started waiting, one {@linkplain Pacer pacer} spacing
- * apart so they do not all arrive in the same instant. A wait the server asked for ({@code retry-after})
- * is never shortened below what it asked.
+ * <p>A backoff after a server error (5xx, 529) ends early once another attempt in the same
+ * rate-limit domain (this engine's, another client's of the organisation, with a shared store
+ * another process's) has succeeded: the server is healthy again, so callers come back at once
+ * instead of sitting out seconds of jittered backoff, released in the order they started waiting,
+ * one {@linkplain Pacer pacer} spacing apart so they do not all arrive in the same instant. A wait
+ * the server asked for ({@code retry-after}) is never shortened below what it asked.
  *
- * <p>One logical call has one retry loop: a call made while another call's attempt runs on the same thread (a
- * generated service inside a woven {@code @RetryOn} method) makes a single attempt, and the outer loop
- * retries it. A {@link dev.declaude.error.StreamInterruptedException} (a stream that broke after text reached
- * the caller) is never retried, whatever its kind: retrying would deliver the same text twice.
+ * <p>One logical call has one retry loop: a call made while another call's attempt runs on the same
+ * thread (a generated service inside a woven {@code @RetryOn} method) makes a single attempt, and
+ * the outer loop retries it. A {@link dev.declaude.error.StreamInterruptedException} (a stream that
+ * broke after text reached the caller) is never retried, whatever its kind: retrying would deliver
+ * the same text twice.
  *
  * <p>When the call stops, the <em>last</em> failure is thrown, with the earlier ones {@linkplain
  * Throwable#addSuppressed suppressed} in order and {@link ClaudeException#attempts()} set. A budget
- * refusal adds a {@link RetryBudgetExhaustedException} note ("retry budget spent") to it; an interrupt
- * adds the {@link InterruptedException}. Anything that is not a {@code ClaudeException} is never retried
- * and is rethrown unchanged, with the failures of earlier attempts suppressed in it.
+ * refusal adds a {@link RetryBudgetExhaustedException} note ("retry budget spent") to it; an
+ * interrupt adds the {@link InterruptedException}. Anything that is not a {@code ClaudeException}
+ * is never retried and is rethrown unchanged, with the failures of earlier attempts suppressed in
+ * it.
  *
  * <p>Budget, pacing and recovery keep their state in the engine's rate-limit domain ({@link
- * RetryEngineBuilder#rateLimitDomain}): engines of one domain share it. Thread-safe: one engine serves every
- * call of a client; each call keeps its own state.
+ * RetryEngineBuilder#rateLimitDomain}): engines of one domain share it. Thread-safe: one engine
+ * serves every call of a client; each call keeps its own state.
  */
 public final class RetryEngine {
   private final EngineParts parts;
@@ -52,7 +56,9 @@ public final class RetryEngine {
     this.parts = parts;
   }
 
-  /** Returns a builder; with no settings it builds an engine on real time with the default budget. */
+  /**
+   * Returns a builder; with no settings it builds an engine on real time with the default budget.
+   */
   public static RetryEngineBuilder builder() {
     return new RetryEngineBuilder();
   }
@@ -60,15 +66,16 @@ public final class RetryEngine {
   /**
    * Runs {@code attempt} until it succeeds or the policy stops retrying, waiting on this thread.
    *
-   * <p>A {@link Throwable} that is not a {@link ClaudeException} ends the call at once and is rethrown
-   * unchanged, checked exceptions included (rethrown without wrapping, as {@code pjp::proceed} in an
-   * aspect needs: the caller sees exactly what its method declares). An interrupt while waiting ends the
-   * call at once, sets the thread's interrupt flag again and throws the last failure with the {@link
-   * InterruptedException} suppressed in it (a {@link PacingException} if no attempt was made yet).
+   * <p>A {@link Throwable} that is not a {@link ClaudeException} ends the call at once and is
+   * rethrown unchanged, checked exceptions included (rethrown without wrapping, as {@code
+   * pjp::proceed} in an aspect needs: the caller sees exactly what its method declares). An
+   * interrupt while waiting ends the call at once, sets the thread's interrupt flag again and
+   * throws the last failure with the {@link InterruptedException} suppressed in it (a {@link
+   * PacingException} if no attempt was made yet).
    *
    * @return what the successful attempt returned
-   * @throws ClaudeException the last failure when the call stops retrying, or a {@link PacingException}
-   *     when the pacer held the first attempt past the deadline or was interrupted
+   * @throws ClaudeException the last failure when the call stops retrying, or a {@link
+   *     PacingException} when the pacer held the first attempt past the deadline or was interrupted
    * @throws NullPointerException if {@code policy} or {@code attempt} is null
    */
   public <T> T execute(RetryPolicy policy, Attempt<T> attempt) {
@@ -78,8 +85,9 @@ public final class RetryEngine {
   }
 
   /**
-   * As {@link #execute(RetryPolicy, Attempt)}, for a call that may move to a fallback when what it calls is
-   * overloaded ({@link RetryPolicyBuilder#fallbacks}): each attempt is told which choice to run on.
+   * As {@link #execute(RetryPolicy, Attempt)}, for a call that may move to a fallback when what it
+   * calls is overloaded ({@link RetryPolicyBuilder#fallbacks}): each attempt is told which choice
+   * to run on.
    *
    * @throws NullPointerException if {@code policy} or {@code attempt} is null
    */
@@ -107,13 +115,13 @@ public final class RetryEngine {
   }
 
   /**
-   * Runs the attempts {@code attempt} starts until one succeeds or the policy stops retrying, without
-   * blocking a thread: waits are scheduled on the engine's {@link RetryScheduler}.
+   * Runs the attempts {@code attempt} starts until one succeeds or the policy stops retrying,
+   * without blocking a thread: waits are scheduled on the engine's {@link RetryScheduler}.
    *
    * <p>The returned future completes as {@link #execute} would return or throw (the failure is the
-   * future's exception, not wrapped). Cancelling it stops retrying: a scheduled retry is dropped and
-   * the attempt in flight is cancelled. A supplier that throws, or returns a failed future, counts as
-   * a failed attempt.
+   * future's exception, not wrapped). Cancelling it stops retrying: a scheduled retry is dropped
+   * and the attempt in flight is cancelled. A supplier that throws, or returns a failed future,
+   * counts as a failed attempt.
    *
    * @throws NullPointerException if {@code policy} or {@code attempt} is null
    */
@@ -125,8 +133,9 @@ public final class RetryEngine {
   }
 
   /**
-   * As {@link #executeAsync(RetryPolicy, Supplier)}, for a call that may move to a fallback when what it
-   * calls is overloaded ({@link RetryPolicyBuilder#fallbacks}): each attempt is told which choice to run on.
+   * As {@link #executeAsync(RetryPolicy, Supplier)}, for a call that may move to a fallback when
+   * what it calls is overloaded ({@link RetryPolicyBuilder#fallbacks}): each attempt is told which
+   * choice to run on.
    *
    * @throws NullPointerException if {@code policy} or {@code attempt} is null
    */
@@ -137,15 +146,18 @@ public final class RetryEngine {
     return new AsyncRetryCall<>(parts, new RetryCall(parts, scoped(policy)), attempt).start();
   }
 
-  /** Returns {@code policy}, or one attempt of it inside another call's attempt: the outer loop retries. */
+  /**
+   * Returns {@code policy}, or one attempt of it inside another call's attempt: the outer loop
+   * retries.
+   */
   private static RetryPolicy scoped(RetryPolicy policy) {
     return RetryScope.active() ? policy.onlyOnce() : policy;
   }
 
   /**
-   * Tells the engine what a successful response said (its rate-limit headers): the client's transport does
-   * so for every success, so the engine can pace calls to the API's limits. Failures need not be reported:
-   * the engine reads the ones its calls throw.
+   * Tells the engine what a successful response said (its rate-limit headers): the client's
+   * transport does so for every success, so the engine can pace calls to the API's limits. Failures
+   * need not be reported: the engine reads the ones its calls throw.
    *
    * @throws NullPointerException if {@code metadata} is null
    */
@@ -168,14 +180,18 @@ public final class RetryEngine {
     return parts.recovery();
   }
 
-  /** Returns the longest server-requested wait this engine believes; see {@link RetryEngineBuilder#maxServerWait}. */
+  /**
+   * Returns the longest server-requested wait this engine believes; see {@link
+   * RetryEngineBuilder#maxServerWait}.
+   */
   public Duration maxServerWait() {
     return parts.maxServerWait();
   }
 
   /**
-   * Waits out the pacer's hold, if any, on its alarm, which moves earlier when the server shows room; and
-   * again while the pacer finds no room once it is due (another client of the domain took it).
+   * Waits out the pacer's hold, if any, on its alarm, which moves earlier when the server shows
+   * room; and again while the pacer finds no room once it is due (another client of the domain took
+   * it).
    */
   private void awaitPacing(RetryCall call, PacingHold first) {
     PacingHold hold = first;
@@ -190,7 +206,9 @@ public final class RetryEngine {
     }
   }
 
-  /** Waits before a retry: on an alarm a success may cut short after a server error, else plainly. */
+  /**
+   * Waits before a retry: on an alarm a success may cut short after a server error, else plainly.
+   */
   private void awaitRetry(RetryCall call, Wait wait) {
     Alarm alarm = call.recoverable(wait);
     if (alarm == null) {

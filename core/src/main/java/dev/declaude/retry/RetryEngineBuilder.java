@@ -10,13 +10,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Builds a {@link RetryEngine}. Every part has a real default: the system clocks and sleep, the shared
- * daemon {@link RetryScheduler#system() scheduler}, {@link ThreadLocalRandom}, {@link
- * RetryBudget#create()}, and a rate-limit domain of its own ({@link RateLimitDomain#unshared()}) in the
- * {@linkplain RateLimitStore#inProcess() in-process store}. Tests replace them with fakes.
+ * Builds a {@link RetryEngine}. Every part has a real default: the system clocks and sleep, the
+ * shared daemon {@link RetryScheduler#system() scheduler}, {@link ThreadLocalRandom}, {@link
+ * RetryBudget#create()}, and a rate-limit domain of its own ({@link RateLimitDomain#unshared()}) in
+ * the {@linkplain RateLimitStore#inProcess() in-process store}. Tests replace them with fakes.
  *
- * <p>Engines built with the same {@linkplain #rateLimitDomain domain}, store and time source share the
- * domain's pacing, retry budget and recovery; with a shared store, so do the engines of other processes.
+ * <p>Engines built with the same {@linkplain #rateLimitDomain domain}, store and time source share
+ * the domain's pacing, retry budget and recovery; with a shared store, so do the engines of other
+ * processes.
  *
  * <p>Not thread-safe.
  */
@@ -75,8 +76,8 @@ public final class RetryEngineBuilder {
   }
 
   /**
-   * Sets the size of the retry budget the engine spends from its domain's counts; {@link RetryBudget#unlimited()}
-   * turns it off.
+   * Sets the size of the retry budget the engine spends from its domain's counts; {@link
+   * RetryBudget#unlimited()} turns it off.
    *
    * @throws NullPointerException if {@code budget} is null
    */
@@ -86,13 +87,15 @@ public final class RetryEngineBuilder {
   }
 
   /**
-   * Sets the longest wait a server may ask for ({@code retry-after}, a rate limit's {@code -reset}) that
-   * the engine believes: 2 minutes by default. A call whose failure asks for more fails at once with that
-   * failure (its {@code retryAfter()} intact) instead of sleeping, unless its policy sets its own bound;
-   * the default pacer ignores such waits and never holds a caller longer than this.
+   * Sets the longest wait a server may ask for ({@code retry-after}, a rate limit's {@code -reset})
+   * that the engine believes: 2 minutes by default. A call whose failure asks for more fails at
+   * once with that failure (its {@code retryAfter()} intact) instead of sleeping, unless its policy
+   * sets its own bound; the default pacer ignores such waits and never holds a caller longer than
+   * this.
    *
    * <p>Why a bound: one response (from a gateway, a proxy, or a bug) asking for a day's wait would
-   * otherwise block every caller of the client for a day. The API's own waits are seconds to a minute.
+   * otherwise block every caller of the client for a day. The API's own waits are seconds to a
+   * minute.
    *
    * @throws NullPointerException if {@code maxServerWait} is null
    * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
@@ -108,10 +111,10 @@ public final class RetryEngineBuilder {
   }
 
   /**
-   * Sets the rate-limit domain whose pacing, retry budget and recovery the engine shares: the organisation
-   * behind the API key its calls use. An engine for woven code that calls the API with the key of a {@code
-   * ClaudeClient} shares that client's domain with {@code RateLimitDomain.of(baseUrl, apiKey)}. By default
-   * the engine shares nothing.
+   * Sets the rate-limit domain whose pacing, retry budget and recovery the engine shares: the
+   * organisation behind the API key its calls use. An engine for woven code that calls the API with
+   * the key of a {@code ClaudeClient} shares that client's domain with {@code
+   * RateLimitDomain.of(baseUrl, apiKey)}. By default the engine shares nothing.
    *
    * @throws NullPointerException if {@code domain} is null
    */
@@ -121,8 +124,8 @@ public final class RetryEngineBuilder {
   }
 
   /**
-   * Sets where the domain's state lives: {@link RateLimitStore#inProcess()} by default, or a store a fleet
-   * shares. A store that fails never fails a call: see {@link RateLimitStore}.
+   * Sets where the domain's state lives: {@link RateLimitStore#inProcess()} by default, or a store
+   * a fleet shares. A store that fails never fails a call: see {@link RateLimitStore}.
    *
    * @throws NullPointerException if {@code store} is null
    */
@@ -132,8 +135,8 @@ public final class RetryEngineBuilder {
   }
 
   /**
-   * Switches pacing from the API's rate-limit headers on (the default) or off. Off, no attempt is ever
-   * held: every call goes at once and 429s are retried by policy alone.
+   * Switches pacing from the API's rate-limit headers on (the default) or off. Off, no attempt is
+   * ever held: every call goes at once and 429s are retried by policy alone.
    */
   public RetryEngineBuilder pacing(boolean on) {
     this.pacing = on;
@@ -152,7 +155,8 @@ public final class RetryEngineBuilder {
 
   /** Returns an engine with these parts. */
   public RetryEngine build() {
-    DomainParts shared = DomainParts.open(store, domain != null ? domain : RateLimitDomain.unshared(), time);
+    DomainParts shared =
+        DomainParts.open(store, domain != null ? domain : RateLimitDomain.unshared(), time);
     return new RetryEngine(
         new EngineParts(
             time,

@@ -1,17 +1,18 @@
 package dev.declaude.retry;
 
 /**
- * Hears what the {@link RetryEngine} does: retries, pacing waits, a spent budget, and calls that give
- * up. Every method does nothing by default; override the ones you need.
+ * Hears what the {@link RetryEngine} does: retries, pacing waits, a spent budget, and calls that
+ * give up. Every method does nothing by default; override the ones you need.
  *
- * <p>Methods run on the calling thread (or the scheduler's thread for asynchronous calls) and should
- * return quickly. An exception a listener throws is logged and otherwise ignored: listening never
- * changes a call's outcome. Implementations used by several calls must be thread-safe.
+ * <p>Methods run on the calling thread (or the scheduler's thread for asynchronous calls) and
+ * should return quickly. An exception a listener throws is logged and otherwise ignored: listening
+ * never changes a call's outcome. Implementations used by several calls must be thread-safe.
  */
 public interface RetryListener {
   /**
-   * Called before the engine retries a failed attempt: before waiting ({@code BACKOFF} or {@code RETRY_AFTER}),
-   * or with no wait when an overloaded call moves to its next fallback ({@code FALLBACK}).
+   * Called before the engine retries a failed attempt: before waiting ({@code BACKOFF} or {@code
+   * RETRY_AFTER}), or with no wait when an overloaded call moves to its next fallback ({@code
+   * FALLBACK}).
    */
   default void onRetry(RetryEvent event) {}
 

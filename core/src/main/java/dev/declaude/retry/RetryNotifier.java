@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
  * Tells listeners and the log what the engine does. Immutable, so thread-safe.
  *
  * <p>Retries are logged at INFO: a retry is rare in a healthy system, costs the caller time, and is
- * what an operator looks for first when calls are slow; the retry budget bounds their number. Pacing
- * waits and give-ups are DEBUG: pacing is expected under load, and a give-up reaches the caller as an
- * exception anyway. Lines hold the kind, status, error type, the API's own message and the request
- * id, never a non-API exception's message, which might echo request content.
+ * what an operator looks for first when calls are slow; the retry budget bounds their number.
+ * Pacing waits and give-ups are DEBUG: pacing is expected under load, and a give-up reaches the
+ * caller as an exception anyway. Lines hold the kind, status, error type, the API's own message and
+ * the request id, never a non-API exception's message, which might echo request content.
  */
 final class RetryNotifier {
   private static final Logger LOG = LoggerFactory.getLogger(RetryEngine.class);
@@ -42,7 +42,10 @@ final class RetryNotifier {
 
   // The caller, which knows the models, logs the move at INFO; here only the listeners hear of it.
   void fallingBack(RetryEvent e) {
-    LOG.debug("Claude call moves to fallback after {}, request-id {}", describe(e.failure()), e.requestId());
+    LOG.debug(
+        "Claude call moves to fallback after {}, request-id {}",
+        describe(e.failure()),
+        e.requestId());
     each(l -> l.onRetry(e));
   }
 
@@ -53,7 +56,9 @@ final class RetryNotifier {
 
   void pacing(RetryEvent e) {
     LOG.debug(
-        "Pacing Claude call: attempt {} held {} ms for the API rate limit", e.attempt(), e.delay().toMillis());
+        "Pacing Claude call: attempt {} held {} ms for the API rate limit",
+        e.attempt(),
+        e.delay().toMillis());
     each(l -> l.onPacingWait(e));
   }
 

@@ -1,8 +1,8 @@
 package dev.declaude.retry;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.annotation.Jitter;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.annotation.ErrorKind;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Says which failures a call retries, how many attempts it makes, how long it waits between them and
- * how long it may take in all. Made by {@link #builder()}, or declared with {@code @RetryOn} on a service or a
- * woven method (declaude reads and checks the annotation); run by {@link RetryEngine}.
+ * Says which failures a call retries, how many attempts it makes, how long it waits between them
+ * and how long it may take in all. Made by {@link #builder()}, or declared with {@code @RetryOn} on
+ * a service or a woven method (declaude reads and checks the annotation); run by {@link
+ * RetryEngine}.
  *
  * <pre>{@code
  * RetryPolicy policy = RetryPolicy.builder()
@@ -23,8 +24,8 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
- * <p>The wait before retry n (n = 1, 2, ...) is {@code min(maxDelay, initialDelay × multiplier^(n-1))},
- * then jittered; the engine lets a server's {@code retry-after} raise it.
+ * <p>The wait before retry n (n = 1, 2, ...) is {@code min(maxDelay, initialDelay ×
+ * multiplier^(n-1))}, then jittered; the engine lets a server's {@code retry-after} raise it.
  *
  * <p>Immutable and thread-safe: one policy may serve any number of concurrent calls.
  */
@@ -43,7 +44,9 @@ public final class RetryPolicy {
   private final boolean fallbackAtOnce;
 
   RetryPolicy(RetryPolicyBuilder b) {
-    this.kinds = Collections.unmodifiableSet(b.kinds.isEmpty() ? EnumSet.noneOf(ErrorKind.class) : EnumSet.copyOf(b.kinds));
+    this.kinds =
+        Collections.unmodifiableSet(
+            b.kinds.isEmpty() ? EnumSet.noneOf(ErrorKind.class) : EnumSet.copyOf(b.kinds));
     this.maxAttempts = b.maxAttempts;
     this.initialDelay = b.initialDelay;
     this.maxDelay = b.maxDelay;
@@ -55,15 +58,25 @@ public final class RetryPolicy {
     this.fallbackAtOnce = b.fallbackAtOnce;
   }
 
-  /** Returns a builder with the defaults of {@link RetryOn}: no kinds, 3 attempts, 0.5 s to 8 s, ×2, full jitter. */
+  /**
+   * Returns a builder with the defaults of {@link RetryOn}: no kinds, 3 attempts, 0.5 s to 8 s, ×2,
+   * full jitter.
+   */
   public static RetryPolicyBuilder builder() {
     return new RetryPolicyBuilder();
   }
 
-  /** Returns a builder holding this policy's settings, to build a policy that differs in some of them. */
+  /**
+   * Returns a builder holding this policy's settings, to build a policy that differs in some of
+   * them.
+   */
   public RetryPolicyBuilder toBuilder() {
-    RetryPolicyBuilder b = builder().maxAttempts(maxAttempts).backoff(initialDelay, maxDelay, multiplier)
-        .jitter(jitter).fallbacks(fallbacks, fallbackAtOnce);
+    RetryPolicyBuilder b =
+        builder()
+            .maxAttempts(maxAttempts)
+            .backoff(initialDelay, maxDelay, multiplier)
+            .jitter(jitter)
+            .fallbacks(fallbacks, fallbackAtOnce);
     b.kinds.addAll(kinds);
     b.maxElapsed = maxElapsed;
     b.maxServerWait = maxServerWait;
@@ -76,8 +89,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns this policy with a single attempt and no fallback: the one a call inside another call's attempt
-   * makes, since the outer call's loop does the retrying.
+   * Returns this policy with a single attempt and no fallback: the one a call inside another call's
+   * attempt makes, since the outer call's loop does the retrying.
    */
   RetryPolicy onlyOnce() {
     if (maxAttempts == 1 && fallbacks == 0) {
@@ -87,8 +100,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns whether this policy retries a failure of {@code kind}: whether {@code kind} is one of the
-   * listed kinds or nested inside one ({@code SERVER} covers {@code OVERLOADED}).
+   * Returns whether this policy retries a failure of {@code kind}: whether {@code kind} is one of
+   * the listed kinds or nested inside one ({@code SERVER} covers {@code OVERLOADED}).
    */
   public boolean retriesKind(ErrorKind kind) {
     for (ErrorKind listed : kinds) {
@@ -100,12 +113,13 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns whether this policy would retry {@code failure} if attempts, deadline and budget allow: its
-   * kind is retried ({@link #retriesKind}) and the server did not send {@code x-should-retry: false}.
+   * Returns whether this policy would retry {@code failure} if attempts, deadline and budget allow:
+   * its kind is retried ({@link #retriesKind}) and the server did not send {@code x-should-retry:
+   * false}.
    *
    * <p>{@code x-should-retry: true} does not make an unlisted kind retryable: the kinds are the
-   * caller's contract (a method that lists only {@code RATE_LIMIT} must not resend on a 400), and the
-   * official SDKs' "retry whatever the header says" would retry even a 200 or a 400.
+   * caller's contract (a method that lists only {@code RATE_LIMIT} must not resend on a 400), and
+   * the official SDKs' "retry whatever the header says" would retry even a 200 or a 400.
    */
   public boolean retries(ClaudeException failure) {
     return retriesKind(failure.kind()) && !RetrySignals.serverForbidsRetry(failure);
@@ -162,22 +176,24 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns the longest server-requested wait a call of this policy sits out, if the policy sets one;
-   * else the engine's bound applies.
+   * Returns the longest server-requested wait a call of this policy sits out, if the policy sets
+   * one; else the engine's bound applies.
    */
   public Optional<Duration> maxServerWait() {
     return Optional.ofNullable(maxServerWait);
   }
 
   /**
-   * Returns how many fallbacks a call may move to, one after another, when what it calls is overloaded;
-   * 0 for none. Each gets up to {@link #maxAttempts()} attempts.
+   * Returns how many fallbacks a call may move to, one after another, when what it calls is
+   * overloaded; 0 for none. Each gets up to {@link #maxAttempts()} attempts.
    */
   public int fallbacks() {
     return fallbacks;
   }
 
-  /** Returns whether the first overload moves a call to its next fallback at once, without retrying. */
+  /**
+   * Returns whether the first overload moves a call to its next fallback at once, without retrying.
+   */
   public boolean fallbackAtOnce() {
     return fallbackAtOnce;
   }
@@ -211,7 +227,15 @@ public final class RetryPolicy {
   @Override
   public int hashCode() {
     return Objects.hash(
-        kinds, maxAttempts, initialDelay, maxDelay, multiplier, jitter, maxElapsed, maxServerWait, fallbacks,
+        kinds,
+        maxAttempts,
+        initialDelay,
+        maxDelay,
+        multiplier,
+        jitter,
+        maxElapsed,
+        maxServerWait,
+        fallbacks,
         fallbackAtOnce);
   }
 

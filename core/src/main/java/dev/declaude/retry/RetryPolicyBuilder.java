@@ -1,7 +1,7 @@
 package dev.declaude.retry;
 
-import dev.declaude.annotation.Jitter;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.Jitter;
 import dev.declaude.internal.rules.RetryBounds;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Builds a {@link RetryPolicy}, checking every value as it is set. The defaults are those of {@code
- * @RetryOn}: no kinds, 3 attempts, 500 ms doubling up to 8 s (the official SDKs' constants), full jitter
- * and no deadline.
+ * Builds a {@link RetryPolicy}, checking every value as it is set. The defaults are those of
+ * {@code @RetryOn}: no kinds, 3 attempts, 500 ms doubling up to 8 s (the official SDKs' constants),
+ * full jitter and no deadline.
  *
  * <p>Not thread-safe; {@link #build()} copies the settings, so a built policy never changes.
  */
@@ -61,8 +61,8 @@ public final class RetryPolicyBuilder {
    * multiplier^(n-1))}, before jitter.
    *
    * @throws NullPointerException if a delay is null
-   * @throws IllegalArgumentException if a delay is negative, {@code initialDelay > maxDelay}, or {@code
-   *     multiplier} is below 1 or not finite
+   * @throws IllegalArgumentException if a delay is negative, {@code initialDelay > maxDelay}, or
+   *     {@code multiplier} is below 1 or not finite
    */
   public RetryPolicyBuilder backoff(Duration initialDelay, Duration maxDelay, double multiplier) {
     long initial = Objects.requireNonNull(initialDelay, "initialDelay").toMillis();
@@ -107,9 +107,9 @@ public final class RetryPolicyBuilder {
   }
 
   /**
-   * Sets the longest wait the server may ask for ({@code retry-after}) that a call of this policy sits out;
-   * a longer request fails the call at once with the server's exception. By default the engine's bound
-   * ({@link RetryEngineBuilder#maxServerWait}, 2 minutes) applies.
+   * Sets the longest wait the server may ask for ({@code retry-after}) that a call of this policy
+   * sits out; a longer request fails the call at once with the server's exception. By default the
+   * engine's bound ({@link RetryEngineBuilder#maxServerWait}, 2 minutes) applies.
    *
    * @throws NullPointerException if {@code maxServerWait} is null
    * @throws IllegalArgumentException if {@code maxServerWait} is zero or negative
@@ -127,18 +127,19 @@ public final class RetryPolicyBuilder {
   }
 
   /**
-   * Lets a call move on, when what it calls is overloaded (529, {@code OVERLOADED}), to the next of {@code
-   * count} fallbacks (other models: the call's attempt is told which to use, see {@link
-   * RetryEngine#executeWithFallbacks}): once that one's overload retries are spent, or at
-   * its first overload when {@code atOnce}. Each fallback gets up to {@code maxAttempts} attempts, within the
-   * same deadline; each move counts against the retry budget as a retry. Nothing but overload moves a call:
-   * an invalid request, an authentication failure or a rate limit never does.
+   * Lets a call move on, when what it calls is overloaded (529, {@code OVERLOADED}), to the next of
+   * {@code count} fallbacks (other models: the call's attempt is told which to use, see {@link
+   * RetryEngine#executeWithFallbacks}): once that one's overload retries are spent, or at its first
+   * overload when {@code atOnce}. Each fallback gets up to {@code maxAttempts} attempts, within the
+   * same deadline; each move counts against the retry budget as a retry. Nothing but overload moves
+   * a call: an invalid request, an authentication failure or a rate limit never does.
    *
    * @throws IllegalArgumentException if {@code count} is negative
    */
   public RetryPolicyBuilder fallbacks(int count, boolean atOnce) {
     if (count < 0) {
-      throw new IllegalArgumentException("fallbacks is " + count + " but must not be negative; 0 for none");
+      throw new IllegalArgumentException(
+          "fallbacks is " + count + " but must not be negative; 0 for none");
     }
     this.fallbacks = count;
     this.fallbackAtOnce = atOnce;
@@ -156,7 +157,10 @@ public final class RetryPolicyBuilder {
     return new RetryPolicy(this);
   }
 
-  /** Throws a problem the shared bounds found; the same words as the rule set's for {@code @RetryOn}. */
+  /**
+   * Throws a problem the shared bounds found; the same words as the rule set's for
+   * {@code @RetryOn}.
+   */
   private static void check(String problem) {
     if (problem != null) {
       throw new IllegalArgumentException(problem);

@@ -6,12 +6,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a task later, so asynchronous calls wait for a retry or for the pacer without blocking a thread.
- * Injected so tests can run on virtual time.
+ * Runs a task later, so asynchronous calls wait for a retry or for the pacer without blocking a
+ * thread. Injected so tests can run on virtual time.
  *
- * <p>Tasks run on the scheduler's thread and start the next attempt there: the attempt supplier given
- * to {@link RetryEngine#executeAsync} should start its work and return, not block. Implementations must
- * be thread-safe.
+ * <p>Tasks run on the scheduler's thread and start the next attempt there: the attempt supplier
+ * given to {@link RetryEngine#executeAsync} should start its work and return, not block.
+ * Implementations must be thread-safe.
  */
 public interface RetryScheduler {
   /**

@@ -15,7 +15,9 @@ final class RetrySignals {
         && ((ClaudeApiException) failure).shouldRetry().map(b -> !b).orElse(false);
   }
 
-  /** Returns the server's wait ({@code retry-after-ms}, else {@code retry-after}), if it sent one. */
+  /**
+   * Returns the server's wait ({@code retry-after-ms}, else {@code retry-after}), if it sent one.
+   */
   static Optional<Duration> retryAfter(ClaudeException failure) {
     return failure instanceof ClaudeApiException
         ? ((ClaudeApiException) failure).retryAfter()
@@ -24,6 +26,8 @@ final class RetrySignals {
 
   /** Returns the request id of an API failure, or {@code null}. */
   static String requestId(ClaudeException failure) {
-    return failure instanceof ClaudeApiException ? ((ClaudeApiException) failure).requestId() : null;
+    return failure instanceof ClaudeApiException
+        ? ((ClaudeApiException) failure).requestId()
+        : null;
   }
 }

@@ -11,7 +11,8 @@ final class SystemTime implements TimeSource, Sleeper {
 
   @Override
   public long millis() {
-    // nanoTime, not currentTimeMillis: waits and deadlines must not jump when the wall clock is set.
+    // nanoTime, not currentTimeMillis: waits and deadlines must not jump when the wall clock is
+    // set.
     return System.nanoTime() / 1_000_000L;
   }
 

@@ -3,8 +3,8 @@ package dev.declaude.retry;
 import java.time.Instant;
 
 /**
- * Tells the retry engine, budget and pacer the time: a monotonic clock to measure waits and deadlines,
- * and the wall clock to read the API's {@code anthropic-ratelimit-*-reset} instants.
+ * Tells the retry engine, budget and pacer the time: a monotonic clock to measure waits and
+ * deadlines, and the wall clock to read the API's {@code anthropic-ratelimit-*-reset} instants.
  *
  * <p>Injected so tests can run on virtual time. Implementations must be thread-safe.
  */

@@ -8,7 +8,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * A planned wait before a retry, where it came from, and the least of it the server asked for (its
- * {@code retry-after}, else 0), which no early end may undercut; {@link #plan} holds the backoff rules.
+ * {@code retry-after}, else 0), which no early end may undercut; {@link #plan} holds the backoff
+ * rules.
  */
 record Wait(long millis, WaitSource source, long leastMillis) {
   /** Spread added after a retry-after: at most a tenth of it, and at most 1 s. */
@@ -16,7 +17,8 @@ record Wait(long millis, WaitSource source, long leastMillis) {
 
   /**
    * Plans the wait before retry {@code retry} (1 for the first) after {@code failure}: the jittered
-   * backoff, raised to the server's retry-after (plus a small positive spread) when that asks for more.
+   * backoff, raised to the server's retry-after (plus a small positive spread) when that asks for
+   * more.
    */
   static Wait plan(RetryPolicy policy, int retry, ClaudeException failure, DoubleSupplier random) {
     long backoff = jitter(policy.jitter(), policy.backoffBefore(retry).toMillis(), random);
@@ -25,7 +27,8 @@ record Wait(long millis, WaitSource source, long leastMillis) {
       return new Wait(backoff, WaitSource.BACKOFF, 0);
     }
     long serverMillis = retryAfter.get().toMillis();
-    // The server's wait is the least wait: spread is only ever added, so no caller comes back early.
+    // The server's wait is the least wait: spread is only ever added, so no caller comes back
+    // early.
     long least = serverMillis + spread(policy.jitter(), serverMillis, random);
     return least >= backoff
         ? new Wait(least, WaitSource.RETRY_AFTER, least)

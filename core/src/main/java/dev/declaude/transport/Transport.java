@@ -8,9 +8,10 @@ import dev.declaude.wire.MessageRequest;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Carries requests to the Messages API and turns every failure into a typed {@code ClaudeException}.
- * One attempt per call: retrying is the retry engine's job. The client uses an OkHttp transport of its own;
- * another implementation (an in-memory one in a benchmark, say) plugs in through the client builder.
+ * Carries requests to the Messages API and turns every failure into a typed {@code
+ * ClaudeException}. One attempt per call: retrying is the retry engine's job. The client uses an
+ * OkHttp transport of its own; another implementation (an in-memory one in a benchmark, say) plugs
+ * in through the client builder.
  *
  * <p>Implementations are thread-safe.
  */
@@ -29,8 +30,9 @@ public interface Transport extends AutoCloseable {
   CountTokensResponse countTokens(CountTokensRequest request, RequestOptions options);
 
   /**
-   * Counts the input tokens of a request without blocking; cancelling the future cancels the HTTP call. The
-   * default counts on the calling thread and returns a completed future, for transports that never block.
+   * Counts the input tokens of a request without blocking; cancelling the future cancels the HTTP
+   * call. The default counts on the calling thread and returns a completed future, for transports
+   * that never block.
    */
   default CompletableFuture<CountTokensResponse> countTokensAsync(
       CountTokensRequest request, RequestOptions options) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The content of a message or of the system prompt: either plain text (sent as a JSON string) or a list
- * of content blocks (sent as a JSON array), exactly as the API accepts both.
+ * The content of a message or of the system prompt: either plain text (sent as a JSON string) or a
+ * list of content blocks (sent as a JSON array), exactly as the API accepts both.
  */
 public final class Content {
   private final String text;
@@ -46,7 +46,10 @@ public final class Content {
     if (text != null) {
       return text;
     }
-    return blocks.stream().filter(ContentBlock::isText).map(ContentBlock::text).collect(Collectors.joining());
+    return blocks.stream()
+        .filter(ContentBlock::isText)
+        .map(ContentBlock::text)
+        .collect(Collectors.joining());
   }
 
   @JsonValue
@@ -56,7 +59,9 @@ public final class Content {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Content c && Objects.equals(text, c.text) && Objects.equals(blocks, c.blocks);
+    return o instanceof Content c
+        && Objects.equals(text, c.text)
+        && Objects.equals(blocks, c.blocks);
   }
 
   @Override

@@ -15,9 +15,10 @@ import java.util.Objects;
  * One content block of a message: {@code text}, or any other type the API defines ({@code image},
  * {@code tool_use}, {@code thinking}, ...).
  *
- * <p>Only {@code type} and {@code text} are modelled; every other field is kept as it came in {@link
- * #fields()} and written back unchanged, so a block of a type this library does not know survives a round
- * trip (an assistant turn sent back as history, for instance). Instances are immutable.
+ * <p>Only {@code type} and {@code text} are modelled; every other field is kept as it came in
+ * {@link #fields()} and written back unchanged, so a block of a type this library does not know
+ * survives a round trip (an assistant turn sent back as history, for instance). Instances are
+ * immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class ContentBlock {
@@ -43,7 +44,8 @@ public final class ContentBlock {
   }
 
   @JsonCreator
-  static ContentBlock fromJson(@JsonProperty("type") String type, @JsonProperty("text") String text) {
+  static ContentBlock fromJson(
+      @JsonProperty("type") String type, @JsonProperty("text") String text) {
     return new ContentBlock(type == null ? "unknown" : type, text, Map.of());
   }
 

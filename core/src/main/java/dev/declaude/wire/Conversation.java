@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The memory of a chat: its turns so far, oldest first. Pass one to a {@code @ClaudePrompt} method as its
- * history parameter and the generated service places the turns before the rendered user message, then,
- * once the call succeeds, appends that user message and the answer, so the next call remembers both.
+ * The memory of a chat: its turns so far, oldest first. Pass one to a {@code @ClaudePrompt} method
+ * as its history parameter and the generated service places the turns before the rendered user
+ * message, then, once the call succeeds, appends that user message and the answer, so the next call
+ * remembers both.
  *
  * <pre>{@code
  * interface SupportChat {
@@ -20,8 +21,8 @@ import java.util.Objects;
  * chat.reply(memory, "Can you check again?");     // Claude sees the first exchange too
  * }</pre>
  *
- * <p>Thread-safe. A failed call appends nothing. A service whose context policy truncates drops turns
- * from the request it sends, never from the conversation.
+ * <p>Thread-safe. A failed call appends nothing. A service whose context policy truncates drops
+ * turns from the request it sends, never from the conversation.
  */
 public final class Conversation {
   private final List<Message> turns = new ArrayList<>();
@@ -48,8 +49,11 @@ public final class Conversation {
   /** Appends a user turn and the assistant's answer to it. */
   public synchronized Conversation addExchange(Message user, Message assistant) {
     if (user.role() != Role.USER || assistant.role() != Role.ASSISTANT) {
-      throw new IllegalArgumentException("an exchange is a user turn then an assistant turn, was "
-          + user.role() + " then " + assistant.role());
+      throw new IllegalArgumentException(
+          "an exchange is a user turn then an assistant turn, was "
+              + user.role()
+              + " then "
+              + assistant.role());
     }
     turns.add(user);
     turns.add(assistant);

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * A request to {@code POST /v1/messages/count_tokens}: the parts of a message request that count as input.
+ * A request to {@code POST /v1/messages/count_tokens}: the parts of a message request that count as
+ * input.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CountTokensRequest(

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * An error response body: {@code {"type":"error","error":{"type":..,"message":..},"request_id":..}}. Also
- * the payload of an {@code event: error} frame in a stream. The 413 from the API's edge lacks the outer
- * {@code type} and {@code request_id}; both may be {@code null}.
+ * An error response body: {@code
+ * {"type":"error","error":{"type":..,"message":..},"request_id":..}}. Also the payload of an {@code
+ * event: error} frame in a stream. The 413 from the API's edge lacks the outer {@code type} and
+ * {@code request_id}; both may be {@code null}.
  *
  * @param type {@code error}, or {@code null}
  * @param error the error itself

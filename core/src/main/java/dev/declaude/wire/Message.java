@@ -27,7 +27,9 @@ public record Message(Role role, Content content) {
     return new Message(Role.ASSISTANT, Content.of(text));
   }
 
-  /** Returns an assistant turn holding the blocks of a response, so it can be sent back as history. */
+  /**
+   * Returns an assistant turn holding the blocks of a response, so it can be sent back as history.
+   */
   public static Message assistant(List<ContentBlock> blocks) {
     return new Message(Role.ASSISTANT, Content.of(blocks));
   }

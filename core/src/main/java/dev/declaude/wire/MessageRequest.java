@@ -11,9 +11,9 @@ import java.util.Objects;
 /**
  * A request to {@code POST /v1/messages}. Fields left unset are not sent.
  *
- * <p>Build one with {@link #builder()}; {@link Builder#build()} rejects a request the API would reject for
- * its shape (no {@code max_tokens}, no messages) before anything is sent. The {@code model} may be left
- * unset, in which case the client's default model is used.
+ * <p>Build one with {@link #builder()}; {@link Builder#build()} rejects a request the API would
+ * reject for its shape (no {@code max_tokens}, no messages) before anything is sent. The {@code
+ * model} may be left unset, in which case the client's default model is used.
  *
  * <pre>{@code
  * MessageRequest request = MessageRequest.builder()
@@ -68,21 +68,48 @@ public record MessageRequest(
   /** Returns a copy with {@code model} set. */
   public MessageRequest withModel(String model) {
     return new MessageRequest(
-        model, maxTokens, system, messages, temperature, topP, topK, stopSequences, metadata, stream,
+        model,
+        maxTokens,
+        system,
+        messages,
+        temperature,
+        topP,
+        topK,
+        stopSequences,
+        metadata,
+        stream,
         outputConfig);
   }
 
   /** Returns a copy with {@code stream} set, or unset when {@code null}. */
   public MessageRequest withStream(Boolean stream) {
     return new MessageRequest(
-        model, maxTokens, system, messages, temperature, topP, topK, stopSequences, metadata, stream,
+        model,
+        maxTokens,
+        system,
+        messages,
+        temperature,
+        topP,
+        topK,
+        stopSequences,
+        metadata,
+        stream,
         outputConfig);
   }
 
   /** Returns a copy with these messages in place of the current ones. */
   public MessageRequest withMessages(List<Message> messages) {
     return new MessageRequest(
-        model, maxTokens, system, messages, temperature, topP, topK, stopSequences, metadata, stream,
+        model,
+        maxTokens,
+        system,
+        messages,
+        temperature,
+        topP,
+        topK,
+        stopSequences,
+        metadata,
+        stream,
         outputConfig);
   }
 
@@ -200,18 +227,29 @@ public record MessageRequest(
     /**
      * Returns the request.
      *
-     * @throws IllegalStateException if {@code maxTokens} was not set or no message was added: the API
-     *     rejects both
+     * @throws IllegalStateException if {@code maxTokens} was not set or no message was added: the
+     *     API rejects both
      */
     public MessageRequest build() {
       if (maxTokens == null) {
-        throw new IllegalStateException("maxTokens is required: the API rejects a request without max_tokens");
+        throw new IllegalStateException(
+            "maxTokens is required: the API rejects a request without max_tokens");
       }
       if (messages.isEmpty()) {
-        throw new IllegalStateException("at least one message is required: add one with addUserMessage(...)");
+        throw new IllegalStateException(
+            "at least one message is required: add one with addUserMessage(...)");
       }
       return new MessageRequest(
-          model, maxTokens, system, messages, temperature, topP, topK, stopSequences, metadata, stream,
+          model,
+          maxTokens,
+          system,
+          messages,
+          temperature,
+          topP,
+          topK,
+          stopSequences,
+          metadata,
+          stream,
           outputConfig);
     }
   }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * @param role always {@code assistant}
  * @param content the generated blocks
  * @param model the model that answered
- * @param stopReason why generation stopped: {@code end_turn}, {@code max_tokens}, {@code stop_sequence}, ...
+ * @param stopReason why generation stopped: {@code end_turn}, {@code max_tokens}, {@code
+ *     stop_sequence}, ...
  * @param stopSequence the stop sequence that matched, if any
  * @param usage token counts
  */
@@ -36,6 +37,9 @@ public record MessageResponse(
 
   /** Returns the text of every {@code text} block, joined in order. */
   public String text() {
-    return content.stream().filter(ContentBlock::isText).map(ContentBlock::text).collect(Collectors.joining());
+    return content.stream()
+        .filter(ContentBlock::isText)
+        .map(ContentBlock::text)
+        .collect(Collectors.joining());
   }
 }

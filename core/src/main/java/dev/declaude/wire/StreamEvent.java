@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One event of a streamed response, in the documented order: {@code message_start}, then per content
- * block {@code content_block_start}, any {@code content_block_delta}s and {@code content_block_stop}, then
- * {@code message_delta} and {@code message_stop}; {@code ping} may come anywhere. An {@code error} event is
- * not one of these: the client turns it into an exception. Event types the API adds later arrive as
- * {@link Unknown} and are skipped.
+ * One event of a streamed response, in the documented order: {@code message_start}, then per
+ * content block {@code content_block_start}, any {@code content_block_delta}s and {@code
+ * content_block_stop}, then {@code message_delta} and {@code message_stop}; {@code ping} may come
+ * anywhere. An {@code error} event is not one of these: the client turns it into an exception.
+ * Event types the API adds later arrive as {@link Unknown} and are skipped.
  */
 @JsonTypeInfo(
     use = JsonTypeInfo.Id.NAME,
@@ -35,7 +35,8 @@ public sealed interface StreamEvent {
 
   /** The first event: the message with empty content and the input usage. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record MessageStart(@JsonProperty("type") String type, @JsonProperty("message") MessageResponse message)
+  record MessageStart(
+      @JsonProperty("type") String type, @JsonProperty("message") MessageResponse message)
       implements StreamEvent {}
 
   /** A content block begins at {@code index}. */
@@ -47,12 +48,15 @@ public sealed interface StreamEvent {
       implements StreamEvent {}
 
   /**
-   * A piece of the block at {@code index}. {@code delta.type} is {@code text_delta} (with {@code text}),
-   * {@code input_json_delta}, {@code thinking_delta}, {@code signature_delta} or a later addition.
+   * A piece of the block at {@code index}. {@code delta.type} is {@code text_delta} (with {@code
+   * text}), {@code input_json_delta}, {@code thinking_delta}, {@code signature_delta} or a later
+   * addition.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ContentBlockDelta(
-      @JsonProperty("type") String type, @JsonProperty("index") int index, @JsonProperty("delta") JsonNode delta)
+      @JsonProperty("type") String type,
+      @JsonProperty("index") int index,
+      @JsonProperty("delta") JsonNode delta)
       implements StreamEvent {
 
     /** Returns the text of a {@code text_delta}, or {@code null} for other deltas. */
@@ -73,7 +77,9 @@ public sealed interface StreamEvent {
   /** Top-level changes: the stop reason, and cumulative usage. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record MessageDelta(
-      @JsonProperty("type") String type, @JsonProperty("delta") Delta delta, @JsonProperty("usage") Usage usage)
+      @JsonProperty("type") String type,
+      @JsonProperty("delta") Delta delta,
+      @JsonProperty("usage") Usage usage)
       implements StreamEvent {
 
     /**
@@ -84,7 +90,8 @@ public sealed interface StreamEvent {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delta(
-        @JsonProperty("stop_reason") String stopReason, @JsonProperty("stop_sequence") String stopSequence) {}
+        @JsonProperty("stop_reason") String stopReason,
+        @JsonProperty("stop_sequence") String stopSequence) {}
   }
 
   /** The last event of a complete stream. */

@@ -24,8 +24,11 @@ class RateLimitDomainTest {
 
   @Test
   void keysAndPortsMakeDifferentDomains() {
-    assertNotEquals(RateLimitDomain.of("http://localhost:8080", KEY), RateLimitDomain.of("http://localhost:8080", KEY + "x"));
-    assertEquals("localhost:8080", RateLimitDomain.of("http://localhost:8080", KEY).id().split("/")[0]);
+    assertNotEquals(
+        RateLimitDomain.of("http://localhost:8080", KEY),
+        RateLimitDomain.of("http://localhost:8080", KEY + "x"));
+    assertEquals(
+        "localhost:8080", RateLimitDomain.of("http://localhost:8080", KEY).id().split("/")[0]);
     assertEquals("localhost", RateLimitDomain.of("http://localhost", KEY).id().split("/")[0]);
   }
 
@@ -35,7 +38,8 @@ class RateLimitDomainTest {
     assertEquals(
         "a rate-limit domain name must be 1 to 64 letters, digits, '.', '_' or '-', such as \"acme-prod\";"
             + " was \"acme/prod\"",
-        assertThrows(IllegalArgumentException.class, () -> RateLimitDomain.named("acme/prod")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RateLimitDomain.named("acme/prod"))
+            .getMessage());
   }
 
   @Test

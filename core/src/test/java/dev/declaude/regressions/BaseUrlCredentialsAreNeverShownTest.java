@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.declaude.ClaudeClient;
 import org.junit.jupiter.api.Test;
 
-/** Regression: {@code toString} of the client showed a base URL's {@code user:password@}, a proxy's secret. */
+/**
+ * Regression: {@code toString} of the client showed a base URL's {@code user:password@}, a proxy's
+ * secret.
+ */
 class BaseUrlCredentialsAreNeverShownTest {
   @Test
   void theClientsToStringDropsTheUserAndPassword() {
@@ -16,7 +19,8 @@ class BaseUrlCredentialsAreNeverShownTest {
             .build()) {
 
       assertEquals(
-          "ClaudeClient[baseUrl=https://proxy.example.com/anthropic, model=claude-sonnet-4-6]", client.toString());
+          "ClaudeClient[baseUrl=https://proxy.example.com/anthropic, model=claude-sonnet-4-6]",
+          client.toString());
     }
   }
 }

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rate limits belong to the organisation behind an API key. Clients of one key in one process share its
- * rate-limit domain, so what one learns holds the other; clients of different keys share nothing, so one
- * key's spent limit never holds another key's calls. Clients are built as users build them (their own engine
- * on real time); a caller the pacer would hold for seconds fails at once with a {@link PacingException}
- * instead, because its policy allows it one second, so no test waits.
+ * Rate limits belong to the organisation behind an API key. Clients of one key in one process share
+ * its rate-limit domain, so what one learns holds the other; clients of different keys share
+ * nothing, so one key's spent limit never holds another key's calls. Clients are built as users
+ * build them (their own engine on real time); a caller the pacer would hold for seconds fails at
+ * once with a {@link PacingException} instead, because its policy allows it one second, so no test
+ * waits.
  */
 class ClientsOfDifferentKeysDoNotShareRateLimitsTest {
   private static final String KEY_A = "sk-ant-test-organisation-a-0123456789";
@@ -39,15 +40,17 @@ class ClientsOfDifferentKeysDoNotShareRateLimitsTest {
     return Loopback.ok()
         .setHeader("anthropic-ratelimit-requests-limit", "6")
         .setHeader("anthropic-ratelimit-requests-remaining", "0")
-        .setHeader("anthropic-ratelimit-requests-reset",
+        .setHeader(
+            "anthropic-ratelimit-requests-reset",
             DateTimeFormatter.ISO_INSTANT.format(Instant.now().plusSeconds(60)));
   }
 
   private ClaudeClient client(String key, RateLimitDomain domain) {
-    var builder = ClaudeClient.builder()
-        .apiKey(key)
-        .baseUrl(server.url("/").toString())
-        .defaultRetryPolicy(RetryPolicy.builder().maxElapsed(Duration.ofSeconds(1)).build());
+    var builder =
+        ClaudeClient.builder()
+            .apiKey(key)
+            .baseUrl(server.url("/").toString())
+            .defaultRetryPolicy(RetryPolicy.builder().maxElapsed(Duration.ofSeconds(1)).build());
     return domain == null ? builder.build() : builder.rateLimitDomain(domain).build();
   }
 
@@ -55,7 +58,8 @@ class ClientsOfDifferentKeysDoNotShareRateLimitsTest {
   void aClientIsNotHeldBecauseAnotherKeysLimitIsSpent() {
     server.enqueue(spent());
     server.enqueue(Loopback.ok());
-    try (ClaudeClient a = client(KEY_A, null); ClaudeClient b = client(KEY_B, null)) {
+    try (ClaudeClient a = client(KEY_A, null);
+        ClaudeClient b = client(KEY_B, null)) {
       // Given key A's limit is spent
       a.send(Loopback.request());
 
@@ -68,7 +72,8 @@ class ClientsOfDifferentKeysDoNotShareRateLimitsTest {
   @Test
   void anotherClientOfTheSameKeyIsHeldByTheSpentLimit() {
     server.enqueue(spent());
-    try (ClaudeClient a = client(KEY_A, null); ClaudeClient sameKey = client(KEY_A, null)) {
+    try (ClaudeClient a = client(KEY_A, null);
+        ClaudeClient sameKey = client(KEY_A, null)) {
       a.send(Loopback.request());
 
       assertThrows(PacingException.class, () -> sameKey.send(Loopback.request()));
@@ -80,7 +85,8 @@ class ClientsOfDifferentKeysDoNotShareRateLimitsTest {
   void twoKeysOfOneNamedDomainShareItsLimit() {
     server.enqueue(spent());
     RateLimitDomain organisation = RateLimitDomain.named("acme-" + server.getPort());
-    try (ClaudeClient a = client(KEY_A, organisation); ClaudeClient b = client(KEY_B, organisation)) {
+    try (ClaudeClient a = client(KEY_A, organisation);
+        ClaudeClient b = client(KEY_B, organisation)) {
       a.send(Loopback.request());
 
       assertThrows(PacingException.class, () -> b.send(Loopback.request()));

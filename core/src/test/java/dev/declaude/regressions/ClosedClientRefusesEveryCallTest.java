@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;
-import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.RetryOn;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: after {@code close()} a synchronous call still succeeded (and reopened connections), and an
- * asynchronous one failed with a retryable {@code ClaudeConnectionException: executor rejected}. Every call on
- * a closed client now fails at once with {@code IllegalStateException}, never retried.
+ * Regression: after {@code close()} a synchronous call still succeeded (and reopened connections),
+ * and an asynchronous one failed with a retryable {@code ClaudeConnectionException: executor
+ * rejected}. Every call on a closed client now fails at once with {@code IllegalStateException},
+ * never retried.
  */
 class ClosedClientRefusesEveryCallTest {
   @RetryOn(ErrorKind.CONNECTION)
@@ -42,12 +43,23 @@ class ClosedClientRefusesEveryCallTest {
     client.close();
 
     String closed = "this ClaudeClient is closed";
-    assertEquals(closed, assertThrows(IllegalStateException.class, () -> client.send(Loopback.request())).getMessage());
-    assertEquals(closed, assertThrows(IllegalStateException.class, () -> client.stream(Loopback.request())).getMessage());
-    assertEquals(closed,
-        assertThrows(IllegalStateException.class, () -> client.countTokens(Loopback.request())).getMessage());
-    assertEquals(closed, assertThrows(IllegalStateException.class, () -> bot.answer("Hi")).getMessage());
-    assertEquals(closed, assertThrows(IllegalStateException.class, () -> client.create(Bot.class)).getMessage());
+    assertEquals(
+        closed,
+        assertThrows(IllegalStateException.class, () -> client.send(Loopback.request()))
+            .getMessage());
+    assertEquals(
+        closed,
+        assertThrows(IllegalStateException.class, () -> client.stream(Loopback.request()))
+            .getMessage());
+    assertEquals(
+        closed,
+        assertThrows(IllegalStateException.class, () -> client.countTokens(Loopback.request()))
+            .getMessage());
+    assertEquals(
+        closed, assertThrows(IllegalStateException.class, () -> bot.answer("Hi")).getMessage());
+    assertEquals(
+        closed,
+        assertThrows(IllegalStateException.class, () -> client.create(Bot.class)).getMessage());
     assertEquals(closed, failureOf(client.sendAsync(Loopback.request())).getMessage());
     assertEquals(closed, failureOf(bot.answerAsync("Hi")).getMessage());
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regressions: a non-declaude exception thrown on a later attempt dropped the failures of the earlier ones;
- * and the server's {@code error.message} went into INFO lines as sent, so a server could forge log lines.
+ * Regressions: a non-declaude exception thrown on a later attempt dropped the failures of the
+ * earlier ones; and the server's {@code error.message} went into INFO lines as sent, so a server
+ * could forge log lines.
  */
 class DiagnosticsAreNotLostOrForgedTest {
   private static final RetryPolicy SERVER = RetryPolicy.builder().retryOn(ErrorKind.SERVER).build();
@@ -53,7 +54,8 @@ class DiagnosticsAreNotLostOrForgedTest {
 
       assertEquals(1, e.getSuppressed().length);
       assertEquals(OverloadedException.class, e.getSuppressed()[0].getClass());
-      assertEquals("529 overloaded_error: Overloaded (request-id req_1)", e.getSuppressed()[0].getMessage());
+      assertEquals(
+          "529 overloaded_error: Overloaded (request-id req_1)", e.getSuppressed()[0].getMessage());
     }
   }
 
@@ -75,10 +77,14 @@ class DiagnosticsAreNotLostOrForgedTest {
     }
 
     List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
-    String retry = lines.stream().filter(l -> l.contains("Retrying Claude call")).findFirst().orElseThrow();
+    String retry =
+        lines.stream().filter(l -> l.contains("Retrying Claude call")).findFirst().orElseThrow();
     assertTrue(
-        retry.contains("(529 overloaded_error: Overloaded\\n[main] INFO dev.declaude.Billing - refund approved\\u001b[2K)"),
+        retry.contains(
+            "(529 overloaded_error: Overloaded\\n[main] INFO dev.declaude.Billing - refund approved\\u001b[2K)"),
         retry);
-    assertFalse(lines.stream().anyMatch(l -> l.startsWith("[main] INFO dev.declaude.Billing")), lines.toString());
+    assertFalse(
+        lines.stream().anyMatch(l -> l.startsWith("[main] INFO dev.declaude.Billing")),
+        lines.toString());
   }
 }

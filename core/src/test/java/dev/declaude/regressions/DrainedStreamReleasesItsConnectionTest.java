@@ -11,8 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: a {@code Stream<String>} read to its end but not closed kept its connection, so five drained
- * streams held five connections. Reaching the end now releases it; {@code close()} still releases it early.
+ * Regression: a {@code Stream<String>} read to its end but not closed kept its connection, so five
+ * drained streams held five connections. Reaching the end now releases it; {@code close()} still
+ * releases it early.
  */
 class DrainedStreamReleasesItsConnectionTest {
   interface Storyteller {
@@ -41,7 +42,8 @@ class DrainedStreamReleasesItsConnectionTest {
       }
 
       for (int i = 0; i < 5; i++) {
-        // The n-th request on one connection has sequence number n: each stream gave its connection back.
+        // The n-th request on one connection has sequence number n: each stream gave its connection
+        // back.
         assertEquals(i, api.server.takeRequest(10, TimeUnit.SECONDS).getSequenceNumber());
       }
     }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression: a structured call recorded its exchange before mapping the answer, so every {@code
- * ResponseFormatException} added two turns to the conversation. Contract: a call that does not return
- * normally appends nothing; a successful one appends exactly its user message and the answer.
+ * ResponseFormatException} added two turns to the conversation. Contract: a call that does not
+ * return normally appends nothing; a successful one appends exactly its user message and the
+ * answer.
  */
 class FailedCallsAppendNothingToTheConversationTest {
   record Order(String id, int quantity) {}
@@ -33,9 +34,12 @@ class FailedCallsAppendNothingToTheConversationTest {
   private final Loopback api = new Loopback();
 
   private static String line(Message m) {
-    String text = m.content().isText()
-        ? m.content().text()
-        : m.content().blocks().stream().map(b -> b.text()).collect(java.util.stream.Collectors.joining());
+    String text =
+        m.content().isText()
+            ? m.content().text()
+            : m.content().blocks().stream()
+                .map(b -> b.text())
+                .collect(java.util.stream.Collectors.joining());
     return m.role() + ": " + text;
   }
 
@@ -50,7 +54,8 @@ class FailedCallsAppendNothingToTheConversationTest {
     try (ClaudeClient client = api.client().retryEngine(api.engine().build()).build()) {
       Conversation memory = new Conversation();
 
-      assertThrows(ResponseFormatException.class,
+      assertThrows(
+          ResponseFormatException.class,
           () -> client.create(Extractor.class).extract(memory, "Hi, I'd like some tea."));
 
       assertEquals(0, memory.size());
@@ -63,8 +68,14 @@ class FailedCallsAppendNothingToTheConversationTest {
     try (ClaudeClient client = api.client().retryEngine(api.engine().build()).build()) {
       Conversation memory = new Conversation();
 
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> client.create(Extractor.class).extractAsync(memory, "Hi, I'd like some tea.").get());
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  client
+                      .create(Extractor.class)
+                      .extractAsync(memory, "Hi, I'd like some tea.")
+                      .get());
 
       assertEquals(ResponseFormatException.class, e.getCause().getClass());
       assertEquals(0, memory.size());
@@ -88,7 +99,9 @@ class FailedCallsAppendNothingToTheConversationTest {
               "ASSISTANT: {\"id\":\"A-7\",\"quantity\":2}",
               "USER: Extract the order from: One B-1",
               "ASSISTANT: {\"id\":\"B-1\",\"quantity\":1}"),
-          memory.messages().stream().map(FailedCallsAppendNothingToTheConversationTest::line).toList());
+          memory.messages().stream()
+              .map(FailedCallsAppendNothingToTheConversationTest::line)
+              .toList());
     }
   }
 }

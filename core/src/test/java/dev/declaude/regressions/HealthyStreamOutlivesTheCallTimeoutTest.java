@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.ClaudeClient;
 import dev.declaude.error.ClaudeTimeoutException;
-import dev.declaude.transport.RequestOptions;
 import dev.declaude.response.MessageStream;
+import dev.declaude.transport.RequestOptions;
 import dev.declaude.wire.StreamEvent;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: the OkHttp call timeout also covered reading a stream's body, so a long answer that kept sending
- * events was cut when the call timeout passed. A stream is now bounded by the call timeout until its headers
- * arrive, then by the read timeout between reads and by the caller's own timeout, never by a total a healthy
- * stream can outlive. The server here really trickles its body; no assertion depends on how fast.
+ * Regression: the OkHttp call timeout also covered reading a stream's body, so a long answer that
+ * kept sending events was cut when the call timeout passed. A stream is now bounded by the call
+ * timeout until its headers arrive, then by the read timeout between reads and by the caller's own
+ * timeout, never by a total a healthy stream can outlive. The server here really trickles its body;
+ * no assertion depends on how fast.
  */
 class HealthyStreamOutlivesTheCallTimeoutTest {
   private final Loopback api = new Loopback();
@@ -52,7 +53,9 @@ class HealthyStreamOutlivesTheCallTimeoutTest {
   }
 
   private static MockResponse sse(String body) {
-    return new MockResponse().setHeader("content-type", "text/event-stream").setChunkedBody(body, 128);
+    return new MockResponse()
+        .setHeader("content-type", "text/event-stream")
+        .setChunkedBody(body, 128);
   }
 
   private ClaudeClient client(Duration callTimeout) {
@@ -75,7 +78,8 @@ class HealthyStreamOutlivesTheCallTimeoutTest {
 
   @Test
   void aStreamThatKeepsSendingOutlivesTheCallTimeout() {
-    // 20 deltas of about 140 bytes, 140 bytes every 50 ms: about a second in all, five call timeouts
+    // 20 deltas of about 140 bytes, 140 bytes every 50 ms: about a second in all, five call
+    // timeouts
     String body = events(20);
     api.server.enqueue(sse(body).throttleBody(140, 50, TimeUnit.MILLISECONDS));
     try (ClaudeClient client = client(Duration.ofMillis(200));
@@ -117,7 +121,8 @@ class HealthyStreamOutlivesTheCallTimeoutTest {
       ClaudeTimeoutException e = assertThrows(ClaudeTimeoutException.class, () -> count(stream));
 
       assertEquals(
-          "reading the stream timed out: the stream did not end within its timeout of 300 ms", e.getMessage());
+          "reading the stream timed out: the stream did not end within its timeout of 300 ms",
+          e.getMessage());
     }
   }
 }

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A server on loopback that answers every request with a status line, headers and a body it generates as it
- * writes, so a test can send a 200 MiB answer without holding 200 MiB. Counts the body bytes it managed to
- * write before the client hung up.
+ * A server on loopback that answers every request with a status line, headers and a body it
+ * generates as it writes, so a test can send a 200 MiB answer without holding 200 MiB. Counts the
+ * body bytes it managed to write before the client hung up.
  */
 final class HostileServer implements AutoCloseable {
   /** Writes a response body, adding what it wrote to {@code written}. */
@@ -99,7 +99,8 @@ final class HostileServer implements AutoCloseable {
   }
 
   private static void readRequest(InputStream in) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
     long length = 0;
     String line;
     while ((line = reader.readLine()) != null && !line.isEmpty()) {

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: error bodies were capped, but a 200 body, a {@code count_tokens} body, an SSE line and an SSE
- * event's joined data lines were read whole, so a 200 MiB answer was an {@code OutOfMemoryError} at {@code
- * -Xmx64m}. Each is now read up to a cap, then a {@link MalformedResponseException} naming it.
+ * Regression: error bodies were capped, but a 200 body, a {@code count_tokens} body, an SSE line
+ * and an SSE event's joined data lines were read whole, so a 200 MiB answer was an {@code
+ * OutOfMemoryError} at {@code -Xmx64m}. Each is now read up to a cap, then a {@link
+ * MalformedResponseException} naming it.
  */
 class HugeBodiesAreNotReadIntoMemoryTest {
   static final long HUGE = 200L << 20;
@@ -81,10 +82,13 @@ class HugeBodiesAreNotReadIntoMemoryTest {
         ClaudeClient client = client(server, 1 << 20)) {
 
       MalformedResponseException e =
-          assertThrows(MalformedResponseException.class, () -> client.countTokens(Loopback.request()));
+          assertThrows(
+              MalformedResponseException.class, () -> client.countTokens(Loopback.request()));
 
-      assertEquals("the count_tokens body is longer than the 1 MiB cap (maxResponseBytes); stopped reading there."
-          + " Raise ClaudeClient.builder().maxResponseBytes(...) if the API really sends such answers", e.getMessage());
+      assertEquals(
+          "the count_tokens body is longer than the 1 MiB cap (maxResponseBytes); stopped reading there."
+              + " Raise ClaudeClient.builder().maxResponseBytes(...) if the API really sends such answers",
+          e.getMessage());
     }
   }
 
@@ -96,7 +100,8 @@ class HugeBodiesAreNotReadIntoMemoryTest {
         ClaudeClient client = client(server, 1 << 20);
         MessageStream stream = client.stream(Loopback.request())) {
 
-      MalformedResponseException e = assertThrows(MalformedResponseException.class, stream::hasNext);
+      MalformedResponseException e =
+          assertThrows(MalformedResponseException.class, stream::hasNext);
 
       assertEquals(
           "a line of the stream exceeds the 1 MiB cap (maxStreamEventBytes); stopped"
@@ -121,10 +126,13 @@ class HugeBodiesAreNotReadIntoMemoryTest {
         ClaudeClient client = client(server, 1 << 20);
         MessageStream stream = client.stream(Loopback.request())) {
 
-      MalformedResponseException e = assertThrows(MalformedResponseException.class, stream::hasNext);
+      MalformedResponseException e =
+          assertThrows(MalformedResponseException.class, stream::hasNext);
 
-      assertEquals("an event's data of the stream exceeds the 1 MiB cap (maxStreamEventBytes); stopped reading there."
-          + " Raise ClaudeClient.builder().maxStreamEventBytes(...) if the API really sends such events", e.getMessage());
+      assertEquals(
+          "an event's data of the stream exceeds the 1 MiB cap (maxStreamEventBytes); stopped reading there."
+              + " Raise ClaudeClient.builder().maxStreamEventBytes(...) if the API really sends such events",
+          e.getMessage());
     }
   }
 
@@ -148,8 +156,9 @@ class HugeBodiesAreNotReadIntoMemoryTest {
     assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not end");
 
     assertTrue(
-        output.contains("threw dev.declaude.error.MalformedResponseException: the message body is longer than"
-            + " the 32 MiB cap"),
+        output.contains(
+            "threw dev.declaude.error.MalformedResponseException: the message body is longer than"
+                + " the 32 MiB cap"),
         output);
     assertEquals(0, child.exitValue(), output);
   }

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: one 429 with {@code retry-after: 99999999999}, or an exhausted limit whose {@code -reset} lies in
- * the year 3000, closed the pacer of the engine every client shared for centuries, so other clients (other key,
- * other base URL) sent nothing and blocked, and a {@code -reset} at the end of time made an {@code
- * ArithmeticException} escape. Waits the server asks for are now bounded by {@code maxServerWait}.
+ * Regression: one 429 with {@code retry-after: 99999999999}, or an exhausted limit whose {@code
+ * -reset} lies in the year 3000, closed the pacer of the engine every client shared for centuries,
+ * so other clients (other key, other base URL) sent nothing and blocked, and a {@code -reset} at
+ * the end of time made an {@code ArithmeticException} escape. Waits the server asks for are now
+ * bounded by {@code maxServerWait}.
  */
 class HugeServerWaitFreezesNoClientTest {
   private static final RetryPolicy RATE_LIMITS =
@@ -44,7 +45,8 @@ class HugeServerWaitFreezesNoClientTest {
     try (ClaudeClient client =
         api.client().retryEngine(api.engine().build()).defaultRetryPolicy(RATE_LIMITS).build()) {
 
-      RateLimitException e = assertThrows(RateLimitException.class, () -> client.send(Loopback.request()));
+      RateLimitException e =
+          assertThrows(RateLimitException.class, () -> client.send(Loopback.request()));
 
       assertEquals(Optional.of(Duration.ofSeconds(99_999_999_999L)), e.retryAfter());
       assertEquals(1, e.attempts());
@@ -93,7 +95,8 @@ class HugeServerWaitFreezesNoClientTest {
 
       assertEquals("Hello", client.send(Loopback.request()).text());
 
-      // The requests bucket still paces at 50 a minute (one per 1.2 s); nothing waits for the year 3000.
+      // The requests bucket still paces at 50 a minute (one per 1.2 s); nothing waits for the year
+      // 3000.
       assertEquals(List.of(1200L), api.time.sleeps());
     }
   }
@@ -140,7 +143,10 @@ class HugeServerWaitFreezesNoClientTest {
     api.server.enqueue(rateLimited().setHeader("retry-after", "300"));
     api.server.enqueue(Loopback.ok());
     RetryPolicy patient =
-        RetryPolicy.builder().retryOn(ErrorKind.RATE_LIMIT).maxServerWait(Duration.ofMinutes(10)).build();
+        RetryPolicy.builder()
+            .retryOn(ErrorKind.RATE_LIMIT)
+            .maxServerWait(Duration.ofMinutes(10))
+            .build();
     try (ClaudeClient client =
         api.client().retryEngine(api.engine().build()).defaultRetryPolicy(patient).build()) {
 
@@ -157,7 +163,8 @@ class HugeServerWaitFreezesNoClientTest {
     try (ClaudeClient client =
         api.client().maxServerWait(Duration.ofSeconds(5)).defaultRetryPolicy(RATE_LIMITS).build()) {
 
-      RateLimitException e = assertThrows(RateLimitException.class, () -> client.send(Loopback.request()));
+      RateLimitException e =
+          assertThrows(RateLimitException.class, () -> client.send(Loopback.request()));
 
       assertEquals(Optional.of(Duration.ofSeconds(10)), e.retryAfter());
       assertEquals(1, api.server.getRequestCount());

@@ -18,8 +18,9 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 
 /**
- * A local server on loopback and clients of it on virtual time: waits advance a {@link FakeTime} and are
- * recorded, so regression tests of waiting behaviour take no real time and do not depend on the machine.
+ * A local server on loopback and clients of it on virtual time: waits advance a {@link FakeTime}
+ * and are recorded, so regression tests of waiting behaviour take no real time and do not depend on
+ * the machine.
  */
 final class Loopback implements AutoCloseable {
   static final String KEY = "sk-ant-test-loopback-0123456789abcdef";
@@ -99,7 +100,9 @@ final class Loopback implements AutoCloseable {
         .setHeader("request-id", requestId);
   }
 
-  /** Returns a 200 answer whose text is {@code text} and whose usage reports {@code inputTokens}. */
+  /**
+   * Returns a 200 answer whose text is {@code text} and whose usage reports {@code inputTokens}.
+   */
   static MockResponse answer(String text, long inputTokens) {
     return json(
         200,
@@ -117,7 +120,10 @@ final class Loopback implements AutoCloseable {
     return streamStart() + streamDeltas(deltas) + streamEnd(deltas.length);
   }
 
-  /** Returns the events of a stream that sends {@code deltas}, then an {@code overloaded_error} event. */
+  /**
+   * Returns the events of a stream that sends {@code deltas}, then an {@code overloaded_error}
+   * event.
+   */
   static String streamBrokenAfter(String... deltas) {
     return streamStart()
         + streamDeltas(deltas)
@@ -126,7 +132,9 @@ final class Loopback implements AutoCloseable {
   }
 
   static MockResponse sse(String events) {
-    return new MockResponse().setHeader("content-type", "text/event-stream").setChunkedBody(events, 64);
+    return new MockResponse()
+        .setHeader("content-type", "text/event-stream")
+        .setChunkedBody(events, 64);
   }
 
   private static String streamStart() {

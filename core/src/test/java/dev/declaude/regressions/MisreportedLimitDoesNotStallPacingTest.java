@@ -10,10 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: the pacer took {@code anthropic-ratelimit-requests-limit} as requests per minute and nothing
- * else, so a gateway reporting its burst size there (5, with a {@code -reset} a quarter second away) made
- * declaude hold the next caller for 15 s, where a client without pacing would have gone at once. The three
- * headers are now read together, and pacing can be switched off.
+ * Regression: the pacer took {@code anthropic-ratelimit-requests-limit} as requests per minute and
+ * nothing else, so a gateway reporting its burst size there (5, with a {@code -reset} a quarter
+ * second away) made declaude hold the next caller for 15 s, where a client without pacing would
+ * have gone at once. The three headers are now read together, and pacing can be switched off.
  */
 class MisreportedLimitDoesNotStallPacingTest {
   private final Loopback api = new Loopback();
@@ -48,7 +48,8 @@ class MisreportedLimitDoesNotStallPacingTest {
   void withPacingOffNobodyIsHeld() {
     api.server.enqueue(burstSpent());
     api.server.enqueue(Loopback.ok());
-    try (ClaudeClient client = api.client().retryEngine(api.engine().pacing(false).build()).build()) {
+    try (ClaudeClient client =
+        api.client().retryEngine(api.engine().pacing(false).build()).build()) {
       client.send(Loopback.request());
 
       client.send(Loopback.request());

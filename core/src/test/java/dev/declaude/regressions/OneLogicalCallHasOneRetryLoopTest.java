@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;
-import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.RetryOn;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.error.StreamInterruptedException;
 import dev.declaude.retry.RetryEngine;
@@ -18,10 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regressions: a retried call (a woven {@code @RetryOn} method) that calls a generated service ran two retry
- * loops, 3 × 3 = 9 requests while {@code attempts()} said 3; and a stream that broke after text reached a
- * {@code Consumer<String>} kept its cause's retryable kind, so the outer loop delivered the same words again.
- * Now one logical call has one loop, and delivered text is never delivered twice.
+ * Regressions: a retried call (a woven {@code @RetryOn} method) that calls a generated service ran
+ * two retry loops, 3 × 3 = 9 requests while {@code attempts()} said 3; and a stream that broke
+ * after text reached a {@code Consumer<String>} kept its cause's retryable kind, so the outer loop
+ * delivered the same words again. Now one logical call has one loop, and delivered text is never
+ * delivered twice.
  */
 class OneLogicalCallHasOneRetryLoopTest {
   @RetryOn(value = ErrorKind.SERVER, maxAttempts = 3)
@@ -33,7 +34,8 @@ class OneLogicalCallHasOneRetryLoopTest {
     void tell(String question, Consumer<String> text);
   }
 
-  private static final RetryPolicy OUTER = RetryPolicy.builder().retryOn(ErrorKind.SERVER).maxAttempts(3).build();
+  private static final RetryPolicy OUTER =
+      RetryPolicy.builder().retryOn(ErrorKind.SERVER).maxAttempts(3).build();
 
   private final Loopback api = new Loopback();
 
@@ -51,8 +53,9 @@ class OneLogicalCallHasOneRetryLoopTest {
     try (ClaudeClient client = api.client().retryEngine(engine).build()) {
       Bot bot = client.create(Bot.class);
 
-      OverloadedException e = assertThrows(OverloadedException.class,
-          () -> engine.execute(OUTER, () -> bot.answer("Hello?")));
+      OverloadedException e =
+          assertThrows(
+              OverloadedException.class, () -> engine.execute(OUTER, () -> bot.answer("Hello?")));
 
       assertEquals(3, api.server.getRequestCount());
       assertEquals(3, e.attempts());
@@ -69,11 +72,16 @@ class OneLogicalCallHasOneRetryLoopTest {
       Bot bot = client.create(Bot.class);
       List<String> seen = new ArrayList<>();
 
-      StreamInterruptedException e = assertThrows(StreamInterruptedException.class,
-          () -> engine.execute(OUTER, () -> {
-            bot.tell("Say hello", seen::add);
-            return null;
-          }));
+      StreamInterruptedException e =
+          assertThrows(
+              StreamInterruptedException.class,
+              () ->
+                  engine.execute(
+                      OUTER,
+                      () -> {
+                        bot.tell("Say hello", seen::add);
+                        return null;
+                      }));
 
       assertEquals(List.of("Hel"), seen);
       assertEquals("Hel", e.partialText());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.declaude.ClaudeClient;
-import dev.declaude.annotation.Jitter;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.Jitter;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.retry.RetryEngine;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: any success ended every caller's backoff after a 5xx or 529. Right after an outage; wrong when
- * the server is at capacity and sheds load, where it sent the retries straight back into the overload. The
- * early return now needs the recent outcomes to say the server is back.
+ * Regression: any success ended every caller's backoff after a 5xx or 529. Right after an outage;
+ * wrong when the server is at capacity and sheds load, where it sent the retries straight back into
+ * the overload. The early return now needs the recent outcomes to say the server is back.
  */
 class RecoveryDuringOverloadTest {
   private static final RetryPolicy ONE_SECOND_BACKOFF =

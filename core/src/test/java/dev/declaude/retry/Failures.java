@@ -19,27 +19,32 @@ final class Failures {
 
   static OverloadedException overloaded(String requestId) {
     return new OverloadedException(
-        new FailedResponse("overloaded_error", null, "Overloaded", metadata(529, requestId, null, null)));
+        new FailedResponse(
+            "overloaded_error", null, "Overloaded", metadata(529, requestId, null, null)));
   }
 
   static ServerException server(String requestId) {
     return new ServerException(
-        new FailedResponse("api_error", null, "Internal server error", metadata(500, requestId, null, null)));
+        new FailedResponse(
+            "api_error", null, "Internal server error", metadata(500, requestId, null, null)));
   }
 
   static ServerException serverSaying(Boolean shouldRetry) {
     return new ServerException(
-        new FailedResponse("api_error", null, "Internal server error", metadata(500, "req_s", null, shouldRetry)));
+        new FailedResponse(
+            "api_error", null, "Internal server error", metadata(500, "req_s", null, shouldRetry)));
   }
 
   static ServerException serverWithRetryAfter(Duration retryAfter) {
     return new ServerException(
-        new FailedResponse("api_error", null, "Internal server error", metadata(503, "req_s", retryAfter, null)));
+        new FailedResponse(
+            "api_error", null, "Internal server error", metadata(503, "req_s", retryAfter, null)));
   }
 
   static RateLimitException rateLimit(Duration retryAfter) {
     return new RateLimitException(
-        new FailedResponse("rate_limit_error", null, "Rate limited", metadata(429, "req_rl", retryAfter, null)));
+        new FailedResponse(
+            "rate_limit_error", null, "Rate limited", metadata(429, "req_rl", retryAfter, null)));
   }
 
   static SpendLimitException spendLimit() {
@@ -53,14 +58,19 @@ final class Failures {
 
   static InvalidRequestException invalid() {
     return new InvalidRequestException(
-        new FailedResponse("invalid_request_error", null, "Invalid request", metadata(400, "req_bad", null, null)));
+        new FailedResponse(
+            "invalid_request_error",
+            null,
+            "Invalid request",
+            metadata(400, "req_bad", null, null)));
   }
 
   static ClaudeConnectionException connection() {
     return new ClaudeConnectionException("connection refused", null);
   }
 
-  static ResponseMetadata metadata(int status, String requestId, Duration retryAfter, Boolean shouldRetry) {
+  static ResponseMetadata metadata(
+      int status, String requestId, Duration retryAfter, Boolean shouldRetry) {
     return new ResponseMetadata(status, requestId, RateLimits.NONE, retryAfter, shouldRetry);
   }
 

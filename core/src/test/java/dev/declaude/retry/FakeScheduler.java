@@ -33,7 +33,10 @@ public final class FakeScheduler implements RetryScheduler {
       if (pending.isEmpty()) {
         return false;
       }
-      next = pending.stream().min(Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.seq)).get();
+      next =
+          pending.stream()
+              .min(Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.seq))
+              .get();
       pending.remove(next);
     }
     time.advance(Math.max(0, next.due - time.millis()));

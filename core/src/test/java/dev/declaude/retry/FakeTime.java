@@ -35,9 +35,10 @@ public final class FakeTime implements TimeSource, Sleeper {
   }
 
   /**
-   * Waits on an alarm. By default like {@link #sleep} of the planned wait (the clock jumps to its end).
-   * With {@link #blockOnAlarms()}, the calling thread blocks until the test's clock reaches the alarm's due
-   * time, which a success on another thread may move earlier; the time actually waited is recorded.
+   * Waits on an alarm. By default like {@link #sleep} of the planned wait (the clock jumps to its
+   * end). With {@link #blockOnAlarms()}, the calling thread blocks until the test's clock reaches
+   * the alarm's due time, which a success on another thread may move earlier; the time actually
+   * waited is recorded.
    */
   @Override
   public void sleepUntil(Alarm alarm) throws InterruptedException {
@@ -53,7 +54,8 @@ public final class FakeTime implements TimeSource, Sleeper {
     }
     synchronized (alarm) {
       while (alarm.dueMillis() > millis()) {
-        alarm.wait(5); // only a hand-off between test threads; the result depends on the fake clock alone
+        alarm.wait(
+            5); // only a hand-off between test threads; the result depends on the fake clock alone
       }
     }
     synchronized (this) {
@@ -78,7 +80,10 @@ public final class FakeTime implements TimeSource, Sleeper {
     millis += byMillis;
   }
 
-  /** Makes the sleep with this index (0 for the first) throw InterruptedException instead of sleeping. */
+  /**
+   * Makes the sleep with this index (0 for the first) throw InterruptedException instead of
+   * sleeping.
+   */
   public synchronized void interruptSleep(int index) {
     interruptAtSleep = index;
   }

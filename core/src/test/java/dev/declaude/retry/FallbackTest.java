@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Moving an overloaded call to its fallbacks: only on overload, within one deadline, one budget, one loop. */
+/**
+ * Moving an overloaded call to its fallbacks: only on overload, within one deadline, one budget,
+ * one loop.
+ */
 class FallbackTest {
   private final FakeTime time = new FakeTime();
   private final RecordingListener listener = new RecordingListener();
@@ -63,15 +66,18 @@ class FallbackTest {
 
   @Test
   void anOverloadedModelsRetriesAreSpentBeforeTheNextModelAnswers() {
-    Script script = new Script(Failures.overloaded("req_1"), Failures.overloaded("req_2"), "from the fallback");
+    Script script =
+        new Script(Failures.overloaded("req_1"), Failures.overloaded("req_2"), "from the fallback");
 
-    String answer = engine(RetryBudget.unlimited())
-        .executeWithFallbacks(policy(2).fallbacks(1, false).build(), script);
+    String answer =
+        engine(RetryBudget.unlimited())
+            .executeWithFallbacks(policy(2).fallbacks(1, false).build(), script);
 
     assertEquals("from the fallback", answer);
     assertEquals(List.of(0, 0, 1), script.choices);
     assertEquals(List.of(100L), time.sleeps());
-    assertEquals(List.of(WaitSource.BACKOFF, WaitSource.FALLBACK),
+    assertEquals(
+        List.of(WaitSource.BACKOFF, WaitSource.FALLBACK),
         listener.retries.stream().map(RetryEvent::source).toList());
   }
 
@@ -79,8 +85,9 @@ class FallbackTest {
   void atOnceTheFirstOverloadMovesOnWithoutWaiting() {
     Script script = new Script(Failures.overloaded("req_1"), "from the fallback");
 
-    String answer = engine(RetryBudget.unlimited())
-        .executeWithFallbacks(policy(3).fallbacks(1, true).build(), script);
+    String answer =
+        engine(RetryBudget.unlimited())
+            .executeWithFallbacks(policy(3).fallbacks(1, true).build(), script);
 
     assertEquals("from the fallback", answer);
     assertEquals(List.of(0, 1), script.choices);
@@ -94,8 +101,12 @@ class FallbackTest {
     OverloadedException third = Failures.overloaded("req_3");
     Script script = new Script(first, second, third);
 
-    OverloadedException thrown = assertThrows(OverloadedException.class, () -> engine(RetryBudget.unlimited())
-        .executeWithFallbacks(policy(1).fallbacks(2, false).build(), script));
+    OverloadedException thrown =
+        assertThrows(
+            OverloadedException.class,
+            () ->
+                engine(RetryBudget.unlimited())
+                    .executeWithFallbacks(policy(1).fallbacks(2, false).build(), script));
 
     assertSame(third, thrown);
     assertArrayEquals(new Throwable[] {first, second}, thrown.getSuppressed());
@@ -108,8 +119,11 @@ class FallbackTest {
     RateLimitException limited = Failures.rateLimit(Duration.ofMillis(300));
     Script script = new Script(limited, limited, "ok");
 
-    assertThrows(RateLimitException.class, () -> engine(RetryBudget.unlimited())
-        .executeWithFallbacks(policy(2).fallbacks(1, true).build(), script));
+    assertThrows(
+        RateLimitException.class,
+        () ->
+            engine(RetryBudget.unlimited())
+                .executeWithFallbacks(policy(2).fallbacks(1, true).build(), script));
     assertEquals(List.of(0, 0), script.choices);
   }
 
@@ -117,7 +131,8 @@ class FallbackTest {
   void aServerErrorThatIsNotOverloadIsRetriedOnTheSameModel() {
     Script script = new Script(Failures.server("req_1"), "ok");
 
-    engine(RetryBudget.unlimited()).executeWithFallbacks(policy(2).fallbacks(1, true).build(), script);
+    engine(RetryBudget.unlimited())
+        .executeWithFallbacks(policy(2).fallbacks(1, true).build(), script);
 
     assertEquals(List.of(0, 0), script.choices);
   }
@@ -126,8 +141,12 @@ class FallbackTest {
   void aMoveCountsAgainstTheRetryBudget() {
     Script script = new Script(Failures.overloaded("req_1"), "never sent");
 
-    OverloadedException thrown = assertThrows(OverloadedException.class, () -> engine(RetryBudget.of(0, 0,
-        Duration.ofSeconds(10))).executeWithFallbacks(policy(1).fallbacks(1, true).build(), script));
+    OverloadedException thrown =
+        assertThrows(
+            OverloadedException.class,
+            () ->
+                engine(RetryBudget.of(0, 0, Duration.ofSeconds(10)))
+                    .executeWithFallbacks(policy(1).fallbacks(1, true).build(), script));
 
     assertEquals(List.of(0), script.choices);
     assertEquals(1, listener.budgetExhausted.size());
@@ -136,7 +155,8 @@ class FallbackTest {
 
   @Test
   void theFallbacksShareTheCallsDeadline() {
-    Script script = new Script(Failures.overloaded("req_1"), Failures.overloaded("req_2"), "too late");
+    Script script =
+        new Script(Failures.overloaded("req_1"), Failures.overloaded("req_2"), "too late");
     RetryPolicy policy = policy(2).fallbacks(1, false).maxElapsed(Duration.ofMillis(100)).build();
     // The only backoff (100 ms) takes the call to its deadline: no time is left to move on.
     RetryEngine engine = engine(RetryBudget.unlimited());
@@ -147,29 +167,34 @@ class FallbackTest {
 
   @Test
   void aPlainAttemptNeverMovesEvenUnderAPolicyWithFallbacks() {
-    ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("ok", Failures.overloaded("req_1"));
+    ScriptedAttempt<String> attempt =
+        ScriptedAttempt.failingThen("ok", Failures.overloaded("req_1"));
 
     engine(RetryBudget.unlimited()).execute(policy(2).fallbacks(1, true).build(), attempt);
 
     assertEquals(2, attempt.runs);
-    assertEquals(List.of(WaitSource.BACKOFF), listener.retries.stream().map(RetryEvent::source).toList());
+    assertEquals(
+        List.of(WaitSource.BACKOFF), listener.retries.stream().map(RetryEvent::source).toList());
   }
 
   @Test
   void anAsynchronousCallMovesTheSameWay() throws Exception {
     List<Integer> choices = new ArrayList<>();
-    CompletableFuture<String> answer = RetryEngine.builder()
-        .timeSource(time)
-        .sleeper(time)
-        .scheduler(new FakeScheduler(time))
-        .budget(RetryBudget.unlimited())
-        .build()
-        .executeAsyncWithFallbacks(policy(1).fallbacks(1, false).build(), choice -> {
-          choices.add(choice);
-          return choice == 0
-              ? CompletableFuture.failedFuture(Failures.overloaded("req_1"))
-              : CompletableFuture.completedFuture("from the fallback");
-        });
+    CompletableFuture<String> answer =
+        RetryEngine.builder()
+            .timeSource(time)
+            .sleeper(time)
+            .scheduler(new FakeScheduler(time))
+            .budget(RetryBudget.unlimited())
+            .build()
+            .executeAsyncWithFallbacks(
+                policy(1).fallbacks(1, false).build(),
+                choice -> {
+                  choices.add(choice);
+                  return choice == 0
+                      ? CompletableFuture.failedFuture(Failures.overloaded("req_1"))
+                      : CompletableFuture.completedFuture("from the fallback");
+                });
 
     assertEquals("from the fallback", answer.get());
     assertEquals(List.of(0, 1), choices);
@@ -178,7 +203,8 @@ class FallbackTest {
   @Test
   void overloadRetriedOnlyThroughServerStillMovesOnceItsAttemptsAreSpent() {
     Script script = new Script(Failures.overloaded("req_1"), "ok");
-    RetryPolicy onlyRateLimits = RetryPolicy.builder().retryOn(RATE_LIMIT).maxAttempts(3).fallbacks(1, false).build();
+    RetryPolicy onlyRateLimits =
+        RetryPolicy.builder().retryOn(RATE_LIMIT).maxAttempts(3).fallbacks(1, false).build();
 
     engine(RetryBudget.unlimited()).executeWithFallbacks(onlyRateLimits, script);
 
@@ -189,8 +215,9 @@ class FallbackTest {
 
   @Test
   void aPolicyWithFallbacksSaysSo() {
-    assertEquals("RetryPolicy{kinds=[RATE_LIMIT, SERVER], maxAttempts=2, initialDelay=100ms, maxDelay=100ms,"
-        + " multiplier=1.0, jitter=NONE, maxElapsed=none, fallbacks=2 at once}",
+    assertEquals(
+        "RetryPolicy{kinds=[RATE_LIMIT, SERVER], maxAttempts=2, initialDelay=100ms, maxDelay=100ms,"
+            + " multiplier=1.0, jitter=NONE, maxElapsed=none, fallbacks=2 at once}",
         policy(2).fallbacks(2, true).build().toString());
   }
 }

@@ -9,11 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A shared store that can be switched off: it answers (keeping state in this process's store), fails at
- * once, or never answers at all. Counts the changes it answered.
+ * A shared store that can be switched off: it answers (keeping state in this process's store),
+ * fails at once, or never answers at all. Counts the changes it answered.
  */
 final class FlakyStore implements RateLimitStore {
-  enum Mode { ANSWERS, FAILS, SILENT }
+  enum Mode {
+    ANSWERS,
+    FAILS,
+    SILENT
+  }
 
   private volatile Mode mode = Mode.ANSWERS;
   private final AtomicInteger answered = new AtomicInteger();
@@ -63,7 +67,9 @@ final class FlakyStore implements RateLimitStore {
   @Override
   public CompletionStage<Void> publish(String domain, String message) {
     Mode current = mode;
-    return current == Mode.ANSWERS ? RateLimitStore.inProcess().publish("flaky:" + domain, message) : unless(current);
+    return current == Mode.ANSWERS
+        ? RateLimitStore.inProcess().publish("flaky:" + domain, message)
+        : unless(current);
   }
 
   @Override

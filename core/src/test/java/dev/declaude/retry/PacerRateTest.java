@@ -11,20 +11,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pacer's copy of the requests bucket: rate from the RPM, room from remaining, 429s and in-flight requests. */
+/**
+ * The pacer's copy of the requests bucket: rate from the RPM, room from remaining, 429s and
+ * in-flight requests.
+ */
 class PacerRateTest {
   private static final long FAR = Long.MAX_VALUE;
 
   private final FakeTime time = new FakeTime();
   private final Pacer pacer = Pacer.create(time);
 
-  /** Reserves like the engine, returning the wait: 0 to go now, -1 when refused (the old contract). */
+  /**
+   * Reserves like the engine, returning the wait: 0 to go now, -1 when refused (the old contract).
+   */
   private long reserve(long now, long deadline) {
     PacingHold hold = pacer.reserve(now, deadline);
     return hold == null ? 0 : hold == Pacer.REFUSED ? -1 : hold.plannedMillis();
   }
 
-  private static ResponseMetadata report(int status, long rpm, long remaining, Instant reset, Duration retryAfter) {
+  private static ResponseMetadata report(
+      int status, long rpm, long remaining, Instant reset, Duration retryAfter) {
     RateLimits limits = new RateLimits(new RateLimit(rpm, remaining, reset), null, null, null);
     return new ResponseMetadata(status, "req", limits, retryAfter, null);
   }
@@ -52,7 +58,8 @@ class PacerRateTest {
     // 600 RPM = one request per 100 ms; 2 left, full again in a minute
     pacer.onResponse(report(200, 600, 2, FakeTime.EPOCH.plusSeconds(60), null));
 
-    // One goes at once; the last one left waits until a quarter more has refilled (the reserve against
+    // One goes at once; the last one left waits until a quarter more has refilled (the reserve
+    // against
     // jitter), then one per 100 ms
     assertEquals(List.of(0L, 25L, 125L, 225L, 325L), releases(5));
     assertEquals(100, pacer.spacingMillis());
@@ -70,13 +77,16 @@ class PacerRateTest {
 
   @Test
   void aGatewayReportingItsBurstAsTheLimitIsReadAsTheFastBucketItIs() {
-    // A bucket of 5 refilling at 20 per second, whose -limit says 5 and whose -reset says when it is full
+    // A bucket of 5 refilling at 20 per second, whose -limit says 5 and whose -reset says when it
+    // is full
     // again: taken as 5 requests a minute, callers would wait 12 s each
     pacer.onResponse(report(200, 5, 4, FakeTime.EPOCH.plusMillis(50), null));
     pacer.onResponse(report(429, 5, 0, FakeTime.EPOCH.plusMillis(250), Duration.ofSeconds(1)));
 
-    // Read together, the headers say at least 4 requests refill in 250 ms (the remaining is floored), so
-    // the bucket, full at 250 ms, has one already: callers leave one refill (62.5 ms) apart, each once the
+    // Read together, the headers say at least 4 requests refill in 250 ms (the remaining is
+    // floored), so
+    // the bucket, full at 250 ms, has one already: callers leave one refill (62.5 ms) apart, each
+    // once the
     // quarter kept in hand has refilled
     assertEquals(62, pacer.spacingMillis());
     assertEquals(List.of(16L, 79L, 141L), releases(3));
@@ -142,9 +152,12 @@ class PacerRateTest {
 
   @Test
   void aRateLimitWithoutRequestHeadersHoldsOnlyTheRequestThatGotIt() {
-    // With no rate to release them at, holding everyone for the retry-after would lower throughput below
-    // what sending at once achieves; the refused request itself waits it out (the engine's least wait).
-    pacer.onResponse(new ResponseMetadata(429, "req", RateLimits.NONE, Duration.ofSeconds(1), null));
+    // With no rate to release them at, holding everyone for the retry-after would lower throughput
+    // below
+    // what sending at once achieves; the refused request itself waits it out (the engine's least
+    // wait).
+    pacer.onResponse(
+        new ResponseMetadata(429, "req", RateLimits.NONE, Duration.ofSeconds(1), null));
 
     assertEquals(0, reserve(0, FAR));
   }

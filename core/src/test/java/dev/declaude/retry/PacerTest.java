@@ -1,15 +1,14 @@
 package dev.declaude.retry;
 
-import static dev.declaude.annotation.ErrorKind.RATE_LIMIT;
 import static dev.declaude.annotation.ErrorKind.SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.annotation.Jitter;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.annotation.ErrorKind;
 import dev.declaude.response.RateLimit;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
@@ -35,7 +34,9 @@ class PacerTest {
           .build();
   private final Pacer pacer = engine.pacer();
 
-  /** Reserves like the engine, returning the wait: 0 to go now, -1 when refused (the old contract). */
+  /**
+   * Reserves like the engine, returning the wait: 0 to go now, -1 when refused (the old contract).
+   */
   private long reserve(long now, long deadline) {
     PacingHold hold = pacer.reserve(now, deadline);
     return hold == null ? 0 : hold == Pacer.REFUSED ? -1 : hold.plannedMillis();
@@ -46,8 +47,11 @@ class PacerTest {
   }
 
   private static RetryPolicy policy(ErrorKind kind, Duration maxElapsed) {
-    RetryPolicyBuilder b = RetryPolicy.builder().retryOn(kind).jitter(Jitter.NONE)
-        .backoff(Duration.ofMillis(100), Duration.ofMillis(100), 1);
+    RetryPolicyBuilder b =
+        RetryPolicy.builder()
+            .retryOn(kind)
+            .jitter(Jitter.NONE)
+            .backoff(Duration.ofMillis(100), Duration.ofMillis(100), 1);
     return maxElapsed == null ? b.build() : b.maxElapsed(maxElapsed).build();
   }
 
@@ -66,8 +70,10 @@ class PacerTest {
     // When a call starts
     String result = engine().execute(policy(SERVER, null), () -> "ok");
 
-    // Then its first attempt waits until one request has refilled at 60 per minute (1 s), reported as
-    // pacing: the API's buckets refill continuously at the limit's rate (60 RPM may act as 1 per second)
+    // Then its first attempt waits until one request has refilled at 60 per minute (1 s), reported
+    // as
+    // pacing: the API's buckets refill continuously at the limit's rate (60 RPM may act as 1 per
+    // second)
     assertEquals("ok", result);
     assertEquals(List.of(1000L), time.sleeps());
     assertEquals(
@@ -101,7 +107,8 @@ class PacerTest {
   @Test
   void withoutAKnownLimitHeldCallersAreSpreadByTheDefaultSpacing() {
     // A requests limit of unknown size, spent until 1 s from now
-    RateLimits spent = new RateLimits(new RateLimit(null, 0L, FakeTime.EPOCH.plusSeconds(1)), null, null, null);
+    RateLimits spent =
+        new RateLimits(new RateLimit(null, 0L, FakeTime.EPOCH.plusSeconds(1)), null, null, null);
     pacer.onResponse(new ResponseMetadata(200, "req", spent, null, null));
 
     assertEquals(1000, reserve(0, FAR));
@@ -126,7 +133,10 @@ class PacerTest {
     RetryEngine engine = engine();
     assertThrows(
         ClaudeException.class,
-        () -> engine.execute(RetryPolicy.none(), ScriptedAttempt.failing(Failures.rateLimit(Duration.ofSeconds(2)))));
+        () ->
+            engine.execute(
+                RetryPolicy.none(),
+                ScriptedAttempt.failing(Failures.rateLimit(Duration.ofSeconds(2)))));
 
     // When another call starts
     engine.execute(RetryPolicy.none(), () -> "ok");
@@ -146,12 +156,14 @@ class PacerTest {
   void anExhaustedTokenLimitHoldsToo() {
     // A 400,000-token limit full again in 3 s refills a request's thousand tokens in 7.5 ms
     RateLimit spent = new RateLimit(400_000L, 0L, FakeTime.EPOCH.plusSeconds(3));
-    pacer.onResponse(new ResponseMetadata(200, "req", new RateLimits(null, null, null, spent), null, null));
+    pacer.onResponse(
+        new ResponseMetadata(200, "req", new RateLimits(null, null, null, spent), null, null));
     assertEquals(8, reserve(0, FAR));
 
     // A token limit of unknown size is held until its reset
     RateLimit unknown = new RateLimit(null, 0L, FakeTime.EPOCH.plusSeconds(3));
-    pacer.onResponse(new ResponseMetadata(200, "req", new RateLimits(null, unknown, null, null), null, null));
+    pacer.onResponse(
+        new ResponseMetadata(200, "req", new RateLimits(null, unknown, null, null), null, null));
     assertEquals(3000, reserve(0, FAR));
   }
 
@@ -170,10 +182,13 @@ class PacerTest {
 
     // When it starts
     PacingException thrown =
-        assertThrows(PacingException.class, () -> engine().execute(policy(SERVER, Duration.ofSeconds(2)), attempt));
+        assertThrows(
+            PacingException.class,
+            () -> engine().execute(policy(SERVER, Duration.ofSeconds(2)), attempt));
 
     // Then it fails now, sending nothing and reserving no turn
-    assertEquals("Claude call not sent: the API rate limit holds it past its deadline", thrown.getMessage());
+    assertEquals(
+        "Claude call not sent: the API rate limit holds it past its deadline", thrown.getMessage());
     assertEquals(ErrorKind.RATE_LIMIT, thrown.kind());
     assertEquals(0, attempt.runs);
     assertEquals(List.of(), time.sleeps());
@@ -185,15 +200,18 @@ class PacerTest {
     // Given a 1 s call whose attempt fails while another response spends the limit for 5 s
     ClaudeException failure = Failures.server("req_1");
     int[] runs = {0};
-    Attempt<String> attempt = () -> {
-      runs[0]++;
-      pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 1));
-      throw failure;
-    };
+    Attempt<String> attempt =
+        () -> {
+          runs[0]++;
+          pacer.onResponse(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(5), 1));
+          throw failure;
+        };
 
     // When its 100 ms backoff ends and the pacer would hold the retry until 5 s
     ClaudeException thrown =
-        assertThrows(ClaudeException.class, () -> engine().execute(policy(SERVER, Duration.ofSeconds(1)), attempt));
+        assertThrows(
+            ClaudeException.class,
+            () -> engine().execute(policy(SERVER, Duration.ofSeconds(1)), attempt));
 
     // Then the failure is thrown without waiting for the pacer
     assertSame(failure, thrown);
@@ -208,11 +226,13 @@ class PacerTest {
     time.interruptSleep(0);
     ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("ok");
 
-    PacingException thrown = assertThrows(PacingException.class, () -> engine().execute(policy(SERVER, null), attempt));
+    PacingException thrown =
+        assertThrows(PacingException.class, () -> engine().execute(policy(SERVER, null), attempt));
 
     assertTrue(Thread.interrupted());
     assertEquals(0, attempt.runs);
-    assertEquals("Claude call not sent: interrupted while the API rate limit held it", thrown.getMessage());
+    assertEquals(
+        "Claude call not sent: interrupted while the API rate limit held it", thrown.getMessage());
     assertTrue(thrown.getSuppressed()[0] instanceof InterruptedException);
   }
 
@@ -231,5 +251,4 @@ class PacerTest {
     assertEquals("ok", result.join());
     assertEquals(List.of(), time.sleeps());
   }
-
 }

@@ -19,11 +19,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The pacer's rule: on any server, pacing may only ever reduce 429s; it must never lower throughput below
- * what the same client achieves with pacing switched off. A discrete-event simulation on virtual time runs
- * the real engine, pacer and recovery against a model of a rate-limited server that reports its bucket in
- * the ways servers do: honestly (requests per minute), as gateways do (the burst size as {@code -limit}),
- * as the API may (a per-minute limit enforced per second), or not at all.
+ * The pacer's rule: on any server, pacing may only ever reduce 429s; it must never lower throughput
+ * below what the same client achieves with pacing switched off. A discrete-event simulation on
+ * virtual time runs the real engine, pacer and recovery against a model of a rate-limited server
+ * that reports its bucket in the ways servers do: honestly (requests per minute), as gateways do
+ * (the burst size as {@code -limit}), as the API may (a per-minute limit enforced per second), or
+ * not at all.
  */
 class PacingNeverLowersThroughputTest {
   private static final int CALLERS = 8;
@@ -32,7 +33,9 @@ class PacingNeverLowersThroughputTest {
 
   /** How the model server words its bucket. */
   enum Headers {
-    /** {@code -limit} is requests per minute; {@code -reset} when full, rounded up to the second. */
+    /**
+     * {@code -limit} is requests per minute; {@code -reset} when full, rounded up to the second.
+     */
     PER_MINUTE,
     /** {@code -limit} is the burst size; {@code -reset} when full, rounded up to the second. */
     BURST,
@@ -67,7 +70,9 @@ class PacingNeverLowersThroughputTest {
         new Model("2/s burst 20, burst as limit", 2, 20, Headers.BURST));
   }
 
-  /** What one run did: when the last call ended (virtual ms), and how many requests were refused. */
+  /**
+   * What one run did: when the last call ended (virtual ms), and how many requests were refused.
+   */
   record Result(long makespan, int refused, int failed) {}
 
   /** A token bucket on virtual time that answers as the model says. */
@@ -99,9 +104,13 @@ class PacingNeverLowersThroughputTest {
       RateLimits limits = RateLimits.NONE;
       if (model.headers() != Headers.NONE) {
         long limit =
-            model.headers() == Headers.PER_MINUTE ? Math.round(model.perSecond() * 60) : model.burst();
+            model.headers() == Headers.PER_MINUTE
+                ? Math.round(model.perSecond() * 60)
+                : model.burst();
         Instant reset = model.headers() == Headers.BURST_EXACT ? full : roundUp(full);
-        limits = new RateLimits(new RateLimit(limit, (long) Math.floor(tokens + 1e-9), reset), null, null, null);
+        limits =
+            new RateLimits(
+                new RateLimit(limit, (long) Math.floor(tokens + 1e-9), reset), null, null, null);
       }
       Duration retryAfter = null;
       if (!granted) {
@@ -130,7 +139,8 @@ class PacingNeverLowersThroughputTest {
             .budget(RetryBudget.unlimited())
             .pacing(pacing)
             .build();
-    RetryPolicy policy = RetryPolicy.builder().retryOn(ErrorKind.RATE_LIMIT).maxAttempts(50).build();
+    RetryPolicy policy =
+        RetryPolicy.builder().retryOn(ErrorKind.RATE_LIMIT).maxAttempts(50).build();
     Server server = new Server(model, time);
     long[] end = {0};
     int[] failed = {0};
@@ -142,8 +152,14 @@ class PacingNeverLowersThroughputTest {
   }
 
   private static void call(
-      RetryEngine engine, RetryPolicy policy, Server server, FakeScheduler scheduler, FakeTime time,
-      int left, long[] end, int[] failed) {
+      RetryEngine engine,
+      RetryPolicy policy,
+      Server server,
+      FakeScheduler scheduler,
+      FakeTime time,
+      int left,
+      long[] end,
+      int[] failed) {
     if (left == 0) {
       return;
     }
@@ -162,7 +178,8 @@ class PacingNeverLowersThroughputTest {
                     } else {
                       response.completeExceptionally(
                           new RateLimitException(
-                              new FailedResponse("rate_limit_error", null, "Rate limited", answer)));
+                              new FailedResponse(
+                                  "rate_limit_error", null, "Rate limited", answer)));
                     }
                   },
                   Duration.ofMillis(server.model.latencyMs()));

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * One pod's handle on a store that several pods share: it delegates everything to the shared store, but is a
- * store of its own, so each pod's engines get their own pacer and recovery, as in separate processes, while
- * the domain's state is one.
+ * One pod's handle on a store that several pods share: it delegates everything to the shared store,
+ * but is a store of its own, so each pod's engines get their own pacer and recovery, as in separate
+ * processes, while the domain's state is one.
  */
 final class PodStore implements RateLimitStore {
   private final RateLimitStore shared;

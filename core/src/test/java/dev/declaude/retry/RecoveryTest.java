@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.annotation.Jitter;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.FailedResponse;
 import dev.declaude.error.RateLimitException;
 import dev.declaude.response.RateLimit;
@@ -25,41 +25,54 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recovery signal: a success ends other callers' backoffs after server errors early, FIFO, staggered,
- * when the server is back (an outage ended, or it is healthy), but not while it is shedding load.
+ * The recovery signal: a success ends other callers' backoffs after server errors early, FIFO,
+ * staggered, when the server is back (an outage ended, or it is healthy), but not while it is
+ * shedding load.
  */
 class RecoveryTest {
   private static final long SPACING = Pacer.DEFAULT_SPACING.toMillis();
 
   private final FakeTime time = new FakeTime();
   private final FakeScheduler scheduler = new FakeScheduler(time);
-  private final RetryEngine engine = RetryEngine.builder()
-      .timeSource(time)
-      .sleeper(time)
-      .scheduler(scheduler)
-      .random(FakeRandom.of(0))
-      .build();
+  private final RetryEngine engine =
+      RetryEngine.builder()
+          .timeSource(time)
+          .sleeper(time)
+          .scheduler(scheduler)
+          .random(FakeRandom.of(0))
+          .build();
 
   /** Retries {@code kind} 5 times, 1 s backoff then 2 s, 4 s..., no jitter. */
   private static RetryPolicy policy(ErrorKind kind) {
-    return RetryPolicy.builder().retryOn(kind).maxAttempts(5).jitter(Jitter.NONE)
-        .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2).build();
+    return RetryPolicy.builder()
+        .retryOn(kind)
+        .maxAttempts(5)
+        .jitter(Jitter.NONE)
+        .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2)
+        .build();
   }
 
-  /** An async attempt that fails with {@code failure} the first time, then succeeds with {@code value}. */
-  private static Supplier<CompletableFuture<String>> failingOnce(ClaudeException failure, String value) {
+  /**
+   * An async attempt that fails with {@code failure} the first time, then succeeds with {@code
+   * value}.
+   */
+  private static Supplier<CompletableFuture<String>> failingOnce(
+      ClaudeException failure, String value) {
     int[] runs = {0};
-    return () -> runs[0]++ == 0
-        ? CompletableFuture.failedFuture(failure)
-        : CompletableFuture.completedFuture(value);
+    return () ->
+        runs[0]++ == 0
+            ? CompletableFuture.failedFuture(failure)
+            : CompletableFuture.completedFuture(value);
   }
 
   @Test
   void aSuccessEndsWaitingBackoffsEarlyInTheOrderTheyStartedOneSpacingApart() {
     // Given two calls waiting 1 s backoffs after 529s, the second 10 ms after the first
-    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    CompletableFuture<String> a =
+        engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
     time.advance(10);
-    CompletableFuture<String> b = engine.executeAsync(policy(SERVER), failingOnce(Failures.server("b"), "B"));
+    CompletableFuture<String> b =
+        engine.executeAsync(policy(SERVER), failingOnce(Failures.server("b"), "B"));
 
     // When another call succeeds at 100 ms
     time.advance(90);
@@ -85,15 +98,24 @@ class RecoveryTest {
 
   @Test
   void aWaitTheServerAskedForIsNeverCutShort() {
-    // A 429's retry-after of 2 s (its headers show room, so the pacer holds nobody), and a 503 whose
+    // A 429's retry-after of 2 s (its headers show room, so the pacer holds nobody), and a 503
+    // whose
     // 300 ms retry-after is below the 1 s backoff, on a server that was healthy until then
     healthy(Recovery.WINDOW);
     RateLimits room = new RateLimits(new RateLimit(6000L, 100L, null), null, null, null);
-    RateLimitException rateLimited = new RateLimitException(new FailedResponse("rate_limit_error", null,
-        "Rate limited", new ResponseMetadata(429, "req_rl", room, Duration.ofSeconds(2), null)));
-    CompletableFuture<String> limited = engine.executeAsync(policy(RATE_LIMIT), failingOnce(rateLimited, "L"));
+    RateLimitException rateLimited =
+        new RateLimitException(
+            new FailedResponse(
+                "rate_limit_error",
+                null,
+                "Rate limited",
+                new ResponseMetadata(429, "req_rl", room, Duration.ofSeconds(2), null)));
+    CompletableFuture<String> limited =
+        engine.executeAsync(policy(RATE_LIMIT), failingOnce(rateLimited, "L"));
     CompletableFuture<String> server =
-        engine.executeAsync(policy(SERVER), failingOnce(Failures.serverWithRetryAfter(Duration.ofMillis(300)), "S"));
+        engine.executeAsync(
+            policy(SERVER),
+            failingOnce(Failures.serverWithRetryAfter(Duration.ofMillis(300)), "S"));
 
     engine.executeAsync(policy(SERVER), () -> CompletableFuture.completedFuture("ok")).join();
 
@@ -108,8 +130,12 @@ class RecoveryTest {
   @Test
   void backoffsAfterOtherFailuresAreNotCutShort() {
     CompletableFuture<String> c =
-        engine.executeAsync(RetryPolicy.builder().retryOn(ErrorKind.CONNECTION).jitter(Jitter.NONE)
-            .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1).build(),
+        engine.executeAsync(
+            RetryPolicy.builder()
+                .retryOn(ErrorKind.CONNECTION)
+                .jitter(Jitter.NONE)
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1)
+                .build(),
             failingOnce(Failures.connection(), "C"));
 
     engine.executeAsync(policy(SERVER), () -> CompletableFuture.completedFuture("ok")).join();
@@ -124,18 +150,22 @@ class RecoveryTest {
     // Given a server where a third of the recent calls failed with 529 and the others succeeded
     for (int i = 0; i < Recovery.WINDOW; i++) {
       if (i % 3 == 0) {
-        engine.executeAsync(RetryPolicy.none(), () -> CompletableFuture.<String>failedFuture(Failures.overloaded("x")));
+        engine.executeAsync(
+            RetryPolicy.none(),
+            () -> CompletableFuture.<String>failedFuture(Failures.overloaded("x")));
       } else {
         engine.execute(policy(SERVER), () -> "ok");
       }
     }
-    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    CompletableFuture<String> a =
+        engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
 
     // When another call succeeds
     time.advance(100);
     engine.execute(policy(SERVER), () -> "ok");
 
-    // Then the 1 s backoff stands: the server had room for that call, which says nothing about the others
+    // Then the 1 s backoff stands: the server had room for that call, which says nothing about the
+    // others
     assertEquals(List.of(1000L), scheduler.delays());
     scheduler.runAll();
     assertEquals("A", a.join());
@@ -147,10 +177,12 @@ class RecoveryTest {
     // Given a server that served calls until every call failed for two seconds
     healthy(Recovery.WINDOW);
     for (int i = 0; i < 10; i++) {
-      engine.executeAsync(RetryPolicy.none(), () -> CompletableFuture.<String>failedFuture(Failures.server("x")));
+      engine.executeAsync(
+          RetryPolicy.none(), () -> CompletableFuture.<String>failedFuture(Failures.server("x")));
     }
     time.advance(600);
-    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    CompletableFuture<String> a =
+        engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
     time.advance(Recovery.OUTAGE_MILLIS - 600);
 
     // When a call succeeds again
@@ -165,7 +197,8 @@ class RecoveryTest {
 
   @Test
   void aCancelledCallIsNotWokenAgain() {
-    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    CompletableFuture<String> a =
+        engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
     a.cancel(true);
 
     engine.executeAsync(policy(SERVER), () -> CompletableFuture.completedFuture("ok")).join();

@@ -26,17 +26,28 @@ class RetryBudgetTest {
           .build();
 
   private RetryEngine engine(RetryBudget budget) {
-    return RetryEngine.builder().timeSource(time).sleeper(time).budget(budget).listener(listener).build();
+    return RetryEngine.builder()
+        .timeSource(time)
+        .sleeper(time)
+        .budget(budget)
+        .listener(listener)
+        .build();
   }
 
   @Test
   void aLoneCallerGetsEveryAttemptItsPolicyDeclares() {
-    ScriptedAttempt<String> attempt = ScriptedAttempt.failing(
-        Failures.overloaded("1"), Failures.overloaded("2"), Failures.overloaded("3"),
-        Failures.overloaded("4"), Failures.overloaded("5"));
+    ScriptedAttempt<String> attempt =
+        ScriptedAttempt.failing(
+            Failures.overloaded("1"),
+            Failures.overloaded("2"),
+            Failures.overloaded("3"),
+            Failures.overloaded("4"),
+            Failures.overloaded("5"));
 
     ClaudeException thrown =
-        assertThrows(ClaudeException.class, () -> engine(RetryBudget.create()).execute(fiveAttempts, attempt));
+        assertThrows(
+            ClaudeException.class,
+            () -> engine(RetryBudget.create()).execute(fiveAttempts, attempt));
 
     assertEquals(5, attempt.runs);
     assertEquals(5, thrown.attempts());
@@ -53,10 +64,13 @@ class RetryBudgetTest {
     for (int i = 0; i < 100; i++) {
       assertThrows(
           ClaudeException.class,
-          () -> engine.execute(fiveAttempts, () -> {
-            runs.incrementAndGet();
-            throw Failures.overloaded("req");
-          }));
+          () ->
+              engine.execute(
+                  fiveAttempts,
+                  () -> {
+                    runs.incrementAndGet();
+                    throw Failures.overloaded("req");
+                  }));
     }
 
     // Then they make 100 first attempts and exactly 20 retries
@@ -71,7 +85,9 @@ class RetryBudgetTest {
 
     // When a retryable failure happens
     ClaudeException thrown =
-        assertThrows(ClaudeException.class, () -> engine.execute(fiveAttempts, ScriptedAttempt.failing(overloaded)));
+        assertThrows(
+            ClaudeException.class,
+            () -> engine.execute(fiveAttempts, ScriptedAttempt.failing(overloaded)));
 
     // Then the caller gets the typed failure, with a note that says why it was not retried
     assertEquals(overloaded, thrown);
@@ -132,12 +148,18 @@ class RetryBudgetTest {
   void invalidSettingsAreRejected() {
     assertEquals(
         "percent must be >= 0, was -1",
-        assertThrows(IllegalArgumentException.class, () -> RetryBudget.of(-1, 0, Duration.ofSeconds(1))).getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> RetryBudget.of(-1, 0, Duration.ofSeconds(1)))
+            .getMessage());
     assertEquals(
         "minRetriesPerSecond must be >= 0 (0 for no floor), was -1",
-        assertThrows(IllegalArgumentException.class, () -> RetryBudget.of(0, -1, Duration.ofSeconds(1))).getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> RetryBudget.of(0, -1, Duration.ofSeconds(1)))
+            .getMessage());
     assertEquals(
         "window must be >= 10 ms (one per bucket), was 5 ms",
-        assertThrows(IllegalArgumentException.class, () -> RetryBudget.of(0, 0, Duration.ofMillis(5))).getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> RetryBudget.of(0, 0, Duration.ofMillis(5)))
+            .getMessage());
   }
 }

@@ -71,7 +71,9 @@ class RetryEngineAsyncTest {
 
   @Test
   void whenAttemptsRunOutTheFutureFailsWithTheLastFailure() throws Exception {
-    ClaudeException[] failures = {Failures.overloaded("1"), Failures.overloaded("2"), Failures.overloaded("3")};
+    ClaudeException[] failures = {
+      Failures.overloaded("1"), Failures.overloaded("2"), Failures.overloaded("3")
+    };
     int[] index = {0};
 
     CompletableFuture<String> result =
@@ -89,12 +91,14 @@ class RetryEngineAsyncTest {
     int[] runs = {0};
 
     CompletableFuture<String> result =
-        engine.executeAsync(policy, () -> {
-          if (runs[0]++ == 0) {
-            throw Failures.server("req_1");
-          }
-          return CompletableFuture.completedFuture("ok");
-        });
+        engine.executeAsync(
+            policy,
+            () -> {
+              if (runs[0]++ == 0) {
+                throw Failures.server("req_1");
+              }
+              return CompletableFuture.completedFuture("ok");
+            });
     scheduler.runAll();
 
     assertEquals("ok", result.join());
@@ -107,10 +111,12 @@ class RetryEngineAsyncTest {
     int[] runs = {0};
 
     CompletableFuture<String> result =
-        engine.executeAsync(policy, () -> {
-          runs[0]++;
-          return CompletableFuture.failedFuture(io);
-        });
+        engine.executeAsync(
+            policy,
+            () -> {
+              runs[0]++;
+              return CompletableFuture.failedFuture(io);
+            });
     scheduler.runAll();
 
     assertSame(io, assertThrows(ExecutionException.class, result::get).getCause());
@@ -146,11 +152,16 @@ class RetryEngineAsyncTest {
   @Test
   void aDeadlinePassedByTheNextWaitFailsTheFutureAtOnce() throws Exception {
     RetryPolicy oneSecond =
-        RetryPolicy.builder().retryOn(SERVER).backoff(Duration.ofSeconds(2), Duration.ofSeconds(2), 1)
-            .jitter(Jitter.NONE).maxElapsed(Duration.ofSeconds(1)).build();
+        RetryPolicy.builder()
+            .retryOn(SERVER)
+            .backoff(Duration.ofSeconds(2), Duration.ofSeconds(2), 1)
+            .jitter(Jitter.NONE)
+            .maxElapsed(Duration.ofSeconds(1))
+            .build();
     ClaudeException failure = Failures.server("req_1");
 
-    CompletableFuture<String> result = engine.executeAsync(oneSecond, () -> CompletableFuture.failedFuture(failure));
+    CompletableFuture<String> result =
+        engine.executeAsync(oneSecond, () -> CompletableFuture.failedFuture(failure));
 
     assertSame(failure, assertThrows(ExecutionException.class, result::get).getCause());
     assertEquals(List.of(), scheduler.delays());

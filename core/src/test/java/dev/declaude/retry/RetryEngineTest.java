@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.annotation.Jitter;
 import dev.declaude.error.ClaudeException;
-import dev.declaude.annotation.ErrorKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +49,9 @@ class RetryEngineTest {
   }
 
   private static List<Long> delays(List<RetryEvent> events) {
-    return events.stream().map(e -> e.delay().toMillis()).collect(java.util.stream.Collectors.toList());
+    return events.stream()
+        .map(e -> e.delay().toMillis())
+        .collect(java.util.stream.Collectors.toList());
   }
 
   @Test
@@ -123,7 +125,9 @@ class RetryEngineTest {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failing(forbidden);
 
     ClaudeException thrown =
-        assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
+        assertThrows(
+            ClaudeException.class,
+            () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
 
     assertSame(forbidden, thrown);
     assertEquals(1, attempt.runs);
@@ -132,7 +136,8 @@ class RetryEngineTest {
 
   @Test
   void serverRetriesAnOverloadedException() {
-    ScriptedAttempt<String> attempt = ScriptedAttempt.failingThen("ok", Failures.overloaded("req_1"));
+    ScriptedAttempt<String> attempt =
+        ScriptedAttempt.failingThen("ok", Failures.overloaded("req_1"));
 
     assertEquals("ok", engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 2, SERVER), attempt));
     assertEquals(2, attempt.runs);
@@ -142,7 +147,9 @@ class RetryEngineTest {
   void rateLimitDoesNotRetryTheSpendCap() {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failing(Failures.spendLimit());
 
-    assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, RATE_LIMIT), attempt));
+    assertThrows(
+        ClaudeException.class,
+        () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, RATE_LIMIT), attempt));
 
     assertEquals(1, attempt.runs);
     assertEquals(GiveUpReason.NOT_RETRYABLE, listener.giveUps.get(0).reason());
@@ -152,7 +159,9 @@ class RetryEngineTest {
   void anUnlistedKindIsNotRetried() {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failing(Failures.connection());
 
-    assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
+    assertThrows(
+        ClaudeException.class,
+        () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
 
     assertEquals(1, attempt.runs);
     assertEquals(List.of(), time.sleeps());
@@ -164,7 +173,9 @@ class RetryEngineTest {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failing(io);
 
     IOException thrown =
-        assertThrows(IOException.class, () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
+        assertThrows(
+            IOException.class,
+            () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
 
     assertSame(io, thrown);
     assertEquals(0, thrown.getSuppressed().length);
@@ -179,7 +190,9 @@ class RetryEngineTest {
         error,
         assertThrows(
             StackOverflowError.class,
-            () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), ScriptedAttempt.failing(error))));
+            () ->
+                engine(FakeRandom.of(0))
+                    .execute(policy(Jitter.NONE, 3, SERVER), ScriptedAttempt.failing(error))));
   }
 
   @Test
@@ -188,7 +201,9 @@ class RetryEngineTest {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failing(failures);
 
     ClaudeException thrown =
-        assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
+        assertThrows(
+            ClaudeException.class,
+            () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
 
     assertSame(failures[2], thrown);
     assertArrayEquals(new Throwable[] {failures[0], failures[1]}, thrown.getSuppressed());
@@ -203,7 +218,9 @@ class RetryEngineTest {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failing(same, same);
 
     ClaudeException thrown =
-        assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 2, SERVER), attempt));
+        assertThrows(
+            ClaudeException.class,
+            () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 2, SERVER), attempt));
 
     assertSame(same, thrown);
     assertEquals(0, thrown.getSuppressed().length);
@@ -224,7 +241,9 @@ class RetryEngineTest {
     ScriptedAttempt<String> attempt = ScriptedAttempt.failing(overloads(5));
 
     // When every attempt fails
-    ClaudeException thrown = assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy, attempt));
+    ClaudeException thrown =
+        assertThrows(
+            ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy, attempt));
 
     // Then the second wait, ending at 1.2 s, is never started
     assertEquals(List.of(400L), time.sleeps());
@@ -237,8 +256,13 @@ class RetryEngineTest {
   @Test
   void aRetryAfterPastTheDeadlineFailsAtOnce() {
     RetryPolicy policy =
-        RetryPolicy.builder().retryOn(RATE_LIMIT).jitter(Jitter.NONE).maxElapsed(Duration.ofSeconds(1)).build();
-    ScriptedAttempt<String> attempt = ScriptedAttempt.failing(Failures.rateLimit(Duration.ofSeconds(30)));
+        RetryPolicy.builder()
+            .retryOn(RATE_LIMIT)
+            .jitter(Jitter.NONE)
+            .maxElapsed(Duration.ofSeconds(1))
+            .build();
+    ScriptedAttempt<String> attempt =
+        ScriptedAttempt.failing(Failures.rateLimit(Duration.ofSeconds(30)));
 
     assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy, attempt));
 
@@ -255,7 +279,9 @@ class RetryEngineTest {
 
     // When the call runs
     ClaudeException thrown =
-        assertThrows(ClaudeException.class, () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
+        assertThrows(
+            ClaudeException.class,
+            () -> engine(FakeRandom.of(0)).execute(policy(Jitter.NONE, 3, SERVER), attempt));
 
     // Then no further attempt is made, the flag is set again, and the interrupt is attached
     boolean flagWasSet = Thread.interrupted();
@@ -276,8 +302,20 @@ class RetryEngineTest {
 
     assertEquals(
         List.of(
-            new RetryEvent(2, ErrorKind.OVERLOADED, Duration.ofMillis(100), WaitSource.BACKOFF, "req_1", failures[0]),
-            new RetryEvent(3, ErrorKind.OVERLOADED, Duration.ofMillis(200), WaitSource.BACKOFF, "req_2", failures[1])),
+            new RetryEvent(
+                2,
+                ErrorKind.OVERLOADED,
+                Duration.ofMillis(100),
+                WaitSource.BACKOFF,
+                "req_1",
+                failures[0]),
+            new RetryEvent(
+                3,
+                ErrorKind.OVERLOADED,
+                Duration.ofMillis(200),
+                WaitSource.BACKOFF,
+                "req_2",
+                failures[1])),
         listener.retries);
     assertEquals(List.of(), listener.giveUps);
   }
@@ -299,7 +337,9 @@ class RetryEngineTest {
 
     assertEquals(
         "ok",
-        engine.execute(policy(Jitter.NONE, 2, SERVER), ScriptedAttempt.failingThen("ok", Failures.overloaded("req_1"))));
+        engine.execute(
+            policy(Jitter.NONE, 2, SERVER),
+            ScriptedAttempt.failingThen("ok", Failures.overloaded("req_1"))));
   }
 
   @Test

@@ -7,8 +7,8 @@ import static dev.declaude.annotation.ErrorKind.SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.declaude.annotation.Jitter;
 import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.Jitter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +32,9 @@ class RetryPolicyBuilderTest {
   @Test
   void aKindThatARetryCannotFixIsRejectedWithTheKindsThatCan() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().retryOn(RATE_LIMIT, AUTHENTICATION));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RetryPolicy.builder().retryOn(RATE_LIMIT, AUTHENTICATION));
 
     assertEquals(
         "AUTHENTICATION cannot be fixed by retrying: the same request fails the same way again; retry only"
@@ -82,16 +84,20 @@ class RetryPolicyBuilderTest {
             IllegalArgumentException.class,
             () -> RetryPolicy.builder().backoff(Duration.ZERO, Duration.ZERO, 0.5));
 
-    assertEquals("multiplier 0.5 is below 1, so waits would shrink; use 1 for a constant wait or more", e.getMessage());
+    assertEquals(
+        "multiplier 0.5 is below 1, so waits would shrink; use 1 for a constant wait or more",
+        e.getMessage());
   }
 
   @Test
   void aNaNMultiplierIsRejected() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class,
-        () -> RetryPolicy.builder().backoff(Duration.ZERO, Duration.ZERO, Double.NaN));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RetryPolicy.builder().backoff(Duration.ZERO, Duration.ZERO, Double.NaN));
 
-    assertEquals("multiplier NaN is not a finite number; use 1 for a constant wait or more", e.getMessage());
+    assertEquals(
+        "multiplier NaN is not a finite number; use 1 for a constant wait or more", e.getMessage());
   }
 
   @Test
@@ -107,9 +113,11 @@ class RetryPolicyBuilderTest {
   @Test
   void aZeroDeadlineIsRejectedPointingToNoDeadline() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxElapsed(Duration.ZERO));
+        assertThrows(
+            IllegalArgumentException.class, () -> RetryPolicy.builder().maxElapsed(Duration.ZERO));
 
-    assertEquals("maxElapsed must be > 0, was 0 ms; call noDeadline() for no deadline", e.getMessage());
+    assertEquals(
+        "maxElapsed must be > 0, was 0 ms; call noDeadline() for no deadline", e.getMessage());
   }
 
   @Test

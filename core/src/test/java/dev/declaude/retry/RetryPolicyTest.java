@@ -23,7 +23,8 @@ class RetryPolicyTest {
   @Test
   void serverCoversOverloadedButNotTheOtherWayRound() {
     assertTrue(RetryPolicy.builder().retryOn(SERVER).build().retries(Failures.overloaded("req_1")));
-    assertFalse(RetryPolicy.builder().retryOn(OVERLOADED).build().retries(Failures.server("req_1")));
+    assertFalse(
+        RetryPolicy.builder().retryOn(OVERLOADED).build().retries(Failures.server("req_1")));
   }
 
   @Test
@@ -33,17 +34,20 @@ class RetryPolicyTest {
 
   @Test
   void xShouldRetryFalseForbidsAListedKind() {
-    assertFalse(RetryPolicy.builder().retryOn(SERVER).build().retries(Failures.serverSaying(false)));
+    assertFalse(
+        RetryPolicy.builder().retryOn(SERVER).build().retries(Failures.serverSaying(false)));
   }
 
   @Test
   void xShouldRetryTrueDoesNotMakeAnUnlistedKindRetryable() {
-    assertFalse(RetryPolicy.builder().retryOn(RATE_LIMIT).build().retries(Failures.serverSaying(true)));
+    assertFalse(
+        RetryPolicy.builder().retryOn(RATE_LIMIT).build().retries(Failures.serverSaying(true)));
   }
 
   @Test
   void backoffGrowsByTheMultiplierUpToMaxDelay() {
-    RetryPolicy p = RetryPolicy.builder().backoff(Duration.ofMillis(100), Duration.ofMillis(500), 2).build();
+    RetryPolicy p =
+        RetryPolicy.builder().backoff(Duration.ofMillis(100), Duration.ofMillis(500), 2).build();
 
     assertEquals(Duration.ofMillis(100), p.backoffBefore(1));
     assertEquals(Duration.ofMillis(200), p.backoffBefore(2));

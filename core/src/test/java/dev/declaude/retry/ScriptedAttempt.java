@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 
-/** An attempt that throws the scripted throwables in order, then returns {@code value}; counts runs. */
+/**
+ * An attempt that throws the scripted throwables in order, then returns {@code value}; counts runs.
+ */
 final class ScriptedAttempt<T> implements Attempt<T> {
   private final Deque<Throwable> failures;
   private final T value;

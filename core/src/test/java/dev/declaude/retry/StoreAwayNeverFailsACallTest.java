@@ -15,24 +15,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A shared rate-limit store that fails, or does not answer, never fails a call: the domain carries on with
- * this process's own state, seeded with what the store last said, says so in one warning, and shares again
- * once the store answers a probe (at most one a second). On virtual time, except the bound on a store that
- * never answers, which is real (100 ms) and which no assertion measures.
+ * A shared rate-limit store that fails, or does not answer, never fails a call: the domain carries
+ * on with this process's own state, seeded with what the store last said, says so in one warning,
+ * and shares again once the store answers a probe (at most one a second). On virtual time, except
+ * the bound on a store that never answers, which is real (100 ms) and which no assertion measures.
  */
 class StoreAwayNeverFailsACallTest {
   private static final AtomicLong DOMAINS = new AtomicLong();
 
   private final FakeTime time = new FakeTime();
   private final FlakyStore store = new FlakyStore();
-  private final RetryEngine engine = RetryEngine.builder()
-      .timeSource(time)
-      .sleeper(time)
-      .scheduler(new FakeScheduler(time))
-      .random(FakeRandom.of(0))
-      .rateLimitDomain(RateLimitDomain.named("away-test-" + DOMAINS.incrementAndGet()))
-      .rateLimitStore(store)
-      .build();
+  private final RetryEngine engine =
+      RetryEngine.builder()
+          .timeSource(time)
+          .sleeper(time)
+          .scheduler(new FakeScheduler(time))
+          .random(FakeRandom.of(0))
+          .rateLimitDomain(RateLimitDomain.named("away-test-" + DOMAINS.incrementAndGet()))
+          .rateLimitStore(store)
+          .build();
   private final RetryPolicy policy = RetryPolicy.builder().retryOn(ErrorKind.SERVER).build();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private PrintStream err;
@@ -61,7 +62,9 @@ class StoreAwayNeverFailsACallTest {
     }
 
     assertEquals(1, lines("WARN"), log.toString(StandardCharsets.UTF_8));
-    assertEquals(1, lines("rate-limit store FlakyStore did not answer (IllegalStateException: store down)"),
+    assertEquals(
+        1,
+        lines("rate-limit store FlakyStore did not answer (IllegalStateException: store down)"),
         log.toString(StandardCharsets.UTF_8));
   }
 
@@ -69,26 +72,33 @@ class StoreAwayNeverFailsACallTest {
   void aStoreThatAnswersNothingInTimeForASecondIsLeftWithOneWarning() {
     store.mode(FlakyStore.Mode.SILENT);
 
-    // Each call waits the bound (100 ms, real) for the store, then goes on; 400 ms pass between calls
+    // Each call waits the bound (100 ms, real) for the store, then goes on; 400 ms pass between
+    // calls
     for (int i = 0; i < 4; i++) {
       assertEquals("ok", engine.execute(policy, () -> "ok"));
       time.advance(400);
     }
 
-    // Left once a second had passed with no answer in time (or once a change nobody waited for timed out)
-    assertEquals(1, lines("rate-limit store FlakyStore did not answer"), log.toString(StandardCharsets.UTF_8));
+    // Left once a second had passed with no answer in time (or once a change nobody waited for
+    // timed out)
+    assertEquals(
+        1,
+        lines("rate-limit store FlakyStore did not answer"),
+        log.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void lateAnswersWithinTheSecondOnlyMakeTheirCallsGoOnWithoutTheStore() {
     store.mode(FlakyStore.Mode.SILENT);
 
-    // Regression: three threads late together once left the store; late answers within a second do not
+    // Regression: three threads late together once left the store; late answers within a second do
+    // not
     for (int i = 0; i < 3; i++) {
       assertEquals("ok", engine.execute(policy, () -> "ok"));
     }
 
-    assertEquals(0, lines("did not answer (nothing answered"), log.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        0, lines("did not answer (nothing answered"), log.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -100,7 +110,8 @@ class StoreAwayNeverFailsACallTest {
     store.lateOnce();
     assertEquals("ok", engine.execute(policy, () -> "ok"));
 
-    // Then that call was still paced by what the store knew, no warning was logged, and the store stays
+    // Then that call was still paced by what the store knew, no warning was logged, and the store
+    // stays
     assertEquals(List.of(1_000L), time.sleeps());
     assertEquals(0, lines("WARN"), log.toString(StandardCharsets.UTF_8));
     int before = store.answered();
@@ -126,13 +137,17 @@ class StoreAwayNeverFailsACallTest {
     // And once it answered, calls change its state again
     engine.execute(policy, () -> "ok");
     assertTrue(store.answered() > before, "the store was not used again");
-    assertEquals(1, lines("rate-limit store FlakyStore answers again"), log.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        1,
+        lines("rate-limit store FlakyStore answers again"),
+        log.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void whatTheStoreKnewHoldsCallersAfterItWentAway() {
     // Given the store learned that the requests limit (60 a minute) is spent
-    engine.observe(Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(60), 60).withRequestIdIfAbsent("r"));
+    engine.observe(
+        Failures.requestsSpentUntil(FakeTime.EPOCH.plusSeconds(60), 60).withRequestIdIfAbsent("r"));
 
     // When the store goes away and a call starts
     store.mode(FlakyStore.Mode.FAILS);

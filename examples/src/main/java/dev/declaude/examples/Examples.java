@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs the example calls one after another and tells their story. Before each step {@code script} may
- * prepare the server: against the simulator it scripts the faults the step shows; against the real API
- * it does nothing.
+ * Runs the example calls one after another and tells their story. Before each step {@code script}
+ * may prepare the server: against the simulator it scripts the faults the step shows; against the
+ * real API it does nothing.
  */
 public final class Examples {
   private final ClaudeClient claude;
@@ -25,7 +25,12 @@ public final class Examples {
   private final Narrator narrator;
   private final PrintStream out;
 
-  Examples(ClaudeClient claude, AnthropicClient sdk, Consumer<Step> script, Narrator narrator, PrintStream out) {
+  Examples(
+      ClaudeClient claude,
+      AnthropicClient sdk,
+      Consumer<Step> script,
+      Narrator narrator,
+      PrintStream out) {
     this.claude = claude;
     this.sdk = sdk;
     this.script = script;
@@ -49,38 +54,56 @@ public final class Examples {
       narrator.begin();
       switch (step) {
         case CHAT_FIRST:
-          outcomes.add(call(step, () -> chat.reply(memory, say("My order #1042 has not arrived yet."))));
+          outcomes.add(
+              call(step, () -> chat.reply(memory, say("My order #1042 has not arrived yet."))));
           break;
         case CHAT_SECOND:
           outcomes.add(call(step, () -> chat.reply(memory, say("Can you tell me when it will?"))));
           out.println("   (the conversation now holds " + memory.size() + " turns)");
           break;
         case EXTRACT:
-          outcomes.add(call(step, () -> claude.create(OrderExtractor.class)
-              .extract(say("Hi, I'm Ada Lovelace. On 2026-11-20 I ordered 2 tins of Sencha and 1 teapot (order A-7)."))
-              .toString()));
+          outcomes.add(
+              call(
+                  step,
+                  () ->
+                      claude
+                          .create(OrderExtractor.class)
+                          .extract(
+                              say(
+                                  "Hi, I'm Ada Lovelace. On 2026-11-20 I ordered 2 tins of Sencha and 1 teapot (order A-7)."))
+                          .toString()));
           break;
         case STORY:
-          outcomes.add(call(step, () -> {
-            String topic = say("a lighthouse keeper");
-            boolean[] started = {false};
-            String story = claude.create(Storyteller.class).tell(topic, text -> {
-              out.print((started[0] ? "" : "   < ") + text);
-              started[0] = true;
-            });
-            out.println();
-            return story;
-          }));
+          outcomes.add(
+              call(
+                  step,
+                  () -> {
+                    String topic = say("a lighthouse keeper");
+                    boolean[] started = {false};
+                    String story =
+                        claude
+                            .create(Storyteller.class)
+                            .tell(
+                                topic,
+                                text -> {
+                                  out.print((started[0] ? "" : "   < ") + text);
+                                  started[0] = true;
+                                });
+                    out.println();
+                    return story;
+                  }));
           break;
         case OVERFLOW_UNGUARDED:
-          outcomes.add(call(step, () -> chat.replyUnguarded(longChat, say("Summarise our chat, please."))));
+          outcomes.add(
+              call(step, () -> chat.replyUnguarded(longChat, say("Summarise our chat, please."))));
           break;
         case OVERFLOW_TRUNCATED:
           outcomes.add(call(step, () -> chat.reply(longChat, say("Summarise our chat, please."))));
           break;
         case SDK_ANSWER:
         case SDK_SPEND_CAP:
-          outcomes.add(call(step, () -> new SdkSupportService(sdk).answer(say("Do you ship to Norway?"))));
+          outcomes.add(
+              call(step, () -> new SdkSupportService(sdk).answer(say("Do you ship to Norway?"))));
           break;
         default:
           throw new IllegalStateException("no example for " + step);
@@ -105,8 +128,15 @@ public final class Examples {
       return o;
     } catch (ClaudeException e) {
       Outcome o = Outcome.failure(step, e);
-      out.println("   ! " + o.error() + " after " + o.attempts() + " attempt(s)"
-          + (o.requestId() == null ? "" : ", request-id " + o.requestId()) + ": " + e.getMessage());
+      out.println(
+          "   ! "
+              + o.error()
+              + " after "
+              + o.attempts()
+              + " attempt(s)"
+              + (o.requestId() == null ? "" : ", request-id " + o.requestId())
+              + ": "
+              + e.getMessage());
       return o;
     }
   }

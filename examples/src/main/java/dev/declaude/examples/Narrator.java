@@ -5,7 +5,10 @@ import dev.declaude.retry.RetryListener;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Tells each call's story as it happens: every failed attempt, the wait chosen and where it came from. */
+/**
+ * Tells each call's story as it happens: every failed attempt, the wait chosen and where it came
+ * from.
+ */
 final class Narrator implements RetryListener {
   private final PrintStream out;
   private final AtomicInteger retries = new AtomicInteger();
@@ -27,14 +30,20 @@ final class Narrator implements RetryListener {
   @Override
   public void onRetry(RetryEvent e) {
     retries.incrementAndGet();
-    out.printf("    attempt %d failed: %s%s; waiting %d ms (%s)%n", e.attempt() - 1,
-        e.failure().getClass().getSimpleName(), e.requestId() == null ? "" : " (request-id " + e.requestId() + ")",
-        e.delay().toMillis(), source(e));
+    out.printf(
+        "    attempt %d failed: %s%s; waiting %d ms (%s)%n",
+        e.attempt() - 1,
+        e.failure().getClass().getSimpleName(),
+        e.requestId() == null ? "" : " (request-id " + e.requestId() + ")",
+        e.delay().toMillis(),
+        source(e));
   }
 
   @Override
   public void onPacingWait(RetryEvent e) {
-    out.printf("    holding attempt %d for %d ms: the rate limit has no room yet%n", e.attempt(), e.delay().toMillis());
+    out.printf(
+        "    holding attempt %d for %d ms: the rate limit has no room yet%n",
+        e.attempt(), e.delay().toMillis());
   }
 
   private static String source(RetryEvent e) {

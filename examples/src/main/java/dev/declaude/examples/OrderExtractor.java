@@ -8,7 +8,9 @@ import dev.declaude.annotation.RetryOn;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Extraction into a record: Claude answers JSON that follows the record's schema, parsed for you. */
+/**
+ * Extraction into a record: Claude answers JSON that follows the record's schema, parsed for you.
+ */
 @RetryOn({RATE_LIMIT, SERVER})
 public interface OrderExtractor {
 
@@ -19,7 +21,10 @@ public interface OrderExtractor {
   record Line(String product, int quantity) {}
 
   /** Reads the order out of an email. */
-  @ClaudePrompt(system = "You extract orders from customer emails.", value = "Extract the order from: {email}",
-      model = "claude-haiku-4-5", maxTokens = 500)
+  @ClaudePrompt(
+      system = "You extract orders from customer emails.",
+      value = "Extract the order from: {email}",
+      model = "claude-haiku-4-5",
+      maxTokens = 500)
   Order extract(String email);
 }

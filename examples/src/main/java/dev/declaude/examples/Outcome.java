@@ -20,8 +20,10 @@ public record Outcome(Step step, String result, String error, int attempts, Stri
   }
 
   static Outcome failure(Step step, ClaudeException e) {
-    String requestId = e instanceof ClaudeApiException api ? api.requestId()
-        : e instanceof ResponseFormatException f ? f.requestId() : null;
+    String requestId =
+        e instanceof ClaudeApiException api
+            ? api.requestId()
+            : e instanceof ResponseFormatException f ? f.requestId() : null;
     return new Outcome(step, null, e.getClass().getSimpleName(), e.attempts(), requestId);
   }
 

@@ -7,9 +7,9 @@ import dev.declaude.annotation.RetryOn;
 import java.util.function.Consumer;
 
 /**
- * A streaming answer: the text arrives in pieces as Claude writes it. A stream that fails before its
- * first piece is retried; one that fails later throws a {@code StreamInterruptedException} holding the
- * text already shown, never a silent replay.
+ * A streaming answer: the text arrives in pieces as Claude writes it. A stream that fails before
+ * its first piece is retried; one that fails later throws a {@code StreamInterruptedException}
+ * holding the text already shown, never a silent replay.
  */
 @RetryOn(SERVER)
 public interface Storyteller {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every example program against the simulator with the faults the main program scripts, in virtual
- * time, and checks how each call ended: its result or its typed error, and its attempts. Not the wording.
+ * Runs every example program against the simulator with the faults the main program scripts, in
+ * virtual time, and checks how each call ended: its result or its typed error, and its attempts.
+ * Not the wording.
  */
 class ExamplesTest {
   private static final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -35,10 +36,18 @@ class ExamplesTest {
     try (ClaudeSimulator sim = ClaudeSimulator.builder().clock(time.clock()).build().start()) {
       Narrator narrator = new Narrator(out);
       RetryEngine engine = time.retryEngineBuilder().listener(narrator).build();
-      List<Outcome> list = Main.run(
-          ClaudeClient.builder().apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).clock(time.clock()),
-          SdkClients.withoutRetries(sim.baseUrl(), sim.apiKey()), Main.simulatedFaults(sim, out),
-          EnumSet.allOf(Step.class), out, engine, narrator);
+      List<Outcome> list =
+          Main.run(
+              ClaudeClient.builder()
+                  .apiKey(sim.apiKey())
+                  .baseUrl(sim.baseUrl())
+                  .clock(time.clock()),
+              SdkClients.withoutRetries(sim.baseUrl(), sim.apiKey()),
+              Main.simulatedFaults(sim, out),
+              EnumSet.allOf(Step.class),
+              out,
+              engine,
+              narrator);
       outcomes = list.stream().collect(Collectors.toMap(Outcome::step, Function.identity()));
     }
   }
@@ -65,8 +74,10 @@ class ExamplesTest {
   void theExtractionReturnsTheRecord() {
     Outcome o = outcome(Step.EXTRACT);
     assertTrue(o.succeeded());
-    assertEquals("Order[orderId=A-7, customer=Ada Lovelace, placed=2026-11-20, lines=[Line[product=Sencha, quantity=2],"
-        + " Line[product=teapot, quantity=1]]]", o.result());
+    assertEquals(
+        "Order[orderId=A-7, customer=Ada Lovelace, placed=2026-11-20, lines=[Line[product=Sencha, quantity=2],"
+            + " Line[product=teapot, quantity=1]]]",
+        o.result());
   }
 
   @Test

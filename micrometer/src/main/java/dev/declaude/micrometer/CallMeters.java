@@ -13,10 +13,15 @@ import java.time.Duration;
  * gen_ai.client.operation.duration} and {@code gen_ai.client.token.usage}. Thread-safe.
  */
 final class CallMeters {
-  /** The bucket boundaries the GenAI conventions ask of the duration histogram, 0.01 s to 81.92 s. */
+  /**
+   * The bucket boundaries the GenAI conventions ask of the duration histogram, 0.01 s to 81.92 s.
+   */
   private static final Duration[] DURATION_BUCKETS = doubling(Duration.ofMillis(10), 14);
 
-  /** The bucket boundaries the GenAI conventions ask of the token histogram: powers of 4 from 1 to 4^13. */
+  /**
+   * The bucket boundaries the GenAI conventions ask of the token histogram: powers of 4 from 1 to
+   * 4^13.
+   */
   private static final double[] TOKEN_BUCKETS = powersOfFour(14);
 
   private final MeterRegistry registry;
@@ -40,16 +45,30 @@ final class CallMeters {
     Timer.builder(DeclaudeMetrics.CALLS)
         .description("Calls of a ClaudeClient, each after all its attempts")
         .tags(common)
-        .tags("service", orNone(e.service(), services), "method", orNone(e.method(), methods),
-            "model", requestModel, "kind", kind(e), "error", error(e))
+        .tags(
+            "service",
+            orNone(e.service(), services),
+            "method",
+            orNone(e.method(), methods),
+            "model",
+            requestModel,
+            "kind",
+            kind(e),
+            "error",
+            error(e))
         .register(registry)
         .record(e.duration());
 
-    Tags genAi = Tags.of(
-        "gen_ai.provider.name", "anthropic",
-        "gen_ai.operation.name", "chat",
-        "gen_ai.request.model", requestModel,
-        "gen_ai.response.model", orNone(e.responseModel(), models));
+    Tags genAi =
+        Tags.of(
+            "gen_ai.provider.name",
+            "anthropic",
+            "gen_ai.operation.name",
+            "chat",
+            "gen_ai.request.model",
+            requestModel,
+            "gen_ai.response.model",
+            orNone(e.responseModel(), models));
     Timer.builder(DeclaudeMetrics.OPERATION_DURATION)
         .description("GenAI operation duration.")
         .serviceLevelObjectives(DURATION_BUCKETS)
@@ -63,14 +82,16 @@ final class CallMeters {
 
   /** The Resilience4j names users already chart: successful or failed, with or without a retry. */
   static String kind(CallEvent e) {
-    return (e.succeeded() ? "successful" : "failed") + (e.attempts() > 1 ? "_with_retry" : "_without_retry");
+    return (e.succeeded() ? "successful" : "failed")
+        + (e.attempts() > 1 ? "_with_retry" : "_without_retry");
   }
 
   private static String error(CallEvent e) {
     if (e.succeeded()) {
       return DeclaudeMetrics.NONE;
     }
-    // A failure that is not declaude's (a bug in a listener-less path, an IllegalStateException of a closed
+    // A failure that is not declaude's (a bug in a listener-less path, an IllegalStateException of
+    // a closed
     // client) has no kind; the enum's names are upper case, so this cannot collide with one.
     return e.errorKind().map(Enum::name).orElse("OTHER");
   }
@@ -80,7 +101,8 @@ final class CallMeters {
       return;
     }
     // The conventions count all input tokens, cached ones included: the API reports them apart.
-    long input = sum(usage.inputTokens(), usage.cacheCreationInputTokens(), usage.cacheReadInputTokens());
+    long input =
+        sum(usage.inputTokens(), usage.cacheCreationInputTokens(), usage.cacheReadInputTokens());
     tokens(genAi, "input", input);
     tokens(genAi, "output", sum(usage.outputTokens()));
   }
@@ -99,7 +121,9 @@ final class CallMeters {
         .record(count);
   }
 
-  /** Returns the sum of the counts reported, or -1 when none was; a negative count is not believed. */
+  /**
+   * Returns the sum of the counts reported, or -1 when none was; a negative count is not believed.
+   */
   private static long sum(Integer... counts) {
     long total = -1;
     for (Integer c : counts) {

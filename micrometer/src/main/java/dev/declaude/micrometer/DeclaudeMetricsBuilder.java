@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Tags;
 import java.util.Objects;
 
 /**
- * Builds a {@link DeclaudeMetrics}: the registry, tags added to every meter (to tell two clients apart), and
- * the cap on distinct values per tag. Not thread-safe; the built listener is.
+ * Builds a {@link DeclaudeMetrics}: the registry, tags added to every meter (to tell two clients
+ * apart), and the cap on distinct values per tag. Not thread-safe; the built listener is.
  */
 public final class DeclaudeMetricsBuilder {
   private final MeterRegistry registry;
@@ -19,7 +19,8 @@ public final class DeclaudeMetricsBuilder {
   }
 
   /**
-   * Adds a tag to every meter, such as {@code client=support} when an application has several clients.
+   * Adds a tag to every meter, such as {@code client=support} when an application has several
+   * clients.
    *
    * @throws NullPointerException if {@code key} or {@code value} is null
    */
@@ -39,9 +40,10 @@ public final class DeclaudeMetricsBuilder {
   }
 
   /**
-   * Sets how many distinct values each tag may take ({@value DeclaudeMetrics#DEFAULT_MAX_TAG_VALUES} by
-   * default); past it a value is recorded as {@code other}. The cap holds per tag key, so a server sending a
-   * new model name or error type on every answer cannot make new meters without end.
+   * Sets how many distinct values each tag may take ({@value
+   * DeclaudeMetrics#DEFAULT_MAX_TAG_VALUES} by default); past it a value is recorded as {@code
+   * other}. The cap holds per tag key, so a server sending a new model name or error type on every
+   * answer cannot make new meters without end.
    *
    * @throws IllegalArgumentException if {@code max} is below 1
    */

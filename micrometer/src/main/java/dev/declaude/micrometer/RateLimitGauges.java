@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The gauges {@code declaude.ratelimit.remaining}: per rate-limit domain and limit, the remaining count the last
- * response reported. A limit a response did not report keeps its last value. Thread-safe.
+ * The gauges {@code declaude.ratelimit.remaining}: per rate-limit domain and limit, the remaining
+ * count the last response reported. A limit a response did not report keeps its last value.
+ * Thread-safe.
  */
 final class RateLimitGauges {
   private final MeterRegistry registry;
@@ -40,7 +41,9 @@ final class RateLimitGauges {
     if (reported == null || reported.remaining() == null) {
       return;
     }
-    remaining.computeIfAbsent(List.of(domain, limit), key -> register(domain, limit)).set(reported.remaining());
+    remaining
+        .computeIfAbsent(List.of(domain, limit), key -> register(domain, limit))
+        .set(reported.remaining());
   }
 
   private AtomicLong register(String domain, String limit) {

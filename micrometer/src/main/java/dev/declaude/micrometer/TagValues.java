@@ -7,13 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounds the distinct values one tag may take: the first {@code max} plain values are kept as they are, every
- * later one, and any value that is not plain, becomes {@link #OTHER}. Model names and error types come from the
- * server, which may send anything; without a bound each new string would make new meters until the heap or
- * the metrics backend gives out.
+ * Bounds the distinct values one tag may take: the first {@code max} plain values are kept as they
+ * are, every later one, and any value that is not plain, becomes {@link #OTHER}. Model names and
+ * error types come from the server, which may send anything; without a bound each new string would
+ * make new meters until the heap or the metrics backend gives out.
  *
- * <p>A plain value has 1 to {@value #MAX_LENGTH} characters among letters, digits and {@code . _ - : / @ + $},
- * which covers model ids, error types, exception and interface names, method names and rate-limit domains.
+ * <p>A plain value has 1 to {@value #MAX_LENGTH} characters among letters, digits and {@code . _ -
+ * : / @ + $}, which covers model ids, error types, exception and interface names, method names and
+ * rate-limit domains.
  *
  * <p>Thread-safe.
  */
@@ -51,8 +52,11 @@ final class TagValues {
     }
     if (!warned.getAndSet(true)) {
       // The value itself is not logged: it came from the server and may be anything.
-      LOG.warn("declaude metrics: tag '{}' reached its cap of {} distinct values; later values are recorded as '{}'",
-          key, max, OTHER);
+      LOG.warn(
+          "declaude metrics: tag '{}' reached its cap of {} distinct values; later values are recorded as '{}'",
+          key,
+          max,
+          OTHER);
     }
     return OTHER;
   }
@@ -63,8 +67,11 @@ final class TagValues {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || ".-_:/@+$".indexOf(c) >= 0;
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || ".-_:/@+$".indexOf(c) >= 0;
       if (!plain) {
         return false;
       }

@@ -8,9 +8,10 @@ import java.net.Socket;
 import javax.net.ServerSocketFactory;
 
 /**
- * Server sockets whose connections send at once (TCP_NODELAY), as the testkit's simulator's do: MockWebServer
- * writes headers and body in two flushes, and with Nagle's algorithm on, each answer waits about 40 ms for a
- * delayed acknowledgement, which would make a thousand calls take most of a minute.
+ * Server sockets whose connections send at once (TCP_NODELAY), as the testkit's simulator's do:
+ * MockWebServer writes headers and body in two flushes, and with Nagle's algorithm on, each answer
+ * waits about 40 ms for a delayed acknowledgement, which would make a thousand calls take most of a
+ * minute.
  */
 final class NoDelayServerSockets extends ServerSocketFactory {
   @Override
@@ -36,7 +37,8 @@ final class NoDelayServerSockets extends ServerSocketFactory {
   }
 
   @Override
-  public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+  public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+      throws IOException {
     return bound(new InetSocketAddress(address, port), backlog);
   }
 

@@ -1,8 +1,8 @@
 package dev.declaude.processor;
 
 import dev.declaude.internal.rules.RuleSet;
-import dev.declaude.internal.rules.Severity;
 import dev.declaude.internal.rules.ServiceDescription;
+import dev.declaude.internal.rules.Severity;
 import dev.declaude.internal.rules.Violation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,16 +24,19 @@ import javax.tools.Diagnostic;
 
 /**
  * Checks {@code @ClaudePrompt} and {@code @RetryOn} declarations at compile time with core's {@link
- * RuleSet}, the rules {@code ClaudeClient.create()} applies at run time. Each broken rule becomes a javac
- * error or warning on the exact annotation value, tagged {@code [declaude:<rule-id>]}.
+ * RuleSet}, the rules {@code ClaudeClient.create()} applies at run time. Each broken rule becomes a
+ * javac error or warning on the exact annotation value, tagged {@code [declaude:<rule-id>]}.
  *
- * <p>Register it on the processor path ({@code annotationProcessorPaths}): JDK 23 and later no longer run
- * processors found only on the class path. A warning is silenced by {@code
- * @SuppressWarnings("declaude:<rule-id>")}, or {@code @SuppressWarnings("declaude")} for all, on the
- * method or an enclosing type. The option {@code -Adeclaude.today=YYYY-MM-DD} fixes the date model
- * lifecycles are judged on (for tests); the default is today in UTC.
+ * <p>Register it on the processor path ({@code annotationProcessorPaths}): JDK 23 and later no
+ * longer run processors found only on the class path. A warning is silenced by
+ * {@code @SuppressWarnings("declaude:<rule-id>")}, or {@code @SuppressWarnings("declaude")} for
+ * all, on the method or an enclosing type. The option {@code -Adeclaude.today=YYYY-MM-DD} fixes the
+ * date model lifecycles are judged on (for tests); the default is today in UTC.
  */
-@SupportedAnnotationTypes({"dev.declaude.annotation.ClaudePrompt", "dev.declaude.annotation.RetryOn"})
+@SupportedAnnotationTypes({
+  "dev.declaude.annotation.ClaudePrompt",
+  "dev.declaude.annotation.RetryOn"
+})
 @SupportedOptions(DeclaudeProcessor.TODAY_OPTION)
 public final class DeclaudeProcessor extends AbstractProcessor {
   /** The option that fixes the date model lifecycles are judged on. */
@@ -52,7 +55,8 @@ public final class DeclaudeProcessor extends AbstractProcessor {
     for (TypeElement annotation : annotations) {
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
         Element type = e instanceof TypeElement ? e : e.getEnclosingElement();
-        if (type instanceof TypeElement && done.add(((TypeElement) type).getQualifiedName().toString())) {
+        if (type instanceof TypeElement
+            && done.add(((TypeElement) type).getQualifiedName().toString())) {
           types.add((TypeElement) type);
         }
       }
@@ -66,17 +70,25 @@ public final class DeclaudeProcessor extends AbstractProcessor {
 
   private void check(TypeElement type, LocalDate today) {
     try {
-      ServiceDescription d = new ElementServiceReader(processingEnv.getElementUtils()).describe(type);
+      ServiceDescription d =
+          new ElementServiceReader(processingEnv.getElementUtils()).describe(type);
       List<Violation> found = RuleSet.standard().check(d, today);
       for (Violation v : found) {
         report(v);
       }
     } catch (RuntimeException e) {
-      // A bug of ours must not crash javac or hide the user's other errors (AutoValue does the same).
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "[declaude:internal-error] declaude's processor failed on " + type.getSimpleName() + ": " + e
-              + "; please report this, with the declaration",
-          type);
+      // A bug of ours must not crash javac or hide the user's other errors (AutoValue does the
+      // same).
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              "[declaude:internal-error] declaude's processor failed on "
+                  + type.getSimpleName()
+                  + ": "
+                  + e
+                  + "; please report this, with the declaration",
+              type);
     }
   }
 
@@ -85,7 +97,8 @@ public final class DeclaudeProcessor extends AbstractProcessor {
     if (v.severity() == Severity.WARNING && Suppressions.suppressed(at.element, v.ruleId())) {
       return;
     }
-    Diagnostic.Kind kind = v.severity() == Severity.ERROR ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+    Diagnostic.Kind kind =
+        v.severity() == Severity.ERROR ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
     AnnotationMirror mirror = at.mirror;
     AnnotationValue value = at.value;
     if (mirror == null) {
@@ -105,8 +118,11 @@ public final class DeclaudeProcessor extends AbstractProcessor {
     try {
       return LocalDate.parse(fixed);
     } catch (DateTimeParseException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING,
-          "-A" + TODAY_OPTION + "=" + fixed + " is not a date like 2026-08-22; using today");
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.WARNING,
+              "-A" + TODAY_OPTION + "=" + fixed + " is not a date like 2026-08-22; using today");
       return LocalDate.now(ZoneOffset.UTC);
     }
   }

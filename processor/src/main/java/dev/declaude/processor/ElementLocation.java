@@ -6,9 +6,9 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * A location at compile time: what {@code Messager.printMessage} needs to put the caret on the token.
- * With a value, javac points at the value (one array element, if that is what it is); with only a mirror,
- * at the annotation's {@code @}; with only the element, at its name.
+ * A location at compile time: what {@code Messager.printMessage} needs to put the caret on the
+ * token. With a value, javac points at the value (one array element, if that is what it is); with
+ * only a mirror, at the annotation's {@code @}; with only the element, at its name.
  */
 final class ElementLocation implements Location {
   final Element element;
@@ -27,6 +27,8 @@ final class ElementLocation implements Location {
 
   @Override
   public String describe() {
-    return element.getSimpleName() + (mirror == null ? "" : " " + mirror) + (value == null ? "" : " " + value);
+    return element.getSimpleName()
+        + (mirror == null ? "" : " " + mirror)
+        + (value == null ? "" : " " + value);
   }
 }

@@ -2,17 +2,17 @@ package dev.declaude.processor;
 
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.annotation.ContextPolicy;
+import dev.declaude.annotation.ErrorKind;
+import dev.declaude.annotation.Jitter;
 import dev.declaude.annotation.Name;
+import dev.declaude.annotation.Overflow;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.Role;
-import dev.declaude.annotation.ErrorKind;
-import dev.declaude.annotation.Overflow;
-import dev.declaude.annotation.Jitter;
+import dev.declaude.internal.rules.ContextDescription;
 import dev.declaude.internal.rules.Located;
 import dev.declaude.internal.rules.MethodDescription;
 import dev.declaude.internal.rules.ParameterDescription;
 import dev.declaude.internal.rules.PromptDescription;
-import dev.declaude.internal.rules.ContextDescription;
 import dev.declaude.internal.rules.RetryDescription;
 import dev.declaude.internal.rules.RuleSet;
 import dev.declaude.internal.rules.ServiceDescription;
@@ -34,9 +34,9 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Describes a type from {@code javax.lang.model}, with locations that lead javac to the exact token,
- * for core's {@link RuleSet}. Core's {@code ReflectiveServiceReader} builds the same description at run
- * time.
+ * Describes a type from {@code javax.lang.model}, with locations that lead javac to the exact
+ * token, for core's {@link RuleSet}. Core's {@code ReflectiveServiceReader} builds the same
+ * description at run time.
  */
 final class ElementServiceReader {
   static final String PROMPT = ClaudePrompt.class.getCanonicalName();
@@ -102,7 +102,9 @@ final class ElementServiceReader {
     if (modifiers.contains(Modifier.DEFAULT)) {
       return MethodDescription.Kind.DEFAULT;
     }
-    return modifiers.contains(Modifier.ABSTRACT) ? MethodDescription.Kind.ABSTRACT : MethodDescription.Kind.CONCRETE;
+    return modifiers.contains(Modifier.ABSTRACT)
+        ? MethodDescription.Kind.ABSTRACT
+        : MethodDescription.Kind.CONCRETE;
   }
 
   private ParameterDescription parameter(VariableElement p, int index) {
@@ -129,7 +131,9 @@ final class ElementServiceReader {
     for (AnnotationValue t : v.array("turns")) {
       Values turn = new Values(m, (AnnotationMirror) t.getValue());
       Located<String> role = turn.enumName("role");
-      turns.add(new TurnDescription(Located.of(Role.valueOf(role.value()), role.location()), turn.string("text")));
+      turns.add(
+          new TurnDescription(
+              Located.of(Role.valueOf(role.value()), role.location()), turn.string("text")));
     }
     return new PromptDescription(
         new ElementLocation(m, mirror, null),
@@ -163,7 +167,10 @@ final class ElementServiceReader {
         v.jitter());
   }
 
-  /** Returns the type's {@code String} constants with their values; a key in one is as bad as in a prompt. */
+  /**
+   * Returns the type's {@code String} constants with their values; a key in one is as bad as in a
+   * prompt.
+   */
   private static List<Located<String>> constants(TypeElement type) {
     List<Located<String>> all = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
@@ -176,21 +183,27 @@ final class ElementServiceReader {
 
   private ContextDescription context(Element e, AnnotationMirror mirror) {
     Values v = new Values(e, mirror);
-    return new ContextDescription(new ElementLocation(e, mirror, null),
-        Overflow.valueOf(v.enumName("value").value()), v.located("marginTokens", Integer.class),
+    return new ContextDescription(
+        new ElementLocation(e, mirror, null),
+        Overflow.valueOf(v.enumName("value").value()),
+        v.located("marginTokens", Integer.class),
         v.located("countTokens", Boolean.class).value());
   }
 
   private static AnnotationMirror find(Element e, String qualifiedName) {
     for (AnnotationMirror a : e.getAnnotationMirrors()) {
-      if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+      if (((TypeElement) a.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(qualifiedName)) {
         return a;
       }
     }
     return null;
   }
 
-  /** The values of one annotation, defaults included; only written values carry a value location. */
+  /**
+   * The values of one annotation, defaults included; only written values carry a value location.
+   */
   private final class Values {
     private final Element element;
     private final AnnotationMirror mirror;
@@ -201,11 +214,15 @@ final class ElementServiceReader {
       this.element = element;
       this.mirror = mirror;
       mirror.getElementValues().forEach((k, v) -> explicit.put(k.getSimpleName().toString(), v));
-      elements.getElementValuesWithDefaults(mirror).forEach((k, v) -> all.put(k.getSimpleName().toString(), v));
+      elements
+          .getElementValuesWithDefaults(mirror)
+          .forEach((k, v) -> all.put(k.getSimpleName().toString(), v));
     }
 
     <T> Located<T> located(String name, Class<T> type) {
-      return Located.of(type.cast(all.get(name).getValue()), new ElementLocation(element, mirror, explicit.get(name)));
+      return Located.of(
+          type.cast(all.get(name).getValue()),
+          new ElementLocation(element, mirror, explicit.get(name)));
     }
 
     Located<String> string(String name) {

@@ -15,7 +15,10 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 
-/** Reads a {@link TypeShape} from a {@link TypeMirror}, as core's reflective reader does from a type. */
+/**
+ * Reads a {@link TypeShape} from a {@link TypeMirror}, as core's reflective reader does from a
+ * type.
+ */
 final class ElementTypes {
   private ElementTypes() {}
 
@@ -42,10 +45,12 @@ final class ElementTypes {
 
   private static TypeShape wildcard(WildcardType w) {
     if (w.getSuperBound() != null) {
-      return new TypeShape("? super", Form.WILDCARD, false, false, List.of(shape(w.getSuperBound())));
+      return new TypeShape(
+          "? super", Form.WILDCARD, false, false, List.of(shape(w.getSuperBound())));
     }
     if (w.getExtendsBound() != null && !w.getExtendsBound().toString().equals("java.lang.Object")) {
-      return new TypeShape("? extends", Form.WILDCARD, false, false, List.of(shape(w.getExtendsBound())));
+      return new TypeShape(
+          "? extends", Form.WILDCARD, false, false, List.of(shape(w.getExtendsBound())));
     }
     return TypeShape.of("?", Form.WILDCARD);
   }
@@ -57,7 +62,8 @@ final class ElementTypes {
       args.add(shape(a));
     }
     boolean raw = args.isEmpty() && !te.getTypeParameters().isEmpty();
-    return new TypeShape(te.getQualifiedName().toString(), form(te), hasPublicNoArgConstructor(te), raw, args);
+    return new TypeShape(
+        te.getQualifiedName().toString(), form(te), hasPublicNoArgConstructor(te), raw, args);
   }
 
   private static Form form(TypeElement te) {
@@ -76,7 +82,9 @@ final class ElementTypes {
     }
     NestingKind nesting = te.getNestingKind();
     boolean inner = nesting == NestingKind.MEMBER && !te.getModifiers().contains(Modifier.STATIC);
-    return inner || nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS ? Form.INNER_CLASS : Form.CLASS;
+    return inner || nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS
+        ? Form.INNER_CLASS
+        : Form.CLASS;
   }
 
   private static boolean hasPublicNoArgConstructor(TypeElement te) {

@@ -18,7 +18,9 @@ final class MemoryClassLoader extends ClassLoader {
         continue;
       }
       String path = f.toUri().getPath();
-      String binary = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - 6);
+      String binary =
+          path.substring(
+              path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - 6);
       try (InputStream in = f.openInputStream()) {
         classes.put(binary.replace('/', '.'), in.readAllBytes());
       } catch (IOException e) {

@@ -5,9 +5,9 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.declaude.internal.rules.Severity;
 import dev.declaude.processor.RuleCases.Case;
 import dev.declaude.processor.RuleCases.Expected;
-import dev.declaude.internal.rules.Severity;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -40,9 +40,19 @@ class ProcessorRulesTest {
 
     if (System.getProperty("declaude.dump") != null) {
       for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
-        System.out.println("DUMP " + c.name() + " | " + d.getKind() + " | " + d.getLineNumber() + ":"
-            + d.getColumnNumber() + " | " + d.getMessage(null) + " | "
-            + c.source().split("\n", -1)[(int) d.getLineNumber() - 1]);
+        System.out.println(
+            "DUMP "
+                + c.name()
+                + " | "
+                + d.getKind()
+                + " | "
+                + d.getLineNumber()
+                + ":"
+                + d.getColumnNumber()
+                + " | "
+                + d.getMessage(null)
+                + " | "
+                + c.source().split("\n", -1)[(int) d.getLineNumber() - 1]);
       }
     }
     long errors = c.expected().stream().filter(e -> e.rule().severity() == Severity.ERROR).count();
@@ -52,9 +62,17 @@ class ProcessorRulesTest {
       int[] at = position(c.source(), e.at());
       String message = e.rule().tag() + " " + e.message();
       if (e.rule().severity() == Severity.ERROR) {
-        assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(at[0]).atColumn(at[1]);
+        assertThat(compilation)
+            .hadErrorContaining(message)
+            .inFile(source)
+            .onLine(at[0])
+            .atColumn(at[1]);
       } else {
-        assertThat(compilation).hadWarningContaining(message).inFile(source).onLine(at[0]).atColumn(at[1]);
+        assertThat(compilation)
+            .hadWarningContaining(message)
+            .inFile(source)
+            .onLine(at[0])
+            .atColumn(at[1]);
       }
     }
   }
@@ -69,51 +87,77 @@ class ProcessorRulesTest {
 
   @org.junit.jupiter.api.Test
   void warningsAreSilencedBySuppressWarnings() {
-    Compilation compilation = compile(JavaFileObjects.forSourceString("test.Bot", RuleCases.suppressed().source()));
+    Compilation compilation =
+        compile(JavaFileObjects.forSourceString("test.Bot", RuleCases.suppressed().source()));
 
     assertThat(compilation).succeededWithoutWarnings();
   }
 
   @org.junit.jupiter.api.Test
   void anErrorIsNotSilencedBySuppressWarnings() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Bot", RuleCases.HEADER + String.join("\n",
-        "@SuppressWarnings(\"declaude\")",
-        "interface Bot {",
-        "  @ClaudePrompt(value = \"Hi\", maxTokens = 0)",
-        "  String hi();",
-        "}"));
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Bot",
+            RuleCases.HEADER
+                + String.join(
+                    "\n",
+                    "@SuppressWarnings(\"declaude\")",
+                    "interface Bot {",
+                    "  @ClaudePrompt(value = \"Hi\", maxTokens = 0)",
+                    "  String hi();",
+                    "}"));
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).hadErrorContaining("[declaude:max-tokens] maxTokens is 0 but must be at least 1")
-        .inFile(source).onLine(15).atColumn(43);
+    assertThat(compilation)
+        .hadErrorContaining("[declaude:max-tokens] maxTokens is 0 but must be at least 1")
+        .inFile(source)
+        .onLine(15)
+        .atColumn(43);
   }
 
   @org.junit.jupiter.api.Test
   void keepsGoingAfterAnErrorAndReportsEveryType() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Bot", RuleCases.HEADER + String.join("\n",
-        "interface Bot {",
-        "  @ClaudePrompt(value = \"Hi {x}\", maxTokens = 0)",
-        "  String hi();",
-        "",
-        "  interface Inner {",
-        "    @RetryOn(value = AUTHENTICATION, maxAttempts = 0)",
-        "    @ClaudePrompt(\"\")",
-        "    String hi();",
-        "  }",
-        "}"));
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Bot",
+            RuleCases.HEADER
+                + String.join(
+                    "\n",
+                    "interface Bot {",
+                    "  @ClaudePrompt(value = \"Hi {x}\", maxTokens = 0)",
+                    "  String hi();",
+                    "",
+                    "  interface Inner {",
+                    "    @RetryOn(value = AUTHENTICATION, maxAttempts = 0)",
+                    "    @ClaudePrompt(\"\")",
+                    "    String hi();",
+                    "  }",
+                    "}"));
 
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorCount(5);
-    assertThat(compilation).hadErrorContaining("[declaude:placeholder-unbound]").inFile(source).onLine(14);
+    assertThat(compilation)
+        .hadErrorContaining("[declaude:placeholder-unbound]")
+        .inFile(source)
+        .onLine(14);
     assertThat(compilation).hadErrorContaining("[declaude:max-tokens]").inFile(source).onLine(14);
     assertThat(compilation).hadErrorContaining("[declaude:retry-kind]").inFile(source).onLine(18);
-    assertThat(compilation).hadErrorContaining("[declaude:retry-max-attempts]").inFile(source).onLine(18);
-    assertThat(compilation).hadErrorContaining("[declaude:template-blank]").inFile(source).onLine(19);
+    assertThat(compilation)
+        .hadErrorContaining("[declaude:retry-max-attempts]")
+        .inFile(source)
+        .onLine(18);
+    assertThat(compilation)
+        .hadErrorContaining("[declaude:template-blank]")
+        .inFile(source)
+        .onLine(19);
   }
 
-  /** Returns the 1-based line and column of the {@code ^} in {@code snippet}, found in {@code source}. */
+  /**
+   * Returns the 1-based line and column of the {@code ^} in {@code snippet}, found in {@code
+   * source}.
+   */
   static int[] position(String source, String snippet) {
     int caret = snippet.indexOf('^');
     if (caret < 0) {

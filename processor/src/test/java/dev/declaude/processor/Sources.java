@@ -7,19 +7,23 @@ import javax.tools.JavaFileObject;
 
 /**
  * Stand-ins, compiled beside each test source, for types the rules recognise by qualified name but
- * that are not on this module's class path (yet): the full response type, the conversation, and another
- * library's retry annotation.
+ * that are not on this module's class path (yet): the full response type, the conversation, and
+ * another library's retry annotation.
  */
 final class Sources {
   private Sources() {}
 
   private static final String[][] STUBS = {
-    {"dev.declaude.response.ClaudeResponse", "package dev.declaude.response; public final class ClaudeResponse {}"},
-    
-    {"org.springframework.retry.annotation.Retryable",
+    {
+      "dev.declaude.response.ClaudeResponse",
+      "package dev.declaude.response; public final class ClaudeResponse {}"
+    },
+    {
+      "org.springframework.retry.annotation.Retryable",
       "package org.springframework.retry.annotation;"
           + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
-          + " public @interface Retryable {}"},
+          + " public @interface Retryable {}"
+    },
   };
 
   /** Returns {@code main} and the stand-ins for the types this class path lacks. */

@@ -1,9 +1,9 @@
 package dev.declaude.redis;
 
 /**
- * The Lua scripts that read and change a domain's state atomically in Redis. A state is one hash: {@code s}
- * its text, {@code v} its version, which every change raises by one. Time is the server's ({@code TIME}), in
- * milliseconds, so every process of the fleet reads the same clock.
+ * The Lua scripts that read and change a domain's state atomically in Redis. A state is one hash:
+ * {@code s} its text, {@code v} its version, which every change raises by one. Time is the server's
+ * ({@code TIME}), in milliseconds, so every process of the fleet reads the same clock.
  */
 final class Scripts {
   private Scripts() {}
@@ -14,13 +14,12 @@ final class Scripts {
 
   /** Reads a state: returns {now, text or nil, version or nil}. */
   static final String READ =
-      NOW
-          + "local r = redis.call('HMGET', KEYS[1], 's', 'v')\n"
-          + "return {now, r[1], r[2]}\n";
+      NOW + "local r = redis.call('HMGET', KEYS[1], 's', 'v')\n" + "return {now, r[1], r[2]}\n";
 
   /**
-   * Replaces a state if its version is still ARGV[1] ("0" for none), with text ARGV[2], expiring ARGV[3] ms
-   * later: returns {1}; else changes nothing and returns {0, now, text or nil, version or nil}.
+   * Replaces a state if its version is still ARGV[1] ("0" for none), with text ARGV[2], expiring
+   * ARGV[3] ms later: returns {1}; else changes nothing and returns {0, now, text or nil, version
+   * or nil}.
    */
   static final String COMPARE_AND_SET =
       "local v = redis.call('HGET', KEYS[1], 'v')\n"

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 /**
- * Pods of one fleet in one JVM: each pod has its own store (its own connections, as a separate process
- * would) and its own engine, and they share one domain through a test's own Redis.
+ * Pods of one fleet in one JVM: each pod has its own store (its own connections, as a separate
+ * process would) and its own engine, and they share one domain through a test's own Redis.
  */
 final class Fleet implements AutoCloseable {
   final RedisServer redis;
@@ -30,8 +30,8 @@ final class Fleet implements AutoCloseable {
   }
 
   /**
-   * Returns a new pod's store, connected, that callers wait for as long as it takes: a pod that gives up on a
-   * busy machine paces on its own, and these tests are about pods that share.
+   * Returns a new pod's store, connected, that callers wait for as long as it takes: a pod that
+   * gives up on a busy machine paces on its own, and these tests are about pods that share.
    */
   RedisRateLimitStore store() {
     RedisRateLimitStore store = RedisRateLimitStore.create(redis.uri(), Duration.ofSeconds(30));
@@ -46,13 +46,16 @@ final class Fleet implements AutoCloseable {
   }
 
   RetryEngine pod(RedisRateLimitStore store) {
-    return RetryEngine.builder().rateLimitDomain(domain).rateLimitStore(store).budget(RetryBudget.unlimited())
+    return RetryEngine.builder()
+        .rateLimitDomain(domain)
+        .rateLimitStore(store)
+        .budget(RetryBudget.unlimited())
         .build();
   }
 
   /**
-   * Reads {@code state} from Redis until {@code test} holds (each read a round trip, or a refusal while the
-   * first pod's store reconnects; at most 20 s).
+   * Reads {@code state} from Redis until {@code test} holds (each read a round trip, or a refusal
+   * while the first pod's store reconnects; at most 20 s).
    */
   <T> T await(RateLimitState<T> state, Predicate<T> test) {
     RedisRateLimitStore store = stores.get(0);
@@ -70,7 +73,10 @@ final class Fleet implements AutoCloseable {
     return fail("Redis never showed the expected " + state.name());
   }
 
-  /** Waits (one round trip at a time, at most 20 s) until {@code n} connections listen to the domain's channel. */
+  /**
+   * Waits (one round trip at a time, at most 20 s) until {@code n} connections listen to the
+   * domain's channel.
+   */
   void awaitListeners(int n) {
     RedisClient client = RedisClient.create(redis.uri());
     String channel = "declaude:" + domain.id() + ":signal";

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One pod seeing the server come back ends the other pods' backoffs: in the order they started waiting, a
- * spacing apart, through Redis. The callers of pod B wait 30 s backoffs after 529s; a success of pod A after
- * the outage releases them at once. The 10 s bound on the wait only stops a broken run; it measures nothing.
+ * One pod seeing the server come back ends the other pods' backoffs: in the order they started
+ * waiting, a spacing apart, through Redis. The callers of pod B wait 30 s backoffs after 529s; a
+ * success of pod A after the outage releases them at once. The 10 s bound on the wait only stops a
+ * broken run; it measures nothing.
  */
 class FleetRecoveryReleasesEveryPodsWaitersTest {
   private final RedisServer redis = RedisServer.start();
@@ -44,8 +45,13 @@ class FleetRecoveryReleasesEveryPodsWaitersTest {
     RetryEngine a = fleet.pod();
     RetryEngine b = fleet.pod();
     fleet.awaitListeners(2);
-    RetryPolicy thirtySeconds = RetryPolicy.builder().retryOn(ErrorKind.SERVER).maxAttempts(2).jitter(Jitter.NONE)
-        .backoff(Duration.ofSeconds(30), Duration.ofSeconds(30), 1).build();
+    RetryPolicy thirtySeconds =
+        RetryPolicy.builder()
+            .retryOn(ErrorKind.SERVER)
+            .maxAttempts(2)
+            .jitter(Jitter.NONE)
+            .backoff(Duration.ofSeconds(30), Duration.ofSeconds(30), 1)
+            .build();
     List<String> retried = new CopyOnWriteArrayList<>();
 
     // Given two callers of pod B waiting 30 s after 529s, one after the other
@@ -66,12 +72,16 @@ class FleetRecoveryReleasesEveryPodsWaitersTest {
   private static CompletableFuture<String> waitingCaller(
       RetryEngine pod, RetryPolicy policy, String name, List<String> retried) {
     AtomicInteger attempts = new AtomicInteger();
-    return CompletableFuture.supplyAsync(() -> pod.execute(policy, () -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw overloaded();
-      }
-      retried.add(name);
-      return name;
-    }));
+    return CompletableFuture.supplyAsync(
+        () ->
+            pod.execute(
+                policy,
+                () -> {
+                  if (attempts.incrementAndGet() == 1) {
+                    throw overloaded();
+                  }
+                  retried.add(name);
+                  return name;
+                }));
   }
 }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pods that share a domain through one Redis never spend more of the API's requests bucket than it holds:
- * three pods (engines, each with its own store, as in three processes), three callers each, pace 72 calls
- * through one mirror of 50 requests a second with 5 left. However the threads are scheduled, by the time the
- * k-th call starts the bucket has had room for k requests; slowness only makes that easier, so nothing here
- * depends on timing.
+ * Pods that share a domain through one Redis never spend more of the API's requests bucket than it
+ * holds: three pods (engines, each with its own store, as in three processes), three callers each,
+ * pace 72 calls through one mirror of 50 requests a second with 5 left. However the threads are
+ * scheduled, by the time the k-th call starts the bucket has had room for k requests; slowness only
+ * makes that easier, so nothing here depends on timing.
  */
 class PodsNeverOverspendTheSharedBucketTest {
   private static final int PODS = 3;
@@ -42,8 +42,9 @@ class PodsNeverOverspendTheSharedBucketTest {
   }
 
   /**
-   * Returns a pod's store, connected, and waited for as long as it takes: a pod that has not reached Redis, or
-   * gave up waiting for it on a busy machine, paces on its own, and this test is about pods that share.
+   * Returns a pod's store, connected, and waited for as long as it takes: a pod that has not
+   * reached Redis, or gave up waiting for it on a busy machine, paces on its own, and this test is
+   * about pods that share.
    */
   private RedisRateLimitStore store() {
     RedisRateLimitStore store = RedisRateLimitStore.create(redis.uri(), Duration.ofSeconds(30));
@@ -57,10 +58,17 @@ class PodsNeverOverspendTheSharedBucketTest {
     RateLimitDomain domain = RateLimitDomain.named("overspend-test");
     // Given the domain's mirror knows the bucket: 50 a second, 5 left now (by Redis's clock)
     long[] start = {0};
-    store().update(domain.id(), BucketMirror.state("requests"), 0, (m, now) -> {
-      start[0] = now;
-      return m.afterReport(now, PER_MINUTE, LEFT, null, false, 0, 0, Long.MIN_VALUE);
-    }).toCompletableFuture().join();
+    store()
+        .update(
+            domain.id(),
+            BucketMirror.state("requests"),
+            0,
+            (m, now) -> {
+              start[0] = now;
+              return m.afterReport(now, PER_MINUTE, LEFT, null, false, 0, 0, Long.MIN_VALUE);
+            })
+        .toCompletableFuture()
+        .join();
 
     // When three pods' callers make their calls
     ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
@@ -68,14 +76,20 @@ class PodsNeverOverspendTheSharedBucketTest {
     ExecutorService threads = Executors.newFixedThreadPool(PODS * CALLERS);
     List<Future<?>> done = new ArrayList<>();
     for (int p = 0; p < PODS; p++) {
-      RetryEngine pod = RetryEngine.builder().rateLimitDomain(domain).rateLimitStore(store())
-          .budget(RetryBudget.unlimited()).build();
+      RetryEngine pod =
+          RetryEngine.builder()
+              .rateLimitDomain(domain)
+              .rateLimitStore(store())
+              .budget(RetryBudget.unlimited())
+              .build();
       for (int c = 0; c < CALLERS; c++) {
-        done.add(threads.submit(() -> {
-          for (int i = 0; i < CALLS; i++) {
-            pod.execute(once, () -> starts.add(System.currentTimeMillis()));
-          }
-        }));
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < CALLS; i++) {
+                    pod.execute(once, () -> starts.add(System.currentTimeMillis()));
+                  }
+                }));
       }
     }
     for (Future<?> f : done) {
@@ -90,8 +104,15 @@ class PodsNeverOverspendTheSharedBucketTest {
     for (int k = 1; k <= sorted.size(); k++) {
       double room = LEFT + perMilli * (sorted.get(k - 1) - start[0]) + 1;
       int nth = k;
-      assertTrue(nth <= room, () -> "call " + nth + " started " + (sorted.get(nth - 1) - start[0])
-          + " ms after the start, when the bucket had room for " + (int) Math.floor(room));
+      assertTrue(
+          nth <= room,
+          () ->
+              "call "
+                  + nth
+                  + " started "
+                  + (sorted.get(nth - 1) - start[0])
+                  + " ms after the start, when the bucket had room for "
+                  + (int) Math.floor(room));
     }
   }
 }

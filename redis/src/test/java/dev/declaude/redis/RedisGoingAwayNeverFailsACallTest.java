@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis killed in the middle of a fleet's run fails no call: the pod carries on with its own state and says
- * so in one warning; once Redis is back (started again, empty), the pod shares its state again.
+ * Redis killed in the middle of a fleet's run fails no call: the pod carries on with its own state
+ * and says so in one warning; once Redis is back (started again, empty), the pod shares its state
+ * again.
  */
 class RedisGoingAwayNeverFailsACallTest {
   private final RedisServer redis = RedisServer.start();
@@ -50,14 +51,17 @@ class RedisGoingAwayNeverFailsACallTest {
   }
 
   private long declaudeLines(String level, String containing) {
-    return log.toString(StandardCharsets.UTF_8).lines()
-        .filter(l -> l.contains(level + " dev.declaude") && l.contains(containing)).count();
+    return log.toString(StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> l.contains(level + " dev.declaude") && l.contains(containing))
+        .count();
   }
 
   /** Shows that {@code other} is held by what {@code pod} learned: a limit of 6 a minute, spent. */
   private void assertShared(RetryEngine pod, RetryEngine other) {
     pod.observe(left(6, 0));
-    fleet.await(BucketMirror.state("requests"), m -> m.known() && m.levelAt(Long.MAX_VALUE / 4) < 7);
+    fleet.await(
+        BucketMirror.state("requests"), m -> m.known() && m.levelAt(Long.MAX_VALUE / 4) < 7);
     RetryPolicy oneSecond = RetryPolicy.builder().maxElapsed(Duration.ofSeconds(1)).build();
     // The next request refills in 10 s: the other pod's caller is refused at once, not held.
     assertThrows(PacingException.class, () -> other.execute(oneSecond, () -> "sent"));

@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real {@code redis-server} of a test's own, on 127.0.0.1 at a free port, without persistence. It can be
- * killed and started again on the same port. Without {@code redis-server} installed, a test using it is
- * skipped with a message saying how to install it; under {@code CI=true} it fails instead, so that CI never
- * passes by skipping.
+ * A real {@code redis-server} of a test's own, on 127.0.0.1 at a free port, without persistence. It
+ * can be killed and started again on the same port. Without {@code redis-server} installed, a test
+ * using it is skipped with a message saying how to install it; under {@code CI=true} it fails
+ * instead, so that CI never passes by skipping.
  */
 final class RedisServer implements AutoCloseable {
   static final String HOW_TO_INSTALL =
@@ -36,7 +36,10 @@ final class RedisServer implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Starts a server, or skips (fails, under CI) the calling test when {@code redis-server} is missing. */
+  /**
+   * Starts a server, or skips (fails, under CI) the calling test when {@code redis-server} is
+   * missing.
+   */
   static RedisServer start() {
     Path binary = find();
     if (binary == null) {
@@ -47,7 +50,8 @@ final class RedisServer implements AutoCloseable {
       Assumptions.abort(message);
     }
     try {
-      RedisServer server = new RedisServer(binary, freePort(), Files.createTempDirectory("declaude-redis"));
+      RedisServer server =
+          new RedisServer(binary, freePort(), Files.createTempDirectory("declaude-redis"));
       server.run();
       return server;
     } catch (IOException e) {
@@ -72,14 +76,29 @@ final class RedisServer implements AutoCloseable {
   }
 
   private void run() throws IOException {
-    process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString())
-        .redirectErrorStream(true)
-        .start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    process =
+        new ProcessBuilder(
+                binary.toString(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;
-    // Blocks on the server's own output until it says it is ready (or dies): no polling, no sleeping.
+    // Blocks on the server's own output until it says it is ready (or dies): no polling, no
+    // sleeping.
     while ((line = out.readLine()) != null) {
       seen.append(line).append('\n');
       if (line.contains("Ready to accept connections")) {
@@ -92,25 +111,36 @@ final class RedisServer implements AutoCloseable {
 
   /** Keeps reading the server's output, so that a full pipe never blocks it. */
   private static void drain(BufferedReader out) {
-    Thread drain = new Thread(() -> {
-      try {
-        while (out.readLine() != null) {
-          // discarded
-        }
-      } catch (IOException e) {
-        // The server is gone.
-      }
-    }, "redis-server output");
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                while (out.readLine() != null) {
+                  // discarded
+                }
+              } catch (IOException e) {
+                // The server is gone.
+              }
+            },
+            "redis-server output");
     drain.setDaemon(true);
     drain.start();
   }
 
   private static Path find() {
     String path = System.getenv().getOrDefault("PATH", "");
-    Stream<Path> candidates = Stream.concat(
-        Stream.of(path.split(java.io.File.pathSeparator)).filter(p -> !p.isEmpty()).map(Path::of),
-        List.of(Path.of("/usr/bin"), Path.of("/usr/local/bin"), Path.of("/opt/homebrew/bin")).stream());
-    return candidates.map(dir -> dir.resolve("redis-server")).filter(Files::isExecutable).findFirst().orElse(null);
+    Stream<Path> candidates =
+        Stream.concat(
+            Stream.of(path.split(java.io.File.pathSeparator))
+                .filter(p -> !p.isEmpty())
+                .map(Path::of),
+            List.of(Path.of("/usr/bin"), Path.of("/usr/local/bin"), Path.of("/opt/homebrew/bin"))
+                .stream());
+    return candidates
+        .map(dir -> dir.resolve("redis-server"))
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElse(null);
   }
 
   private static int freePort() throws IOException {

@@ -13,17 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Remembers what the client's own calls said about the server, for the health indicator: how the last call
- * ended and when, how many calls in a row the server failed to answer, and the rate limits each domain last
- * reported. Only listens; it never calls the API. Calls that sent no request (a pacer's refusal) say nothing
- * about the server and are not counted. Thread-safe.
+ * Remembers what the client's own calls said about the server, for the health indicator: how the
+ * last call ended and when, how many calls in a row the server failed to answer, and the rate
+ * limits each domain last reported. Only listens; it never calls the API. Calls that sent no
+ * request (a pacer's refusal) say nothing about the server and are not counted. Thread-safe.
  */
 final class CallHealthRecorder implements ClaudeListener {
   /** How a call ended; {@code error} is null for a success. */
   record LastCall(Instant at, int attempts, ErrorKind error) {}
 
   /** What the recorder knows at one moment. */
-  record Snapshot(LastCall lastCall, int serverFailuresInARow, Map<String, RateLimits> rateLimits) {}
+  record Snapshot(
+      LastCall lastCall, int serverFailuresInARow, Map<String, RateLimits> rateLimits) {}
 
   private final Clock clock;
   private final ConcurrentMap<String, RateLimits> rateLimits = new ConcurrentHashMap<>();
@@ -41,7 +42,8 @@ final class CallHealthRecorder implements ClaudeListener {
     }
     ErrorKind error = event.succeeded() ? null : event.errorKind().orElse(null);
     lastCall = new LastCall(clock.instant(), event.attempts(), error);
-    serverFailuresInARow = !event.succeeded() && saysServerIsNotAnswering(error) ? serverFailuresInARow + 1 : 0;
+    serverFailuresInARow =
+        !event.succeeded() && saysServerIsNotAnswering(error) ? serverFailuresInARow + 1 : 0;
   }
 
   @Override
@@ -55,7 +57,8 @@ final class CallHealthRecorder implements ClaudeListener {
 
   /** A server error, a timeout or a broken connection: the server did not answer the request. */
   static boolean saysServerIsNotAnswering(ErrorKind kind) {
-    return kind != null && kind.isWithin(ErrorKind.SERVER) || kind == ErrorKind.TIMEOUT
+    return kind != null && kind.isWithin(ErrorKind.SERVER)
+        || kind == ErrorKind.TIMEOUT
         || kind == ErrorKind.CONNECTION;
   }
 

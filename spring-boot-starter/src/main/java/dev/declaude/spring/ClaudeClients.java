@@ -17,17 +17,23 @@ import org.springframework.core.env.Environment;
 
 /** Builds the retry engine and the client from the {@code declaude.*} properties. Stateless. */
 final class ClaudeClients {
-  static final String NO_KEY = "no API key for declaude: set the declaude.api-key property, the"
-      + " ANTHROPIC_API_KEY environment variable or the anthropic.apiKey property";
+  static final String NO_KEY =
+      "no API key for declaude: set the declaude.api-key property, the"
+          + " ANTHROPIC_API_KEY environment variable or the anthropic.apiKey property";
 
   private ClaudeClients() {}
 
   /**
-   * Returns the engine: the rate-limit domain of the client's key (or the one named), its state in {@code
-   * store} when there is one, the properties' pacing and server-wait bound, the listeners, then the customizers.
+   * Returns the engine: the rate-limit domain of the client's key (or the one named), its state in
+   * {@code store} when there is one, the properties' pacing and server-wait bound, the listeners,
+   * then the customizers.
    */
-  static RetryEngine engine(DeclaudeProperties p, Environment env, RateLimitStore store,
-      List<ClaudeListener> listeners, List<RetryEngineBuilderCustomizer> customizers) {
+  static RetryEngine engine(
+      DeclaudeProperties p,
+      Environment env,
+      RateLimitStore store,
+      List<ClaudeListener> listeners,
+      List<RetryEngineBuilderCustomizer> customizers) {
     RetryEngineBuilder b = RetryEngine.builder();
     b.rateLimitDomain(domain(p, env));
     if (store != null) {
@@ -41,14 +47,20 @@ final class ClaudeClients {
   }
 
   /**
-   * Returns the client: key and base URL (from the properties, else as {@code ClaudeClient.fromEnv()} reads
-   * them), the other properties, the engine, the listeners, then the customizers.
+   * Returns the client: key and base URL (from the properties, else as {@code
+   * ClaudeClient.fromEnv()} reads them), the other properties, the engine, the listeners, then the
+   * customizers.
    *
-   * @throws IllegalStateException if no API key is set anywhere (and no customizer replaces the transport)
+   * @throws IllegalStateException if no API key is set anywhere (and no customizer replaces the
+   *     transport)
    * @throws IllegalArgumentException naming the property, if a property's value is refused
    */
-  static ClaudeClient client(DeclaudeProperties p, Environment env, RetryEngine engine,
-      List<ClaudeListener> listeners, List<ClaudeClientBuilderCustomizer> customizers) {
+  static ClaudeClient client(
+      DeclaudeProperties p,
+      Environment env,
+      RetryEngine engine,
+      List<ClaudeListener> listeners,
+      List<ClaudeClientBuilderCustomizer> customizers) {
     ClaudeClientBuilder b = ClaudeClient.builder().retryEngine(engine);
     String key = key(p, env);
     set("api-key", key, b::apiKey);
@@ -59,7 +71,10 @@ final class ClaudeClients {
     set("write-timeout", p.getWriteTimeout(), b::writeTimeout);
     set("call-timeout", p.getCallTimeout(), b::callTimeout);
     set("max-response-bytes", p.getMaxResponseBytes(), size -> b.maxResponseBytes(size.toBytes()));
-    set("max-stream-event-bytes", p.getMaxStreamEventBytes(), size -> b.maxStreamEventBytes(size.toBytes()));
+    set(
+        "max-stream-event-bytes",
+        p.getMaxStreamEventBytes(),
+        size -> b.maxStreamEventBytes(size.toBytes()));
     b.defaultRetryPolicy(defaultPolicy(p.getRetry()));
     listeners.forEach(b::listener);
     customizers.forEach(c -> c.customize(b));
@@ -72,8 +87,9 @@ final class ClaudeClients {
   }
 
   /**
-   * Returns the domain named by {@code declaude.rate-limit-domain}, else the key's at the base URL (what a
-   * client builds for itself), else (no key yet: the client will refuse to start) one of its own.
+   * Returns the domain named by {@code declaude.rate-limit-domain}, else the key's at the base URL
+   * (what a client builds for itself), else (no key yet: the client will refuse to start) one of
+   * its own.
    *
    * @throws IllegalArgumentException naming the property, if the name or the base URL is refused
    */
@@ -86,15 +102,23 @@ final class ClaudeClients {
       return RateLimitDomain.unshared();
     }
     String baseUrl = baseUrl(p, env);
-    return property("base-url", () -> RateLimitDomain.of(baseUrl == null ? ClaudeClientBuilder.DEFAULT_BASE_URL : baseUrl, key));
+    return property(
+        "base-url",
+        () ->
+            RateLimitDomain.of(
+                baseUrl == null ? ClaudeClientBuilder.DEFAULT_BASE_URL : baseUrl, key));
   }
 
   private static String key(DeclaudeProperties p, Environment env) {
-    return firstPresent(p.getApiKey(), env.getProperty("anthropic.apiKey"), env.getProperty("ANTHROPIC_API_KEY"));
+    return firstPresent(
+        p.getApiKey(), env.getProperty("anthropic.apiKey"), env.getProperty("ANTHROPIC_API_KEY"));
   }
 
   private static String baseUrl(DeclaudeProperties p, Environment env) {
-    return firstPresent(p.getBaseUrl(), env.getProperty("anthropic.baseUrl"), env.getProperty("ANTHROPIC_BASE_URL"));
+    return firstPresent(
+        p.getBaseUrl(),
+        env.getProperty("anthropic.baseUrl"),
+        env.getProperty("ANTHROPIC_BASE_URL"));
   }
 
   /**
@@ -105,9 +129,10 @@ final class ClaudeClients {
   static RetryPolicy defaultPolicy(DeclaudeRetryProperties r) {
     if (r.getKinds() == null || r.getKinds().isEmpty()) {
       if (r.hasSettings()) {
-        throw new IllegalArgumentException("invalid declaude.retry: settings are given but declaude.retry.kinds is"
-            + " empty, so the default policy would retry nothing; list the kinds to retry, such as"
-            + " declaude.retry.kinds=RATE_LIMIT,SERVER");
+        throw new IllegalArgumentException(
+            "invalid declaude.retry: settings are given but declaude.retry.kinds is"
+                + " empty, so the default policy would retry nothing; list the kinds to retry, such as"
+                + " declaude.retry.kinds=RATE_LIMIT,SERVER");
       }
       return RetryPolicy.none();
     }
@@ -115,10 +140,14 @@ final class ClaudeClients {
     RetryPolicyBuilder b = RetryPolicy.builder();
     set("retry.kinds", r.getKinds().toArray(new ErrorKind[0]), b::retryOn);
     set("retry.max-attempts", r.getMaxAttempts(), b::maxAttempts);
-    set("retry", Boolean.TRUE, unused -> b.backoff(
-        or(r.getInitialDelay(), defaults.initialDelay()),
-        or(r.getMaxDelay(), defaults.maxDelay()),
-        or(r.getMultiplier(), defaults.multiplier())));
+    set(
+        "retry",
+        Boolean.TRUE,
+        unused ->
+            b.backoff(
+                or(r.getInitialDelay(), defaults.initialDelay()),
+                or(r.getMaxDelay(), defaults.maxDelay()),
+                or(r.getMultiplier(), defaults.multiplier())));
     set("retry.jitter", r.getJitter(), b::jitter);
     set("retry.max-elapsed", r.getMaxElapsed(), b::maxElapsed);
     return b.build();

@@ -10,21 +10,22 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The health of the Claude API as the client's own calls saw it; it never calls the API itself (a health check
- * must not spend requests or tokens). Contributed as {@code declaude}.
+ * The health of the Claude API as the client's own calls saw it; it never calls the API itself (a
+ * health check must not spend requests or tokens). Contributed as {@code declaude}.
  *
  * <ul>
  *   <li>UNKNOWN before any call has reached the server;
- *   <li>DOWN when the last {@code declaude.health.down-after-failures} calls (3 by default) in a row failed
- *       with a server error, a timeout or a broken connection;
- *   <li>OUT_OF_SERVICE when the last call failed for a reason no retry can fix: authentication, permission or
- *       billing (a revoked key, a spend cap);
- *   <li>UP otherwise, a last call refused for its own content or for a rate limit included: the server
- *       answered.
+ *   <li>DOWN when the last {@code declaude.health.down-after-failures} calls (3 by default) in a
+ *       row failed with a server error, a timeout or a broken connection;
+ *   <li>OUT_OF_SERVICE when the last call failed for a reason no retry can fix: authentication,
+ *       permission or billing (a revoked key, a spend cap);
+ *   <li>UP otherwise, a last call refused for its own content or for a rate limit included: the
+ *       server answered.
  * </ul>
  *
- * <p>Details: {@code lastCall} (when, its attempts, its error kind), {@code serverFailuresInARow}, and per
- * rate-limit domain the {@code remaining}, {@code limit} and {@code reset} of each limit last reported.
+ * <p>Details: {@code lastCall} (when, its attempts, its error kind), {@code serverFailuresInARow},
+ * and per rate-limit domain the {@code remaining}, {@code limit} and {@code reset} of each limit
+ * last reported.
  */
 final class ClaudeHealthIndicator implements HealthIndicator {
   private final CallHealthRecorder recorder;
@@ -32,8 +33,8 @@ final class ClaudeHealthIndicator implements HealthIndicator {
 
   ClaudeHealthIndicator(CallHealthRecorder recorder, int downAfterFailures) {
     if (downAfterFailures < 1) {
-      throw new IllegalArgumentException("invalid declaude.health.down-after-failures: must be >= 1, was "
-          + downAfterFailures);
+      throw new IllegalArgumentException(
+          "invalid declaude.health.down-after-failures: must be >= 1, was " + downAfterFailures);
     }
     this.recorder = recorder;
     this.downAfterFailures = downAfterFailures;
@@ -64,8 +65,10 @@ final class ClaudeHealthIndicator implements HealthIndicator {
       return Status.DOWN;
     }
     ErrorKind error = s.lastCall().error();
-    boolean needsSomeone = error == ErrorKind.AUTHENTICATION || error == ErrorKind.PERMISSION
-        || error == ErrorKind.BILLING;
+    boolean needsSomeone =
+        error == ErrorKind.AUTHENTICATION
+            || error == ErrorKind.PERMISSION
+            || error == ErrorKind.BILLING;
     return needsSomeone ? Status.OUT_OF_SERVICE : Status.UP;
   }
 

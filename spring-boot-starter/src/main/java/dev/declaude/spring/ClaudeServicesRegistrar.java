@@ -22,12 +22,15 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
- * Registers a bean per {@code @ClaudePrompt} interface that an {@link EnableClaudeServices} names or whose
- * packages it scans. Each bean's instance comes from the client bean's {@code create(...)}, after {@link
- * StackedRetryCheck} has looked at the interface.
+ * Registers a bean per {@code @ClaudePrompt} interface that an {@link EnableClaudeServices} names
+ * or whose packages it scans. Each bean's instance comes from the client bean's {@code
+ * create(...)}, after {@link StackedRetryCheck} has looked at the interface.
  */
 final class ClaudeServicesRegistrar
-    implements ImportBeanDefinitionRegistrar, EnvironmentAware, ResourceLoaderAware, BeanFactoryAware,
+    implements ImportBeanDefinitionRegistrar,
+        EnvironmentAware,
+        ResourceLoaderAware,
+        BeanFactoryAware,
         BeanClassLoaderAware {
   private Environment environment;
   private ResourceLoader resourceLoader;
@@ -55,9 +58,11 @@ final class ClaudeServicesRegistrar
   }
 
   @Override
-  public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+  public void registerBeanDefinitions(
+      AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
     AnnotationAttributes enable =
-        AnnotationAttributes.fromMap(metadata.getAnnotationAttributes(EnableClaudeServices.class.getName()));
+        AnnotationAttributes.fromMap(
+            metadata.getAnnotationAttributes(EnableClaudeServices.class.getName()));
     String client = enable.getString("client");
     for (String type : serviceTypes(metadata, enable)) {
       if (!registry.containsBeanDefinition(type)) {
@@ -73,8 +78,12 @@ final class ClaudeServicesRegistrar
     Set<String> types = new LinkedHashSet<>();
     for (Class<?> type : enable.getClassArray("types")) {
       if (!type.isInterface()) {
-        throw new IllegalArgumentException("@EnableClaudeServices(types = " + type.getName() + ".class) on "
-            + metadata.getClassName() + " names a class; list only interfaces with @ClaudePrompt methods");
+        throw new IllegalArgumentException(
+            "@EnableClaudeServices(types = "
+                + type.getName()
+                + ".class) on "
+                + metadata.getClassName()
+                + " names a class; list only interfaces with @ClaudePrompt methods");
       }
       types.add(type.getName());
     }
@@ -89,7 +98,9 @@ final class ClaudeServicesRegistrar
     scanner.setEnvironment(environment);
     scanner.setResourceLoader(resourceLoader);
     for (String p : packages) {
-      scanner.findCandidateComponents(p).stream().map(BeanDefinition::getBeanClassName).forEach(types::add);
+      scanner.findCandidateComponents(p).stream()
+          .map(BeanDefinition::getBeanClassName)
+          .forEach(types::add);
     }
     return types;
   }
@@ -97,18 +108,26 @@ final class ClaudeServicesRegistrar
   private Object create(String typeName, String clientName) {
     Class<?> type = ClassUtils.resolveClassName(typeName, classLoader);
     StackedRetryCheck.warn(type);
-    ClaudeClient client = clientName.isEmpty()
-        ? beanFactory.getBean(ClaudeClient.class)
-        : beanFactory.getBean(clientName, ClaudeClient.class);
+    ClaudeClient client =
+        clientName.isEmpty()
+            ? beanFactory.getBean(ClaudeClient.class)
+            : beanFactory.getBean(clientName, ClaudeClient.class);
     return client.create(type);
   }
 
-  /** Finds the interfaces that declare a {@code @ClaudePrompt} method, without loading any class. */
-  private static final class PromptInterfaceScanner extends ClassPathScanningCandidateComponentProvider {
+  /**
+   * Finds the interfaces that declare a {@code @ClaudePrompt} method, without loading any class.
+   */
+  private static final class PromptInterfaceScanner
+      extends ClassPathScanningCandidateComponentProvider {
     PromptInterfaceScanner() {
       super(false);
-      addIncludeFilter((reader, factory) -> reader.getClassMetadata().isInterface()
-          && reader.getAnnotationMetadata().hasAnnotatedMethods("dev.declaude.annotation.ClaudePrompt"));
+      addIncludeFilter(
+          (reader, factory) ->
+              reader.getClassMetadata().isInterface()
+                  && reader
+                      .getAnnotationMetadata()
+                      .hasAnnotatedMethods("dev.declaude.annotation.ClaudePrompt"));
     }
 
     @Override

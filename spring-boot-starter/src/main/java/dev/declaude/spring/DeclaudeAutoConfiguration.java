@@ -23,35 +23,50 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configures a {@link ClaudeClient} from the {@code declaude.*} properties ({@link DeclaudeProperties}),
- * closed with the context, and the {@link RetryEngine} it runs on. Every {@link ClaudeListener} bean listens to
- * both; {@link ClaudeClientBuilderCustomizer} and {@link RetryEngineBuilderCustomizer} beans have the last word
- * on the builders. Each bean backs off when the application defines its own.
+ * Auto-configures a {@link ClaudeClient} from the {@code declaude.*} properties ({@link
+ * DeclaudeProperties}), closed with the context, and the {@link RetryEngine} it runs on. Every
+ * {@link ClaudeListener} bean listens to both; {@link ClaudeClientBuilderCustomizer} and {@link
+ * RetryEngineBuilderCustomizer} beans have the last word on the builders. Each bean backs off when
+ * the application defines its own.
  *
  * <p>With {@code declaude-micrometer} on the class path and a {@code MeterRegistry} bean, a {@link
- * DeclaudeMetrics} listener records the client's meters ({@code declaude.metrics.enabled=false} turns it off).
- * With {@code declaude-aspects} on the class path, woven {@code @RetryOn} code uses the same engine while the
- * context lives. With Spring Boot's health support, a {@code declaude} health indicator shows what the client's
- * calls last saw.
+ * DeclaudeMetrics} listener records the client's meters ({@code declaude.metrics.enabled=false}
+ * turns it off). With {@code declaude-aspects} on the class path, woven {@code @RetryOn} code uses
+ * the same engine while the context lives. With Spring Boot's health support, a {@code declaude}
+ * health indicator shows what the client's calls last saw.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
 @ConditionalOnClass(ClaudeClient.class)
 @EnableConfigurationProperties(DeclaudeProperties.class)
 public class DeclaudeAutoConfiguration {
-  /** Returns the retry engine of the client (and of woven code): the properties, the listeners, the customizers. */
+  /**
+   * Returns the retry engine of the client (and of woven code): the properties, the listeners, the
+   * customizers.
+   */
   @Bean
   @ConditionalOnMissingBean
-  public RetryEngine declaudeRetryEngine(DeclaudeProperties properties, Environment environment,
-      ObjectProvider<RateLimitStore> store, ObjectProvider<ClaudeListener> listeners,
+  public RetryEngine declaudeRetryEngine(
+      DeclaudeProperties properties,
+      Environment environment,
+      ObjectProvider<RateLimitStore> store,
+      ObjectProvider<ClaudeListener> listeners,
       ObjectProvider<RetryEngineBuilderCustomizer> customizers) {
-    return ClaudeClients.engine(properties, environment, store.getIfAvailable(),
+    return ClaudeClients.engine(
+        properties,
+        environment,
+        store.getIfAvailable(),
         listeners.orderedStream().collect(Collectors.toList()),
         customizers.orderedStream().collect(Collectors.toList()));
   }
 
-  /** The Redis store of {@code declaude.redis-uri}, when declaude-redis is present; closed with the context. */
+  /**
+   * The Redis store of {@code declaude.redis-uri}, when declaude-redis is present; closed with the
+   * context.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "dev.declaude.redis.RedisRateLimitStore")
   @ConditionalOnProperty("declaude.redis-uri")
@@ -70,14 +85,23 @@ public class DeclaudeAutoConfiguration {
   /** Returns the client, closed when the context closes. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public ClaudeClient claudeClient(DeclaudeProperties properties, Environment environment, RetryEngine engine,
-      ObjectProvider<ClaudeListener> listeners, ObjectProvider<ClaudeClientBuilderCustomizer> customizers) {
-    return ClaudeClients.client(properties, environment, engine,
+  public ClaudeClient claudeClient(
+      DeclaudeProperties properties,
+      Environment environment,
+      RetryEngine engine,
+      ObjectProvider<ClaudeListener> listeners,
+      ObjectProvider<ClaudeClientBuilderCustomizer> customizers) {
+    return ClaudeClients.client(
+        properties,
+        environment,
+        engine,
         listeners.orderedStream().collect(Collectors.toList()),
         customizers.orderedStream().collect(Collectors.toList()));
   }
 
-  /** The client's meters, when Micrometer and declaude-micrometer are present and a registry exists. */
+  /**
+   * The client's meters, when Micrometer and declaude-micrometer are present and a registry exists.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass({DeclaudeMetrics.class, MeterRegistry.class})
   @ConditionalOnBean(MeterRegistry.class)
@@ -86,7 +110,9 @@ public class DeclaudeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DeclaudeMetrics declaudeMetrics(MeterRegistry registry, DeclaudeProperties properties) {
-      return DeclaudeMetrics.builder(registry).maxTagValues(properties.getMetrics().getMaxTagValues()).build();
+      return DeclaudeMetrics.builder(registry)
+          .maxTagValues(properties.getMetrics().getMaxTagValues())
+          .build();
     }
   }
 
@@ -113,7 +139,8 @@ public class DeclaudeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "declaudeHealthIndicator")
-    ClaudeHealthIndicator declaudeHealthIndicator(CallHealthRecorder recorder, DeclaudeProperties properties) {
+    ClaudeHealthIndicator declaudeHealthIndicator(
+        CallHealthRecorder recorder, DeclaudeProperties properties) {
       return new ClaudeHealthIndicator(recorder, properties.getHealth().getDownAfterFailures());
     }
   }

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The {@code declaude.*} properties of the auto-configured {@code ClaudeClient}. A property left unset keeps the
- * client's own default, named below; the settings are those of {@code ClaudeClientBuilder}.
+ * The {@code declaude.*} properties of the auto-configured {@code ClaudeClient}. A property left
+ * unset keeps the client's own default, named below; the settings are those of {@code
+ * ClaudeClientBuilder}.
  *
  * <pre>
  * declaude.api-key=${ANTHROPIC_API_KEY}
@@ -15,24 +16,27 @@ import org.springframework.util.unit.DataSize;
  * declaude.retry.kinds=RATE_LIMIT,SERVER
  * </pre>
  *
- * <p>JavaBean accessors, unlike the rest of declaude: Spring Boot binds properties and generates their IDE
- * metadata through them. No accessor's value reaches a log line or a {@code toString}.
+ * <p>JavaBean accessors, unlike the rest of declaude: Spring Boot binds properties and generates
+ * their IDE metadata through them. No accessor's value reaches a log line or a {@code toString}.
  */
 @ConfigurationProperties("declaude")
 public class DeclaudeProperties {
   /**
-   * The API key. When unset: the anthropic.apiKey property, else the ANTHROPIC_API_KEY environment variable, as
-   * ClaudeClient.fromEnv() reads them.
+   * The API key. When unset: the anthropic.apiKey property, else the ANTHROPIC_API_KEY environment
+   * variable, as ClaudeClient.fromEnv() reads them.
    */
   private String apiKey;
 
   /**
-   * The API's base URL, for a proxy or a local simulator. When unset: the anthropic.baseUrl property, else the
-   * ANTHROPIC_BASE_URL environment variable, else https://api.anthropic.com.
+   * The API's base URL, for a proxy or a local simulator. When unset: the anthropic.baseUrl
+   * property, else the ANTHROPIC_BASE_URL environment variable, else https://api.anthropic.com.
    */
   private String baseUrl;
 
-  /** The model of requests and prompts that name none. Default: the model catalogue's, claude-sonnet-4-6. */
+  /**
+   * The model of requests and prompts that name none. Default: the model catalogue's,
+   * claude-sonnet-4-6.
+   */
   private String model;
 
   /** The TCP connect timeout. Default: 10 s. */
@@ -44,28 +48,35 @@ public class DeclaudeProperties {
   /** The longest silence between two writes of a request. Default: 1 min. */
   private Duration writeTimeout;
 
-  /** A whole non-streamed call's timeout, per attempt; for a stream, the wait for its headers. Default: 10 min. */
+  /**
+   * A whole non-streamed call's timeout, per attempt; for a stream, the wait for its headers.
+   * Default: 10 min.
+   */
   private Duration callTimeout;
 
   /**
-   * The longest wait a server may ask for (retry-after, a rate limit's reset) that the client believes; a
-   * failure asking for more is thrown at once. Default: 2 min.
+   * The longest wait a server may ask for (retry-after, a rate limit's reset) that the client
+   * believes; a failure asking for more is thrown at once. Default: 2 min.
    */
   private Duration maxServerWait;
 
-  /** Whether the client paces calls from the API's rate-limit headers instead of spending them on 429s. Default: true. */
+  /**
+   * Whether the client paces calls from the API's rate-limit headers instead of spending them on
+   * 429s. Default: true.
+   */
   private Boolean pacing;
 
   /**
-   * The name of the rate-limit domain the client and woven code share: two keys of one organisation, named
-   * alike, share its limits. When unset: the domain of the API key at the base URL (a keyed hash, never the key).
+   * The name of the rate-limit domain the client and woven code share: two keys of one
+   * organisation, named alike, share its limits. When unset: the domain of the API key at the base
+   * URL (a keyed hash, never the key).
    */
   private String rateLimitDomain;
 
   /**
-   * A Redis (redis://host:port, with declaude-redis on the classpath) where the pods of a fleet share their
-   * rate-limit domain: pacing, retry budget and recovery. When unset: each process keeps its own. A Redis that
-   * is down or slow never fails a call.
+   * A Redis (redis://host:port, with declaude-redis on the classpath) where the pods of a fleet
+   * share their rate-limit domain: pacing, retry budget and recovery. When unset: each process
+   * keeps its own. A Redis that is down or slow never fails a call.
    */
   private String redisUri;
 
@@ -227,8 +238,8 @@ public class DeclaudeProperties {
   /** The {@code declaude.health.*} properties. */
   public static class Health {
     /**
-     * How many calls in a row must fail with a server error, a timeout or a broken connection before the
-     * health indicator says DOWN.
+     * How many calls in a row must fail with a server error, a timeout or a broken connection
+     * before the health indicator says DOWN.
      */
     private int downAfterFailures = 3;
 

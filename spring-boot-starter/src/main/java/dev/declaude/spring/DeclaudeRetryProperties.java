@@ -7,12 +7,15 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The {@code declaude.retry.*} properties: the client's default retry policy, for calls that declare none
- * (low-level sends, and service methods without {@code @RetryOn} on them or their interface). With no kinds
- * listed the default policy makes one attempt. Unset values keep {@code RetryPolicy.builder()}'s defaults.
+ * The {@code declaude.retry.*} properties: the client's default retry policy, for calls that
+ * declare none (low-level sends, and service methods without {@code @RetryOn} on them or their
+ * interface). With no kinds listed the default policy makes one attempt. Unset values keep {@code
+ * RetryPolicy.builder()}'s defaults.
  */
 public class DeclaudeRetryProperties {
-  /** The kinds of failure to retry, such as RATE_LIMIT,SERVER; kinds nested in them are retried too. */
+  /**
+   * The kinds of failure to retry, such as RATE_LIMIT,SERVER; kinds nested in them are retried too.
+   */
   private Set<ErrorKind> kinds = EnumSet.noneOf(ErrorKind.class);
 
   /** How many attempts a call may make, the first included. Default: 3. */
@@ -21,7 +24,9 @@ public class DeclaudeRetryProperties {
   /** The wait before the first retry, before jitter. Default: 500 ms. */
   private Duration initialDelay;
 
-  /** The longest backoff wait, before jitter; a server's retry-after may ask for more. Default: 8 s. */
+  /**
+   * The longest backoff wait, before jitter; a server's retry-after may ask for more. Default: 8 s.
+   */
   private Duration maxDelay;
 
   /** How much each wait grows. Default: 2. */
@@ -91,7 +96,11 @@ public class DeclaudeRetryProperties {
 
   /** Returns whether any setting other than the kinds was given. */
   boolean hasSettings() {
-    return maxAttempts != null || initialDelay != null || maxDelay != null || multiplier != null || jitter != null
+    return maxAttempts != null
+        || initialDelay != null
+        || maxDelay != null
+        || multiplier != null
+        || jitter != null
         || maxElapsed != null;
   }
 }

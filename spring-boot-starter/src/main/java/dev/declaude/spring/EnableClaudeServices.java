@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Registers {@code @ClaudePrompt} interfaces as beans, each implemented by the {@code ClaudeClient} bean's
- * {@code create(...)}, in the manner of Spring Framework's {@code @ImportHttpServices}.
+ * Registers {@code @ClaudePrompt} interfaces as beans, each implemented by the {@code ClaudeClient}
+ * bean's {@code create(...)}, in the manner of Spring Framework's {@code @ImportHttpServices}.
  *
  * <pre>{@code
  * @SpringBootApplication
@@ -23,12 +23,14 @@ import org.springframework.core.annotation.AliasFor;
  * }
  * }</pre>
  *
- * <p>Scanning finds the interfaces that declare at least one {@code @ClaudePrompt} method themselves; list an
- * interface that only inherits its methods in {@link #types()}. With no packages, classes or types given, the
- * package of the annotated class is scanned. Each bean is named by the interface's qualified name.
+ * <p>Scanning finds the interfaces that declare at least one {@code @ClaudePrompt} method
+ * themselves; list an interface that only inherits its methods in {@link #types()}. With no
+ * packages, classes or types given, the package of the annotated class is scanned. Each bean is
+ * named by the interface's qualified name.
  *
- * <p>A bean is created at start-up, so a broken interface fails the start with a report of every rule it
- * breaks (a {@code ServiceDefinitionException}, which the starter's failure analyzer explains).
+ * <p>A bean is created at start-up, so a broken interface fails the start with a report of every
+ * rule it breaks (a {@code ServiceDefinitionException}, which the starter's failure analyzer
+ * explains).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -49,6 +51,9 @@ public @interface EnableClaudeServices {
   /** Interfaces to register whether or not a scan would find them. */
   Class<?>[] types() default {};
 
-  /** The name of the {@code ClaudeClient} bean that implements them; empty for the only (or primary) one. */
+  /**
+   * The name of the {@code ClaudeClient} bean that implements them; empty for the only (or primary)
+   * one.
+   */
   String client() default "";
 }

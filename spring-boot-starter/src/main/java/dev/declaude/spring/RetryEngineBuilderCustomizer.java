@@ -3,9 +3,10 @@ package dev.declaude.spring;
 import dev.declaude.retry.RetryEngineBuilder;
 
 /**
- * Changes the builder of the auto-configured {@code RetryEngine} (the client's, and woven {@code @RetryOn}
- * code's when {@code declaude-aspects} is present) after the {@code declaude.*} properties and the listeners are
- * applied. Every bean of this type is applied, in {@code @Order} order.
+ * Changes the builder of the auto-configured {@code RetryEngine} (the client's, and woven
+ * {@code @RetryOn} code's when {@code declaude-aspects} is present) after the {@code declaude.*}
+ * properties and the listeners are applied. Every bean of this type is applied, in {@code @Order}
+ * order.
  *
  * <pre>{@code
  * @Bean

@@ -9,34 +9,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warns at start-up, one line per method and annotation, when another library's retry annotation would retry a {@code
- * @ClaudePrompt} method that {@code @RetryOn} (on it or its interface) already retries: two loops multiply the
- * attempts (3 × 3 = 9 requests for one call).
+ * Warns at start-up, one line per method and annotation, when another library's retry annotation
+ * would retry a {@code @ClaudePrompt} method that {@code @RetryOn} (on it or its interface) already
+ * retries: two loops multiply the attempts (3 × 3 = 9 requests for one call).
  *
- * <p>{@code ClaudeClient.create()} already warns, under the same rule id, of Spring Retry's, Resilience4j's
- * and MicroProfile's annotations on the method itself. This check adds what is Spring's and what create()
- * does not look at, so that each case is one line: Spring Framework 7's own {@code @Retryable} on the method,
- * and any of these annotations on the interface, where they apply to every method. Annotations are matched by
- * name, so none of these libraries is needed.
+ * <p>{@code ClaudeClient.create()} already warns, under the same rule id, of Spring Retry's,
+ * Resilience4j's and MicroProfile's annotations on the method itself. This check adds what is
+ * Spring's and what create() does not look at, so that each case is one line: Spring Framework 7's
+ * own {@code @Retryable} on the method, and any of these annotations on the interface, where they
+ * apply to every method. Annotations are matched by name, so none of these libraries is needed.
  */
 final class StackedRetryCheck {
   private static final Logger LOG = LoggerFactory.getLogger(StackedRetryCheck.class);
 
-  /** Retry annotations whose loop would wrap a service bean's: those create() checks, and Spring's own. */
-  private static final Set<String> ON_TYPE = Set.of(
-      "org.springframework.retry.annotation.Retryable",
-      "org.springframework.resilience.annotation.Retryable",
-      "io.github.resilience4j.retry.annotation.Retry",
-      "org.eclipse.microprofile.faulttolerance.Retry");
+  /**
+   * Retry annotations whose loop would wrap a service bean's: those create() checks, and Spring's
+   * own.
+   */
+  private static final Set<String> ON_TYPE =
+      Set.of(
+          "org.springframework.retry.annotation.Retryable",
+          "org.springframework.resilience.annotation.Retryable",
+          "io.github.resilience4j.retry.annotation.Retry",
+          "org.eclipse.microprofile.faulttolerance.Retry");
 
   /** Method annotations create() does not check. */
-  private static final Set<String> ON_METHOD = Set.of("org.springframework.resilience.annotation.Retryable");
+  private static final Set<String> ON_METHOD =
+      Set.of("org.springframework.resilience.annotation.Retryable");
 
   private StackedRetryCheck() {}
 
   static void warn(Class<?> service) {
     for (Method m : service.getMethods()) {
-      boolean retried = m.isAnnotationPresent(RetryOn.class) || service.isAnnotationPresent(RetryOn.class);
+      boolean retried =
+          m.isAnnotationPresent(RetryOn.class) || service.isAnnotationPresent(RetryOn.class);
       if (!m.isAnnotationPresent(ClaudePrompt.class) || !retried) {
         continue;
       }
@@ -55,9 +61,15 @@ final class StackedRetryCheck {
 
   private static void log(Class<?> service, Method m, Annotation a, String where) {
     String name = a.annotationType().getName();
-    LOG.warn("{}.{}: [declaude:retry-stacked] @{} ({}){} and @RetryOn{} both retry {}; stacked retries multiply"
+    LOG.warn(
+        "{}.{}: [declaude:retry-stacked] @{} ({}){} and @RetryOn{} both retry {}; stacked retries multiply"
             + " the attempts, so keep only one of them",
-        service.getSimpleName(), m.getName(), a.annotationType().getSimpleName(), name, where,
-        m.isAnnotationPresent(RetryOn.class) ? "" : " on the type", m.getName());
+        service.getSimpleName(),
+        m.getName(),
+        a.annotationType().getSimpleName(),
+        name,
+        where,
+        m.isAnnotationPresent(RetryOn.class) ? "" : " on the type",
+        m.getName());
   }
 }

@@ -10,12 +10,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** IDEs complete the declaude.* properties from the metadata the configuration processor generated. */
+/**
+ * IDEs complete the declaude.* properties from the metadata the configuration processor generated.
+ */
 class ConfigurationMetadataTest {
   @Test
   void everyPropertyIsDescribedInTheGeneratedMetadata() throws Exception {
     JsonNode metadata;
-    try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
       metadata = new ObjectMapper().readTree(in);
     }
     Set<String> names = new TreeSet<>();
@@ -27,13 +30,33 @@ class ConfigurationMetadataTest {
       }
     }
 
-    assertEquals(new TreeSet<>(List.of("declaude.api-key", "declaude.base-url", "declaude.call-timeout",
-        "declaude.connect-timeout", "declaude.health.down-after-failures", "declaude.max-response-bytes",
-        "declaude.max-server-wait", "declaude.max-stream-event-bytes", "declaude.metrics.enabled",
-        "declaude.metrics.max-tag-values", "declaude.model", "declaude.pacing", "declaude.rate-limit-domain", "declaude.read-timeout", "declaude.redis-uri",
-        "declaude.retry.initial-delay", "declaude.retry.jitter", "declaude.retry.kinds",
-        "declaude.retry.max-attempts", "declaude.retry.max-delay", "declaude.retry.max-elapsed",
-        "declaude.retry.multiplier", "declaude.write-timeout")), names);
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "declaude.api-key",
+                "declaude.base-url",
+                "declaude.call-timeout",
+                "declaude.connect-timeout",
+                "declaude.health.down-after-failures",
+                "declaude.max-response-bytes",
+                "declaude.max-server-wait",
+                "declaude.max-stream-event-bytes",
+                "declaude.metrics.enabled",
+                "declaude.metrics.max-tag-values",
+                "declaude.model",
+                "declaude.pacing",
+                "declaude.rate-limit-domain",
+                "declaude.read-timeout",
+                "declaude.redis-uri",
+                "declaude.retry.initial-delay",
+                "declaude.retry.jitter",
+                "declaude.retry.kinds",
+                "declaude.retry.max-attempts",
+                "declaude.retry.max-delay",
+                "declaude.retry.max-elapsed",
+                "declaude.retry.multiplier",
+                "declaude.write-timeout")),
+        names);
     assertEquals(Set.of(), undescribed);
   }
 }

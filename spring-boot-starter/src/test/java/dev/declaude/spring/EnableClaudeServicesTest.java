@@ -20,7 +20,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
-/** @EnableClaudeServices turns @ClaudePrompt interfaces into beans of the ClaudeClient bean. */
+/**
+ * @EnableClaudeServices turns @ClaudePrompt interfaces into beans of the ClaudeClient bean.
+ */
 class EnableClaudeServicesTest {
   private final VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-11-24T12:00:00Z"));
   private final ClaudeSimulator sim = ClaudeSimulator.builder().clock(time.clock()).build().start();
@@ -74,54 +76,92 @@ class EnableClaudeServicesTest {
 
   @Test
   void theInterfacesOfTheScannedPackagesBecomeBeansInjectedByType() {
-    runner().withUserConfiguration(Scanning.class).withBean(Greeter.class).run(context -> {
-      assertEquals(Set.of("dev.declaude.spring.scanned.ScannedBot", "dev.declaude.spring.scanned.deeper.DeeperBot"),
-          serviceBeans(context));
-      assertEquals("Simulated reply to: Say hello to Ada.", context.getBean(Greeter.class).greet("Ada"));
-      assertEquals("Simulated reply to: Say goodbye to Ada.", context.getBean(DeeperBot.class).goodbye("Ada"));
-    });
+    runner()
+        .withUserConfiguration(Scanning.class)
+        .withBean(Greeter.class)
+        .run(
+            context -> {
+              assertEquals(
+                  Set.of(
+                      "dev.declaude.spring.scanned.ScannedBot",
+                      "dev.declaude.spring.scanned.deeper.DeeperBot"),
+                  serviceBeans(context));
+              assertEquals(
+                  "Simulated reply to: Say hello to Ada.",
+                  context.getBean(Greeter.class).greet("Ada"));
+              assertEquals(
+                  "Simulated reply to: Say goodbye to Ada.",
+                  context.getBean(DeeperBot.class).goodbye("Ada"));
+            });
   }
 
   @Test
   void anInterfaceWithoutClaudePromptMethodsIsLeftAlone() {
-    runner().withUserConfiguration(Scanning.class).run(context -> assertEquals(0,
-        context.getBeansOfType(dev.declaude.spring.scanned.NotAService.class).size()));
+    runner()
+        .withUserConfiguration(Scanning.class)
+        .run(
+            context ->
+                assertEquals(
+                    0,
+                    context.getBeansOfType(dev.declaude.spring.scanned.NotAService.class).size()));
   }
 
   @Test
   void withNothingNamedThePackageOfTheAnnotatedClassIsScanned() {
-    runner().withUserConfiguration(ScanThisPackage.class).run(context -> assertEquals(
-        Set.of("dev.declaude.spring.scanned.ScannedBot", "dev.declaude.spring.scanned.deeper.DeeperBot"),
-        serviceBeans(context)));
+    runner()
+        .withUserConfiguration(ScanThisPackage.class)
+        .run(
+            context ->
+                assertEquals(
+                    Set.of(
+                        "dev.declaude.spring.scanned.ScannedBot",
+                        "dev.declaude.spring.scanned.deeper.DeeperBot"),
+                    serviceBeans(context)));
   }
 
   @Test
   void listedTypesAreRegisteredWithoutAScan() {
-    runner().withUserConfiguration(Listing.class).run(context -> {
-      assertEquals(Set.of("dev.declaude.spring.EnableClaudeServicesTest$ListedBot"), serviceBeans(context));
-      assertEquals("Simulated reply to: Name a colour.", context.getBean(ListedBot.class).colour());
-    });
+    runner()
+        .withUserConfiguration(Listing.class)
+        .run(
+            context -> {
+              assertEquals(
+                  Set.of("dev.declaude.spring.EnableClaudeServicesTest$ListedBot"),
+                  serviceBeans(context));
+              assertEquals(
+                  "Simulated reply to: Name a colour.", context.getBean(ListedBot.class).colour());
+            });
   }
 
   @Test
   void aListedClassFailsTheStartSayingOnlyInterfacesBelong() {
-    runner().withUserConfiguration(ListingAClass.class).run(context -> assertEquals(
-        "@EnableClaudeServices(types = java.lang.StringBuilder.class) on"
-            + " dev.declaude.spring.EnableClaudeServicesTest$ListingAClass names a class; list only interfaces with"
-            + " @ClaudePrompt methods",
-        cause(context.getStartupFailure(), IllegalArgumentException.class).getMessage()));
+    runner()
+        .withUserConfiguration(ListingAClass.class)
+        .run(
+            context ->
+                assertEquals(
+                    "@EnableClaudeServices(types = java.lang.StringBuilder.class) on"
+                        + " dev.declaude.spring.EnableClaudeServicesTest$ListingAClass names a class; list only interfaces with"
+                        + " @ClaudePrompt methods",
+                    cause(context.getStartupFailure(), IllegalArgumentException.class)
+                        .getMessage()));
   }
 
   @Test
   void theClientAttributeChoosesAmongSeveralClients() {
-    runner().withUserConfiguration(OnTheSecondClient.class)
+    runner()
+        .withUserConfiguration(OnTheSecondClient.class)
         .withBean("first", ClaudeClient.class, () -> client("claude-haiku-4-5"))
         .withBean("second", ClaudeClient.class, () -> client("claude-opus-4-6"))
-        .run(context -> {
-          context.getBean(ListedBot.class).colour();
-          assertEquals(List.of("claude-opus-4-6"), sim.requests().stream()
-              .map(r -> r.model().orElseThrow()).collect(java.util.stream.Collectors.toList()));
-        });
+        .run(
+            context -> {
+              context.getBean(ListedBot.class).colour();
+              assertEquals(
+                  List.of("claude-opus-4-6"),
+                  sim.requests().stream()
+                      .map(r -> r.model().orElseThrow())
+                      .collect(java.util.stream.Collectors.toList()));
+            });
   }
 
   private ClaudeClient client(String model) {

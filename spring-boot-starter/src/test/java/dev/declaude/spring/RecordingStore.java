@@ -8,7 +8,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** A store that keeps its state in this process, as the default does, and records which domains it was asked for. */
+/**
+ * A store that keeps its state in this process, as the default does, and records which domains it
+ * was asked for.
+ */
 final class RecordingStore implements RateLimitStore {
   private final Set<String> domains = ConcurrentHashMap.newKeySet();
 
@@ -18,8 +21,8 @@ final class RecordingStore implements RateLimitStore {
   }
 
   @Override
-  public <T> CompletionStage<T> update(String domain, RateLimitState<T> state, long localMillis,
-      StateChange<T> change) {
+  public <T> CompletionStage<T> update(
+      String domain, RateLimitState<T> state, long localMillis, StateChange<T> change) {
     domains.add(domain);
     // Its own entries, apart from the state of every other test's domains
     return RateLimitStore.inProcess().update("recording:" + domain, state, localMillis, change);

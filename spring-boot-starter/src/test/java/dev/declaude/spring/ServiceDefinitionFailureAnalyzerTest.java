@@ -45,38 +45,51 @@ class ServiceDefinitionFailureAnalyzerTest {
   @EnableClaudeServices(types = BrokenBot.class)
   static class BrokenApplication {}
 
-  private static final String DESCRIPTION = "The declaude service"
-      + " dev.declaude.spring.ServiceDefinitionFailureAnalyzerTest.BrokenBot breaks 2 rules:\n"
-      + "\n    - translate: [declaude:placeholder-unbound] placeholder {language} names no parameter of translate;"
-      + " parameters: [text]; rename the placeholder or add a parameter language"
-      + "\n    - summarise: [declaude:max-tokens] maxTokens is 0 but must be at least 1: a method that returns text"
-      + " needs output";
+  private static final String DESCRIPTION =
+      "The declaude service"
+          + " dev.declaude.spring.ServiceDefinitionFailureAnalyzerTest.BrokenBot breaks 2 rules:\n"
+          + "\n    - translate: [declaude:placeholder-unbound] placeholder {language} names no parameter of translate;"
+          + " parameters: [text]; rename the placeholder or add a parameter language"
+          + "\n    - summarise: [declaude:max-tokens] maxTokens is 0 but must be at least 1: a method that returns text"
+          + " needs output";
 
   @Test
   void theAnalysisListsEachBrokenRuleWithItsMethodAndSaysHowToCatchThemAtCompileTime() {
-    SimulatedContexts.runner(sim, time).withUserConfiguration(BrokenApplication.class).run(context -> {
-      Throwable failure = context.getStartupFailure();
-      FailureAnalysis analysis = new ServiceDefinitionFailureAnalyzer().analyze(failure);
+    SimulatedContexts.runner(sim, time)
+        .withUserConfiguration(BrokenApplication.class)
+        .run(
+            context -> {
+              Throwable failure = context.getStartupFailure();
+              FailureAnalysis analysis = new ServiceDefinitionFailureAnalyzer().analyze(failure);
 
-      assertEquals(DESCRIPTION, analysis.getDescription());
-      assertEquals("Change each method as its message says. To be told at compile time instead, on the offending"
-          + " annotation in your IDE, add dev.declaude:declaude-processor to the compiler's annotationProcessorPaths"
-          + " (Gradle: the annotationProcessor configuration); JDK 23 and later skip a processor that is only on the"
-          + " class path.", analysis.getAction());
-      assertSame(SimulatedContexts.cause(failure, ServiceDefinitionException.class), analysis.getCause());
-    });
+              assertEquals(DESCRIPTION, analysis.getDescription());
+              assertEquals(
+                  "Change each method as its message says. To be told at compile time instead, on the offending"
+                      + " annotation in your IDE, add dev.declaude:declaude-processor to the compiler's annotationProcessorPaths"
+                      + " (Gradle: the annotationProcessor configuration); JDK 23 and later skip a processor that is only on the"
+                      + " class path.",
+                  analysis.getAction());
+              assertSame(
+                  SimulatedContexts.cause(failure, ServiceDefinitionException.class),
+                  analysis.getCause());
+            });
   }
 
   @Test
   void aSpringApplicationThatFailsSoPrintsTheAnalysis(CapturedOutput output) {
-    SpringApplicationBuilder app = new SpringApplicationBuilder(BrokenApplication.class)
-        .web(WebApplicationType.NONE)
-        .properties("declaude.api-key=" + sim.apiKey(), "declaude.base-url=" + sim.baseUrl());
+    SpringApplicationBuilder app =
+        new SpringApplicationBuilder(BrokenApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties("declaude.api-key=" + sim.apiKey(), "declaude.base-url=" + sim.baseUrl());
 
     assertThrows(RuntimeException.class, app::run);
 
-    String report = "APPLICATION FAILED TO START\n***************************\n\nDescription:\n\n" + DESCRIPTION
-        + "\n\nAction:\n\n" + ServiceDefinitionFailureAnalyzer.ACTION + "\n";
+    String report =
+        "APPLICATION FAILED TO START\n***************************\n\nDescription:\n\n"
+            + DESCRIPTION
+            + "\n\nAction:\n\n"
+            + ServiceDefinitionFailureAnalyzer.ACTION
+            + "\n";
     assertTrue(output.getAll().contains(report), output.getAll());
   }
 }

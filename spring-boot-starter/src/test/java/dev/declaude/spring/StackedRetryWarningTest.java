@@ -18,8 +18,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A @ClaudePrompt method retried by @RetryOn and by another retry annotation is one WARN line at start-up,
- * naming the interface and the method. Each test has its own interface: create() warns once per type.
+ * A @ClaudePrompt method retried by @RetryOn and by another retry annotation is one WARN line at
+ * start-up, naming the interface and the method. Each test has its own interface: create() warns
+ * once per type.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StackedRetryWarningTest {
@@ -68,12 +69,17 @@ class StackedRetryWarningTest {
   static class Third {}
 
   private List<String> warnings(CapturedOutput output) {
-    return output.getAll().lines().filter(l -> l.contains(" WARN ")).map(l -> l.substring(l.indexOf(" WARN ") + 6))
+    return output
+        .getAll()
+        .lines()
+        .filter(l -> l.contains(" WARN "))
+        .map(l -> l.substring(l.indexOf(" WARN ") + 6))
         .collect(Collectors.toList());
   }
 
   private void start(Class<?> configuration) {
-    SimulatedContexts.runner(sim, time).withUserConfiguration(configuration)
+    SimulatedContexts.runner(sim, time)
+        .withUserConfiguration(configuration)
         .run(context -> assertEquals(null, context.getStartupFailure()));
   }
 
@@ -81,26 +87,35 @@ class StackedRetryWarningTest {
   void springRetryOnTheMethodIsOneLine(CapturedOutput output) {
     start(First.class);
 
-    assertEquals(List.of("dev.declaude.internal.service.ServiceRules - SpringRetryOnMethod.hello:"
-        + " [declaude:retry-stacked] @Retryable (org.springframework.retry.annotation.Retryable) and @RetryOn on the"
-        + " type both retry hello; stacked retries multiply the attempts, so keep only one of them"), warnings(output));
+    assertEquals(
+        List.of(
+            "dev.declaude.internal.service.ServiceRules - SpringRetryOnMethod.hello:"
+                + " [declaude:retry-stacked] @Retryable (org.springframework.retry.annotation.Retryable) and @RetryOn on the"
+                + " type both retry hello; stacked retries multiply the attempts, so keep only one of them"),
+        warnings(output));
   }
 
   @Test
   void springRetryOnTheInterfaceIsOneLinePerRetriedMethod(CapturedOutput output) {
     start(Second.class);
 
-    assertEquals(List.of("dev.declaude.spring.StackedRetryCheck - SpringRetryOnType.hello: [declaude:retry-stacked]"
-        + " @Retryable (org.springframework.retry.annotation.Retryable) on the type and @RetryOn both retry hello;"
-        + " stacked retries multiply the attempts, so keep only one of them"), warnings(output));
+    assertEquals(
+        List.of(
+            "dev.declaude.spring.StackedRetryCheck - SpringRetryOnType.hello: [declaude:retry-stacked]"
+                + " @Retryable (org.springframework.retry.annotation.Retryable) on the type and @RetryOn both retry hello;"
+                + " stacked retries multiply the attempts, so keep only one of them"),
+        warnings(output));
   }
 
   @Test
   void springFrameworksOwnRetryableOnTheMethodIsOneLine(CapturedOutput output) {
     start(Third.class);
 
-    assertEquals(List.of("dev.declaude.spring.StackedRetryCheck - FrameworkRetryableOnMethod.hello:"
-        + " [declaude:retry-stacked] @Retryable (org.springframework.resilience.annotation.Retryable) and @RetryOn"
-        + " both retry hello; stacked retries multiply the attempts, so keep only one of them"), warnings(output));
+    assertEquals(
+        List.of(
+            "dev.declaude.spring.StackedRetryCheck - FrameworkRetryableOnMethod.hello:"
+                + " [declaude:retry-stacked] @Retryable (org.springframework.resilience.annotation.Retryable) and @RetryOn"
+                + " both retry hello; stacked retries multiply the attempts, so keep only one of them"),
+        warnings(output));
   }
 }

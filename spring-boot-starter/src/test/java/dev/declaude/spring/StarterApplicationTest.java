@@ -16,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A whole Spring Boot application: auto-configuration, a scanned service injected, its meters and health. */
+/**
+ * A whole Spring Boot application: auto-configuration, a scanned service injected, its meters and
+ * health.
+ */
 @SpringBootTest(classes = StarterApplicationTest.Application.class)
 class StarterApplicationTest {
   static final ClaudeSimulator SIMULATOR = ClaudeSimulator.builder().build().start();
@@ -37,11 +40,9 @@ class StarterApplicationTest {
     SIMULATOR.close();
   }
 
-  @Autowired
-  ScannedBot bot;
+  @Autowired ScannedBot bot;
 
-  @Autowired
-  MeterRegistry registry;
+  @Autowired MeterRegistry registry;
 
   @Autowired
   @Qualifier("declaudeHealthIndicator")
@@ -51,8 +52,21 @@ class StarterApplicationTest {
   void anInjectedServiceAnswersAndItsCallIsMeteredAndSeenByTheHealthIndicator() {
     assertEquals("Simulated reply to: Say hello to Grace.", bot.hello("Grace"));
 
-    assertEquals(1, registry.get("declaude.calls").tags("service", "ScannedBot", "method", "hello",
-        "kind", "successful_without_retry", "error", "none").timer().count());
+    assertEquals(
+        1,
+        registry
+            .get("declaude.calls")
+            .tags(
+                "service",
+                "ScannedBot",
+                "method",
+                "hello",
+                "kind",
+                "successful_without_retry",
+                "error",
+                "none")
+            .timer()
+            .count());
     assertEquals("UP", health.health().getStatus().getCode());
   }
 }

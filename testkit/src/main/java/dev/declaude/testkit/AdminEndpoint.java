@@ -12,10 +12,11 @@ import java.util.Set;
 import okhttp3.mockwebserver.MockResponse;
 
 /**
- * The simulator's admin endpoint: JSON over HTTP under {@value #PREFIX}, a path the real API never uses, so
- * programs in any language can script a running simulator as Java tests do through {@link ClaudeSimulator}.
- * Its requests need no key and are neither counted, recorded nor put on the timeline. A wrong path, method or
- * body gets 400 with the API's error shape and a message saying what was wrong.
+ * The simulator's admin endpoint: JSON over HTTP under {@value #PREFIX}, a path the real API never
+ * uses, so programs in any language can script a running simulator as Java tests do through {@link
+ * ClaudeSimulator}. Its requests need no key and are neither counted, recorded nor put on the
+ * timeline. A wrong path, method or body gets 400 with the API's error shape and a message saying
+ * what was wrong.
  *
  * <pre>
  * GET  /_simulator/health          {"status":"ok"}
@@ -31,10 +32,17 @@ import okhttp3.mockwebserver.MockResponse;
  */
 final class AdminEndpoint {
   static final String PREFIX = "/_simulator";
-  private static final List<String> ROUTES = List.of("GET /_simulator/health", "POST /_simulator/faults",
-      "POST /_simulator/replies", "POST /_simulator/outage", "POST /_simulator/fault-rates",
-      "POST /_simulator/reset", "GET /_simulator/requests", "GET /_simulator/requests/count",
-      "GET /_simulator/timeline");
+  private static final List<String> ROUTES =
+      List.of(
+          "GET /_simulator/health",
+          "POST /_simulator/faults",
+          "POST /_simulator/replies",
+          "POST /_simulator/outage",
+          "POST /_simulator/fault-rates",
+          "POST /_simulator/reset",
+          "GET /_simulator/requests",
+          "GET /_simulator/requests/count",
+          "GET /_simulator/timeline");
 
   private final ClaudeSimulator sim;
 
@@ -61,9 +69,10 @@ final class AdminEndpoint {
     String route = method + " " + path;
     if (!ROUTES.contains(route)) {
       String other = ("GET".equals(method) ? "POST " : "GET ") + path;
-      throw Rejection.invalid(ROUTES.contains(other)
-          ? "use " + other.substring(0, other.indexOf(' ')) + " for " + path + ", not " + method
-          : "unknown admin route " + route + "; the routes are: " + String.join(", ", ROUTES));
+      throw Rejection.invalid(
+          ROUTES.contains(other)
+              ? "use " + other.substring(0, other.indexOf(' ')) + " for " + path + ", not " + method
+              : "unknown admin route " + route + "; the routes are: " + String.join(", ", ROUTES));
     }
     switch (path) {
       case PREFIX + "/faults":
@@ -84,7 +93,8 @@ final class AdminEndpoint {
       case PREFIX + "/requests":
         return requests();
       case PREFIX + "/requests/count":
-        return ErrorBodies.write(WireJson.mapper().createObjectNode().put("count", sim.requestCount()));
+        return ErrorBodies.write(
+            WireJson.mapper().createObjectNode().put("count", sim.requestCount()));
       case PREFIX + "/timeline":
         return timeline();
       case PREFIX + "/health":
@@ -101,7 +111,8 @@ final class AdminEndpoint {
         faults.add(FaultJson.parse(body.get(i), "fault " + (i + 1)));
       }
     } else if (body.isMissingNode()) {
-      throw Rejection.invalid("POST /_simulator/faults needs a body: a fault object or an array of them");
+      throw Rejection.invalid(
+          "POST /_simulator/faults needs a body: a fault object or an array of them");
     } else {
       faults.add(FaultJson.parse(body, "the fault"));
     }
@@ -155,7 +166,8 @@ final class AdminEndpoint {
     ObjectNode root = WireJson.mapper().createObjectNode().put("count", sim.requestCount());
     ArrayNode list = root.putArray("requests");
     for (ReceivedRequest request : sim.requests()) {
-      ObjectNode node = list.addObject().put("method", request.method()).put("path", request.path());
+      ObjectNode node =
+          list.addObject().put("method", request.method()).put("path", request.path());
       ObjectNode headers = node.putObject("headers");
       for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
         ArrayNode values = headers.putArray(header.getKey());
@@ -185,6 +197,9 @@ final class AdminEndpoint {
   }
 
   private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("content-type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("content-type", "application/json")
+        .setBody(body);
   }
 }

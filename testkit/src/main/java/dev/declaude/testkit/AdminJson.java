@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads the admin endpoint's JSON strictly: each wrong field is a {@link Rejection} naming it and its value. */
+/**
+ * Reads the admin endpoint's JSON strictly: each wrong field is a {@link Rejection} naming it and
+ * its value.
+ */
 final class AdminJson {
   private AdminJson() {}
 
@@ -20,8 +23,14 @@ final class AdminJson {
     try {
       return WireJson.mapper().readTree(body);
     } catch (JsonProcessingException e) {
-      String at = e.getLocation() == null ? ""
-          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+      String at =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw Rejection.invalid("the body is not valid JSON: " + e.getOriginalMessage() + at);
     }
   }
@@ -29,12 +38,17 @@ final class AdminJson {
   /** Rejects {@code node} unless it is an object whose fields are all in {@code known}. */
   static void checkObject(JsonNode node, String where, Set<String> known) {
     if (!node.isObject()) {
-      throw Rejection.invalid(where + " must be a JSON object, was " + (node.isMissingNode() ? "empty" : node));
+      throw Rejection.invalid(
+          where + " must be a JSON object, was " + (node.isMissingNode() ? "empty" : node));
     }
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (!known.contains(field.getKey())) {
-        throw Rejection.invalid(where + ": unknown field \"" + field.getKey() + "\"; known fields: "
-            + String.join(", ", new TreeSet<>(known)));
+        throw Rejection.invalid(
+            where
+                + ": unknown field \""
+                + field.getKey()
+                + "\"; known fields: "
+                + String.join(", ", new TreeSet<>(known)));
       }
     }
   }
@@ -79,7 +93,8 @@ final class AdminJson {
   static String textOrNumber(JsonNode node, String field, String where) {
     JsonNode value = required(node, field, where);
     if (!value.isTextual() && !value.isNumber()) {
-      throw Rejection.invalid(where + ": \"" + field + "\" must be a string or a number, was " + value);
+      throw Rejection.invalid(
+          where + ": \"" + field + "\" must be a string or a number, was " + value);
     }
     return value.asText();
   }

@@ -13,8 +13,9 @@ public enum BodyShape {
   /** A one-line plain-text message, as an edge gateway sends ({@code error code: 502}). */
   PLAIN_TEXT,
   /**
-   * The edge's 413 body {@code {"error":{"type":"request_too_large","message":"Request exceeds the maximum
-   * size"}}}: no outer {@code type}, no {@code request_id}, and no {@code request-id} header.
+   * The edge's 413 body {@code {"error":{"type":"request_too_large","message":"Request exceeds the
+   * maximum size"}}}: no outer {@code type}, no {@code request_id}, and no {@code request-id}
+   * header.
    */
   EDGE_413
 }

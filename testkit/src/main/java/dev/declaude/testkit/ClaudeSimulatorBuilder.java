@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Configures a {@link ClaudeSimulator}; get one from {@link ClaudeSimulator#builder()}. Not thread-safe; the
- * simulator it builds is.
+ * Configures a {@link ClaudeSimulator}; get one from {@link ClaudeSimulator#builder()}. Not
+ * thread-safe; the simulator it builds is.
  */
 public final class ClaudeSimulatorBuilder {
   private String apiKey = ClaudeSimulator.DEFAULT_API_KEY;
@@ -47,24 +47,30 @@ public final class ClaudeSimulatorBuilder {
     return this;
   }
 
-  /** Sets the clock for rate-limit refill, outages, reset headers and model retirement; a {@link FakeClock} in tests. */
+  /**
+   * Sets the clock for rate-limit refill, outages, reset headers and model retirement; a {@link
+   * FakeClock} in tests.
+   */
   public ClaudeSimulatorBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
   /**
-   * Limits Messages requests with a token bucket holding {@code burst} requests, refilled continuously at
-   * {@code requestsPerSecond}; a request finding it empty gets 429 with {@code retry-after}. count_tokens is
-   * not limited (the API limits it separately). Responses report the limit per minute in {@code
-   * anthropic-ratelimit-requests-limit} (see {@link #requestsLimitHeader}), the whole requests left in
-   * {@code -remaining} and when the bucket is full again in {@code -reset}.
+   * Limits Messages requests with a token bucket holding {@code burst} requests, refilled
+   * continuously at {@code requestsPerSecond}; a request finding it empty gets 429 with {@code
+   * retry-after}. count_tokens is not limited (the API limits it separately). Responses report the
+   * limit per minute in {@code anthropic-ratelimit-requests-limit} (see {@link
+   * #requestsLimitHeader}), the whole requests left in {@code -remaining} and when the bucket is
+   * full again in {@code -reset}.
    *
-   * @throws IllegalArgumentException if {@code requestsPerSecond} is not positive or {@code burst} is below 1
+   * @throws IllegalArgumentException if {@code requestsPerSecond} is not positive or {@code burst}
+   *     is below 1
    */
   public ClaudeSimulatorBuilder rateLimit(double requestsPerSecond, int burst) {
     if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
-      throw new IllegalArgumentException("requestsPerSecond must be positive and finite, was " + requestsPerSecond);
+      throw new IllegalArgumentException(
+          "requestsPerSecond must be positive and finite, was " + requestsPerSecond);
     }
     if (burst < 1) {
       throw new IllegalArgumentException("burst must be >= 1, was " + burst);
@@ -75,11 +81,13 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
-   * Sets what {@code anthropic-ratelimit-requests-limit} reports for the {@linkplain #rateLimit(double, int)
-   * request rate limit}: requests per minute, as the API does (the default), or the bucket's burst, as some
-   * gateways do. The limiter itself is the same either way.
+   * Sets what {@code anthropic-ratelimit-requests-limit} reports for the {@linkplain
+   * #rateLimit(double, int) request rate limit}: requests per minute, as the API does (the
+   * default), or the bucket's burst, as some gateways do. The limiter itself is the same either
+   * way.
    *
-   * <p>Needs a request rate limit: {@link #build()} refuses {@link RequestsLimitHeader#BURST} without one.
+   * <p>Needs a request rate limit: {@link #build()} refuses {@link RequestsLimitHeader#BURST}
+   * without one.
    */
   public ClaudeSimulatorBuilder requestsLimitHeader(RequestsLimitHeader header) {
     this.requestsLimitHeader = Objects.requireNonNull(header, "header");
@@ -87,12 +95,12 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
-   * Lets the server serve at most {@code max} Messages requests at once, like an API near its capacity: a
-   * request arriving while {@code max} are being served gets 529 {@code overloaded_error} with the
-   * documented body ({@code "Overloaded"}) and no {@code retry-after}. A request counts from its arrival
-   * until its response has been written in full, a streamed one until its last event; the response
-   * latency and scripted delays count too. Requests that meet a scripted error or a dropped connection,
-   * and count_tokens requests, do not count.
+   * Lets the server serve at most {@code max} Messages requests at once, like an API near its
+   * capacity: a request arriving while {@code max} are being served gets 529 {@code
+   * overloaded_error} with the documented body ({@code "Overloaded"}) and no {@code retry-after}. A
+   * request counts from its arrival until its response has been written in full, a streamed one
+   * until its last event; the response latency and scripted delays count too. Requests that meet a
+   * scripted error or a dropped connection, and count_tokens requests, do not count.
    *
    * @throws IllegalArgumentException if {@code max} is below 1
    */
@@ -105,22 +113,23 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
-   * Limits the input tokens of Messages requests per minute, with a token bucket as the API describes it: it
-   * holds {@code inputTokensPerMinute} and refills continuously at that rate. A request needs its input
-   * tokens by {@link TokenEstimator} (the simulator does not model prompt caching, so all of them count as
-   * uncached); it passes if the bucket holds that many, which are then taken. Otherwise it gets 429 {@code
-   * rate_limit_error} with {@code retry-after} in whole seconds for when the bucket will hold them. A
-   * request needing more than a minute's limit can never pass: it gets 429 with {@code x-should-retry:
-   * false} and no {@code retry-after}.
+   * Limits the input tokens of Messages requests per minute, with a token bucket as the API
+   * describes it: it holds {@code inputTokensPerMinute} and refills continuously at that rate. A
+   * request needs its input tokens by {@link TokenEstimator} (the simulator does not model prompt
+   * caching, so all of them count as uncached); it passes if the bucket holds that many, which are
+   * then taken. Otherwise it gets 429 {@code rate_limit_error} with {@code retry-after} in whole
+   * seconds for when the bucket will hold them. A request needing more than a minute's limit can
+   * never pass: it gets 429 with {@code x-should-retry: false} and no {@code retry-after}.
    *
-   * <p>Every response then reports the bucket in {@code anthropic-ratelimit-input-tokens-*}: the limit per
-   * minute, what is left rounded to the nearest thousand, and when it is full again.
+   * <p>Every response then reports the bucket in {@code anthropic-ratelimit-input-tokens-*}: the
+   * limit per minute, what is left rounded to the nearest thousand, and when it is full again.
    *
    * @throws IllegalArgumentException if {@code inputTokensPerMinute} is below 1
    */
   public ClaudeSimulatorBuilder inputTokensPerMinute(long inputTokensPerMinute) {
     if (inputTokensPerMinute < 1) {
-      throw new IllegalArgumentException("inputTokensPerMinute must be >= 1, was " + inputTokensPerMinute);
+      throw new IllegalArgumentException(
+          "inputTokensPerMinute must be >= 1, was " + inputTokensPerMinute);
     }
     this.inputTokensPerMinute = inputTokensPerMinute;
     return this;
@@ -128,19 +137,21 @@ public final class ClaudeSimulatorBuilder {
 
   /**
    * Limits the output tokens of Messages requests per minute, with a token bucket that holds {@code
-   * outputTokensPerMinute} and refills continuously at that rate. A request reserves its {@code max_tokens}
-   * when it starts: it passes if the bucket holds that many, else it gets 429 like an {@linkplain
-   * #inputTokensPerMinute(long) input-token refusal}. When its answer has been written, the part it did not
-   * generate ({@code max_tokens} less its output tokens) goes back into the bucket.
+   * outputTokensPerMinute} and refills continuously at that rate. A request reserves its {@code
+   * max_tokens} when it starts: it passes if the bucket holds that many, else it gets 429 like an
+   * {@linkplain #inputTokensPerMinute(long) input-token refusal}. When its answer has been written,
+   * the part it did not generate ({@code max_tokens} less its output tokens) goes back into the
+   * bucket.
    *
-   * <p>Every response then reports the bucket in {@code anthropic-ratelimit-output-tokens-*}; {@code
-   * anthropic-ratelimit-tokens-*} shows whichever limited family has fewer tokens left.
+   * <p>Every response then reports the bucket in {@code anthropic-ratelimit-output-tokens-*};
+   * {@code anthropic-ratelimit-tokens-*} shows whichever limited family has fewer tokens left.
    *
    * @throws IllegalArgumentException if {@code outputTokensPerMinute} is below 1
    */
   public ClaudeSimulatorBuilder outputTokensPerMinute(long outputTokensPerMinute) {
     if (outputTokensPerMinute < 1) {
-      throw new IllegalArgumentException("outputTokensPerMinute must be >= 1, was " + outputTokensPerMinute);
+      throw new IllegalArgumentException(
+          "outputTokensPerMinute must be >= 1, was " + outputTokensPerMinute);
     }
     this.outputTokensPerMinute = outputTokensPerMinute;
     return this;
@@ -178,7 +189,8 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
-   * Sets how many received requests {@link ClaudeSimulator#requests()} keeps (the latest); 10,000 by default.
+   * Sets how many received requests {@link ClaudeSimulator#requests()} keeps (the latest); 10,000
+   * by default.
    *
    * @throws IllegalArgumentException if {@code max} is below 1
    */
@@ -197,12 +209,13 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
-   * Makes each request meet {@code fault} with {@code probability}, like {@link ClaudeSimulator#faultRate},
-   * but as part of the simulator's settings: {@link ClaudeSimulator#reset()} keeps these rates, while it
-   * forgets those added to the running simulator. Rates add up.
+   * Makes each request meet {@code fault} with {@code probability}, like {@link
+   * ClaudeSimulator#faultRate}, but as part of the simulator's settings: {@link
+   * ClaudeSimulator#reset()} keeps these rates, while it forgets those added to the running
+   * simulator. Rates add up.
    *
-   * @throws IllegalArgumentException if {@code probability} is outside [0, 1] or the rates set here add up to
-   *     more than 1
+   * @throws IllegalArgumentException if {@code probability} is outside [0, 1] or the rates set here
+   *     add up to more than 1
    */
   public ClaudeSimulatorBuilder faultRate(double probability, Fault fault) {
     if (!(probability >= 0 && probability <= 1)) {
@@ -217,11 +230,11 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
-   * Sets the address to listen on: {@code 127.0.0.1} by default, so only this machine can connect. A host
-   * name is resolved when the simulator starts; {@code 0.0.0.0} listens on every interface.
+   * Sets the address to listen on: {@code 127.0.0.1} by default, so only this machine can connect.
+   * A host name is resolved when the simulator starts; {@code 0.0.0.0} listens on every interface.
    *
-   * <p>The {@linkplain ClaudeSimulator admin endpoint} needs no key: on an address other machines can reach,
-   * they can script the simulator too.
+   * <p>The {@linkplain ClaudeSimulator admin endpoint} needs no key: on an address other machines
+   * can reach, they can script the simulator too.
    *
    * @throws IllegalArgumentException if {@code host} is blank
    */
@@ -234,8 +247,8 @@ public final class ClaudeSimulatorBuilder {
   }
 
   /**
-   * Sets the port to listen on; 0, the default, picks a free port ({@link ClaudeSimulator#baseUrl()} tells
-   * which).
+   * Sets the port to listen on; 0, the default, picks a free port ({@link
+   * ClaudeSimulator#baseUrl()} tells which).
    *
    * @throws IllegalArgumentException if {@code port} is outside 0..65535
    */
@@ -250,25 +263,49 @@ public final class ClaudeSimulatorBuilder {
   /**
    * Returns a new, not yet started simulator.
    *
-   * @throws IllegalStateException if {@link RequestsLimitHeader#BURST} was chosen without a request rate limit
+   * @throws IllegalStateException if {@link RequestsLimitHeader#BURST} was chosen without a request
+   *     rate limit
    */
   public ClaudeSimulator build() {
     if (requestsLimitHeader == RequestsLimitHeader.BURST && burst == 0) {
-      throw new IllegalStateException("requestsLimitHeader(BURST) reports the burst of the request rate limit;"
-          + " set rateLimit(requestsPerSecond, burst) too");
+      throw new IllegalStateException(
+          "requestsLimitHeader(BURST) reports the burst of the request rate limit;"
+              + " set rateLimit(requestsPerSecond, burst) too");
     }
     String org = organizationId;
     if (org == null) {
       Random random = new Random(seed);
       org = new UUID(random.nextLong(), random.nextLong()).toString();
     }
-    return ClaudeSimulator.create(new SimulatorConfig(apiKey, clock, requestsPerSecond, burst, requestsLimitHeader,
-        maxConcurrentRequests, inputTokensPerMinute, outputTokensPerMinute, retryAfterStyle, latency, seed, replier, maxRecordedRequests,
-        org, host, port, List.copyOf(faultRates)));
+    return ClaudeSimulator.create(
+        new SimulatorConfig(
+            apiKey,
+            clock,
+            requestsPerSecond,
+            burst,
+            requestsLimitHeader,
+            maxConcurrentRequests,
+            inputTokensPerMinute,
+            outputTokensPerMinute,
+            retryAfterStyle,
+            latency,
+            seed,
+            replier,
+            maxRecordedRequests,
+            org,
+            host,
+            port,
+            List.copyOf(faultRates)));
   }
 
   @Override
   public String toString() {
-    return "ClaudeSimulatorBuilder[rateLimit=" + requestsPerSecond + "/s burst " + burst + ", seed=" + seed + "]";
+    return "ClaudeSimulatorBuilder[rateLimit="
+        + requestsPerSecond
+        + "/s burst "
+        + burst
+        + ", seed="
+        + seed
+        + "]";
   }
 }

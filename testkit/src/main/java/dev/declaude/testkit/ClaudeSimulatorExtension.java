@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs one {@link ClaudeSimulator} per test class: started before all tests, {@link ClaudeSimulator#reset()
- * reset} before each, closed after all, and injected into any constructor or method parameter of type
- * {@code ClaudeSimulator}.
+ * Runs one {@link ClaudeSimulator} per test class: started before all tests, {@link
+ * ClaudeSimulator#reset() reset} before each, closed after all, and injected into any constructor
+ * or method parameter of type {@code ClaudeSimulator}.
  *
  * <pre>{@code
  * @ExtendWith(ClaudeSimulatorExtension.class)
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>Register it on a static field (or with {@code @ExtendWith}): JUnit calls class-level callbacks only
- * then. Nested test classes share their outer class's simulator.
+ * <p>Register it on a static field (or with {@code @ExtendWith}): JUnit calls class-level callbacks
+ * only then. Nested test classes share their outer class's simulator.
  */
 public final class ClaudeSimulatorExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
@@ -65,8 +65,9 @@ public final class ClaudeSimulatorExtension
   public ClaudeSimulator simulator() {
     ClaudeSimulator running = simulator;
     if (running == null) {
-      throw new IllegalStateException("the simulator starts before the first test; register the extension"
-          + " on a static field so JUnit calls beforeAll");
+      throw new IllegalStateException(
+          "the simulator starts before the first test; register the extension"
+              + " on a static field so JUnit calls beforeAll");
     }
     return running;
   }

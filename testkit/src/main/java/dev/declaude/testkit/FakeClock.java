@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test moves it, so time-based behaviour (rate-limit refill, outages,
- * reset headers, model retirement) can be asserted exactly and without sleeping.
+ * A clock that stands still until a test moves it, so time-based behaviour (rate-limit refill,
+ * outages, reset headers, model retirement) can be asserted exactly and without sleeping.
  *
  * <pre>{@code
  * FakeClock clock = FakeClock.at(Instant.parse("2026-11-24T10:00:00Z"));
@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * clock.advance(Duration.ofSeconds(1));
  * }</pre>
  *
- * <p>Thread-safe: any thread may read or move it. Views made by {@link #withZone(ZoneId)} share its time.
+ * <p>Thread-safe: any thread may read or move it. Views made by {@link #withZone(ZoneId)} share its
+ * time.
  */
 public final class FakeClock extends Clock {
   private final AtomicReference<Instant> now;
@@ -31,7 +32,8 @@ public final class FakeClock extends Clock {
 
   /** Returns a clock in UTC that reads {@code start} until moved. */
   public static FakeClock at(Instant start) {
-    return new FakeClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    return new FakeClock(
+        new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
   }
 
   /**

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a {@link Fault} from the admin endpoint's JSON. A fault object names its {@code kind} (or just gives
- * a {@code status}), that kind's own fields, and any of the modifiers every fault has:
+ * Reads a {@link Fault} from the admin endpoint's JSON. A fault object names its {@code kind} (or
+ * just gives a {@code status}), that kind's own fields, and any of the modifiers every fault has:
  *
  * <pre>
  * {"status": 429, "retryAfter": "2"}
@@ -27,8 +27,18 @@ import java.util.TreeSet;
  */
 final class FaultJson {
   private static final Map<String, Set<String>> KINDS = kinds();
-  private static final Set<String> MODIFIERS = Set.of("body", "retryAfter", "retryAfterMs", "retryAfterDate",
-      "shouldRetry", "errorType", "errorCode", "message", "headers", "requestId");
+  private static final Set<String> MODIFIERS =
+      Set.of(
+          "body",
+          "retryAfter",
+          "retryAfterMs",
+          "retryAfterDate",
+          "shouldRetry",
+          "errorType",
+          "errorCode",
+          "message",
+          "headers",
+          "requestId");
 
   private FaultJson() {}
 
@@ -45,7 +55,10 @@ final class FaultJson {
     return kinds;
   }
 
-  /** Returns the fault {@code node} describes; {@code where} names it in error messages, such as {@code fault 2}. */
+  /**
+   * Returns the fault {@code node} describes; {@code where} names it in error messages, such as
+   * {@code fault 2}.
+   */
   static Fault parse(JsonNode node, String where) {
     if (!node.isObject()) {
       throw Rejection.invalid(where + " must be a JSON object, was " + node);
@@ -64,13 +77,20 @@ final class FaultJson {
       if (node.has("status")) {
         return "status";
       }
-      throw Rejection.invalid(where + " needs \"kind\" (one of " + String.join(", ", KINDS.keySet())
-          + ") or \"status\"");
+      throw Rejection.invalid(
+          where
+              + " needs \"kind\" (one of "
+              + String.join(", ", KINDS.keySet())
+              + ") or \"status\"");
     }
     String kind = AdminJson.text(node, "kind", where);
     if (!KINDS.containsKey(kind)) {
-      throw Rejection.invalid(where + ": unknown kind \"" + kind + "\"; use one of "
-          + String.join(", ", KINDS.keySet()));
+      throw Rejection.invalid(
+          where
+              + ": unknown kind \""
+              + kind
+              + "\"; use one of "
+              + String.join(", ", KINDS.keySet()));
     }
     return kind;
   }
@@ -82,8 +102,14 @@ final class FaultJson {
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String name = field.getKey();
       if (!known.contains(name)) {
-        throw Rejection.invalid(where + ": unknown field \"" + name + "\" for kind " + kind + "; known fields: "
-            + String.join(", ", known));
+        throw Rejection.invalid(
+            where
+                + ": unknown field \""
+                + name
+                + "\" for kind "
+                + kind
+                + "; known fields: "
+                + String.join(", ", known));
       }
     }
   }
@@ -97,13 +123,15 @@ final class FaultJson {
       case "spend-limit":
         return Fault.spendLimit();
       case "ramp-limit":
-        return Fault.rampLimit(Duration.ofSeconds(AdminJson.integer(node, "retryAfterSeconds", where)));
+        return Fault.rampLimit(
+            Duration.ofSeconds(AdminJson.integer(node, "retryAfterSeconds", where)));
       case "drop-connection":
         return Fault.dropConnection();
       case "drop-during-body":
         return Fault.dropDuringBody();
       case "stream-error":
-        String type = node.has("errorType") ? AdminJson.text(node, "errorType", where) : "overloaded_error";
+        String type =
+            node.has("errorType") ? AdminJson.text(node, "errorType", where) : "overloaded_error";
         return Fault.streamErrorAfter(AdminJson.integer(node, "afterDeltas", where), type);
       default:
         return Fault.delay(Duration.ofMillis(AdminJson.integer(node, "delayMs", where)));
@@ -122,8 +150,9 @@ final class FaultJson {
       out = out.retryAfterMs(AdminJson.textOrNumber(node, "retryAfterMs", where));
     }
     if (node.has("retryAfterDate")) {
-      out = out.retryAfterDate(instant(AdminJson.text(node, "retryAfterDate", where), where)
-          .atZone(ZoneOffset.UTC));
+      out =
+          out.retryAfterDate(
+              instant(AdminJson.text(node, "retryAfterDate", where), where).atZone(ZoneOffset.UTC));
     }
     if (node.has("shouldRetry")) {
       out = out.shouldRetry(AdminJson.bool(node, "shouldRetry", where));
@@ -157,8 +186,13 @@ final class FaultJson {
       for (BodyShape shape : BodyShape.values()) {
         names.add(shape.name());
       }
-      throw Rejection.invalid(where + ": \"body\" must be one of " + String.join(", ", names) + ", was \"" + name
-          + "\"");
+      throw Rejection.invalid(
+          where
+              + ": \"body\" must be one of "
+              + String.join(", ", names)
+              + ", was \""
+              + name
+              + "\"");
     }
   }
 
@@ -166,20 +200,29 @@ final class FaultJson {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw Rejection.invalid(where + ": \"retryAfterDate\" must be an RFC 3339 instant such as"
-          + " 2026-11-24T10:00:30Z, was \"" + text + "\"");
+      throw Rejection.invalid(
+          where
+              + ": \"retryAfterDate\" must be an RFC 3339 instant such as"
+              + " 2026-11-24T10:00:30Z, was \""
+              + text
+              + "\"");
     }
   }
 
   private static Map<String, String> headers(JsonNode headers, String where) {
     if (!headers.isObject()) {
-      throw Rejection.invalid(where + ": \"headers\" must be an object of names to string values, was " + headers);
+      throw Rejection.invalid(
+          where + ": \"headers\" must be an object of names to string values, was " + headers);
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : headers.properties()) {
       if (!field.getValue().isTextual()) {
-        throw Rejection.invalid(where + ": header \"" + field.getKey() + "\" must be a string, was "
-            + field.getValue());
+        throw Rejection.invalid(
+            where
+                + ": header \""
+                + field.getKey()
+                + "\" must be a string, was "
+                + field.getValue());
       }
       out.put(field.getKey(), field.getValue().asText());
     }

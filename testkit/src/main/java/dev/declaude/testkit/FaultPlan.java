@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Which fault, if any, the next request meets: first the scripted queue (one fault per request, in order),
- * then an outage in force at the clock's time, then the random fault rates drawn from a seeded generator.
- * Thread-safe; with one client thread, a given seed always yields the same faults.
+ * Which fault, if any, the next request meets: first the scripted queue (one fault per request, in
+ * order), then an outage in force at the clock's time, then the random fault rates drawn from a
+ * seeded generator. Thread-safe; with one client thread, a given seed always yields the same
+ * faults.
  */
 final class FaultPlan {
   private final Queue<Fault> scripted = new ConcurrentLinkedQueue<>();
@@ -21,7 +22,10 @@ final class FaultPlan {
   private final long seed;
   private final Random random;
 
-  /** Creates a plan whose {@code configured} rates are part of the simulator's settings: reset keeps them. */
+  /**
+   * Creates a plan whose {@code configured} rates are part of the simulator's settings: reset keeps
+   * them.
+   */
   FaultPlan(long seed, List<Rate> configured) {
     this.seed = seed;
     this.random = new Random(seed);
@@ -51,7 +55,10 @@ final class FaultPlan {
     outages.add(new Outage(until, fault, null));
   }
 
-  /** Makes every request for {@code model} (as the request names it) before {@code until} meet {@code fault}. */
+  /**
+   * Makes every request for {@code model} (as the request names it) before {@code until} meet
+   * {@code fault}.
+   */
   void outage(Instant until, Fault fault, String model) {
     outages.add(new Outage(until, fault, model));
   }
@@ -70,8 +77,8 @@ final class FaultPlan {
   }
 
   /**
-   * Returns the fault for a request for {@code model} (null when it names none) arriving at {@code now},
-   * taking a scripted one off the queue.
+   * Returns the fault for a request for {@code model} (null when it names none) arriving at {@code
+   * now}, taking a scripted one off the queue.
    */
   Optional<Fault> next(Instant now, String model) {
     Fault fault = scripted.poll();
@@ -103,8 +110,8 @@ final class FaultPlan {
   }
 
   /**
-   * Forgets scripted faults, outages and the rates added since, keeps the configured rates, and restarts the
-   * random sequence from the seed.
+   * Forgets scripted faults, outages and the rates added since, keeps the configured rates, and
+   * restarts the random sequence from the seed.
    */
   void clear() {
     scripted.clear();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The checks every request passes before its body is read: a known endpoint, a valid key, a known API
- * version (claude-api.md §1.6, §6). Stateless apart from the key, which it never reveals.
+ * The checks every request passes before its body is read: a known endpoint, a valid key, a known
+ * API version (claude-api.md §1.6, §6). Stateless apart from the key, which it never reveals.
  */
 final class Gate {
   /** The endpoints the simulator serves. */
@@ -16,7 +16,8 @@ final class Gate {
     COUNT_TOKENS
   }
 
-  // 2023-06-01 and 2023-01-01 are the documented versions; the official Java SDK 3.13 sends 2026-10-21.
+  // 2023-06-01 and 2023-01-01 are the documented versions; the official Java SDK 3.13 sends
+  // 2026-10-21.
   static final Set<String> VERSIONS = Set.of("2023-06-01", "2023-01-01", "2026-10-21");
 
   private final byte[] key;
@@ -40,10 +41,14 @@ final class Gate {
 
   /** Returns whether {@code presented} is the accepted key, comparing in constant time. */
   boolean isValid(String presented) {
-    return presented != null && MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8));
+    return presented != null
+        && MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Returns the key a request presents: {@code x-api-key}, else an {@code Authorization: Bearer} token. */
+  /**
+   * Returns the key a request presents: {@code x-api-key}, else an {@code Authorization: Bearer}
+   * token.
+   */
   static String presentedKey(String xApiKey, String authorization) {
     if (xApiKey != null) {
       return xApiKey;
@@ -59,8 +64,10 @@ final class Gate {
     if (request.presentedValidKey()) {
       return;
     }
-    boolean none = request.header("x-api-key").isEmpty() && request.header("authorization").isEmpty();
-    throw new Rejection(ApiError.of(401, none ? "x-api-key header is required" : "invalid x-api-key"));
+    boolean none =
+        request.header("x-api-key").isEmpty() && request.header("authorization").isEmpty();
+    throw new Rejection(
+        ApiError.of(401, none ? "x-api-key header is required" : "invalid x-api-key"));
   }
 
   /** Rejects a request with 400 unless it names one known {@code anthropic-version}. */

@@ -3,7 +3,10 @@ package dev.declaude.testkit;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Makes request and message ids shaped like the API's: a prefix and base58 characters, never repeated. */
+/**
+ * Makes request and message ids shaped like the API's: a prefix and base58 characters, never
+ * repeated.
+ */
 final class Ids {
   private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   // 58^6 > 3.8e10: a counter this wide never wraps within one simulator's life.
@@ -16,7 +19,10 @@ final class Ids {
     this.random = new Random(seed);
   }
 
-  /** Returns a new request id, {@code req_} and 24 characters, like {@code req_011CSHoEeqs5C35K2UUqR7Fy}. */
+  /**
+   * Returns a new request id, {@code req_} and 24 characters, like {@code
+   * req_011CSHoEeqs5C35K2UUqR7Fy}.
+   */
   String requestId() {
     return "req_011C" + unique(20);
   }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the Messages requests being served, from arrival until their response is written in full, and
- * holds what must wait for that moment (giving back unused output tokens). Thread-safe.
+ * Counts the Messages requests being served, from arrival until their response is written in full,
+ * and holds what must wait for that moment (giving back unused output tokens). Thread-safe.
  *
- * <p>MockWebServer serves each connection on one thread: read a request, dispatch it, write the response,
- * read the next. So the response of a request dispatched on a thread is complete when that thread next
- * reads from or closes its socket ({@link ServingSockets} reports both) or dispatches again; {@link
- * #responseComplete()} is called then, on that thread.
+ * <p>MockWebServer serves each connection on one thread: read a request, dispatch it, write the
+ * response, read the next. So the response of a request dispatched on a thread is complete when
+ * that thread next reads from or closes its socket ({@link ServingSockets} reports both) or
+ * dispatches again; {@link #responseComplete()} is called then, on that thread.
  */
 final class InFlight {
   private final int max;
@@ -43,7 +43,10 @@ final class InFlight {
     return true;
   }
 
-  /** Runs {@code action} once the response the calling (serving) thread is about to write is complete. */
+  /**
+   * Runs {@code action} once the response the calling (serving) thread is about to write is
+   * complete.
+   */
   void afterResponse(Runnable action) {
     List<Runnable> actions = pending.get();
     if (actions == null) {

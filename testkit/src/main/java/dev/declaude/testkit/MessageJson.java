@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.declaude.internal.http.WireJson;
 
-/** Builds the JSON objects of a successful answer: the message, its usage, and the count_tokens result. */
+/**
+ * Builds the JSON objects of a successful answer: the message, its usage, and the count_tokens
+ * result.
+ */
 final class MessageJson {
   private MessageJson() {}
 
@@ -12,7 +15,8 @@ final class MessageJson {
   static ObjectNode message(String id, String model, Reply reply) {
     ObjectNode message = header(id, model);
     ArrayNode content = message.putArray("content");
-    // An empty answer (max_tokens 0, or a stop sequence at the very start) has no text block at all.
+    // An empty answer (max_tokens 0, or a stop sequence at the very start) has no text block at
+    // all.
     if (!reply.text().isEmpty()) {
       content.addObject().put("type", "text").put("text", reply.text());
     }
@@ -22,7 +26,10 @@ final class MessageJson {
     return message;
   }
 
-  /** Returns the {@code message} of a stream's {@code message_start}: no content, no stop reason yet. */
+  /**
+   * Returns the {@code message} of a stream's {@code message_start}: no content, no stop reason
+   * yet.
+   */
   static ObjectNode startedMessage(String id, String model, int inputTokens) {
     ObjectNode message = header(id, model);
     message.putArray("content");

@@ -7,20 +7,28 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Checks the rules that depend on the model, from core's {@link ModelCatalogue} (claude-api.md §1.6, §3, §4):
- * the model exists and is not retired, {@code max_tokens} fits its output limit, sampling parameters it
- * accepts, prefill, and the context window. Stateless.
+ * Checks the rules that depend on the model, from core's {@link ModelCatalogue} (claude-api.md
+ * §1.6, §3, §4): the model exists and is not retired, {@code max_tokens} fits its output limit,
+ * sampling parameters it accepts, prefill, and the context window. Stateless.
  */
 final class ModelRules {
   static final String PREFILL_MESSAGE =
       "This model does not support assistant message prefill. The conversation must end with a user message.";
 
-  // Before Claude 4.5 the API refuses input + max_tokens over the window up front; from 4.5 on it accepts the
-  // request and stops generating at the window instead (claude-api.md §1.6). Catalogue ids, not aliases.
-  private static final Set<String> UPFRONT_WINDOW_CHECK = Set.of(
-      "claude-3-haiku-20240307", "claude-3-5-haiku-20241022", "claude-3-5-sonnet-20240620",
-      "claude-3-5-sonnet-20241022", "claude-3-7-sonnet-20250219", "claude-sonnet-4-20250514",
-      "claude-opus-4-20250514", "claude-opus-4-1-20250805");
+  // Before Claude 4.5 the API refuses input + max_tokens over the window up front; from 4.5 on it
+  // accepts the
+  // request and stops generating at the window instead (claude-api.md §1.6). Catalogue ids, not
+  // aliases.
+  private static final Set<String> UPFRONT_WINDOW_CHECK =
+      Set.of(
+          "claude-3-haiku-20240307",
+          "claude-3-5-haiku-20241022",
+          "claude-3-5-sonnet-20240620",
+          "claude-3-5-sonnet-20241022",
+          "claude-3-7-sonnet-20250219",
+          "claude-sonnet-4-20250514",
+          "claude-opus-4-20250514",
+          "claude-opus-4-1-20250805");
 
   // Models after Opus 4.6 accept only top_p >= 0.99 (claude-api.md §3.5).
   private static final double MIN_DEFAULT_TOP_P = 0.99;
@@ -31,7 +39,10 @@ final class ModelRules {
     this.catalogue = catalogue;
   }
 
-  /** Returns the model a request names, or rejects it with 404 {@code model: <id>} if unknown or retired. */
+  /**
+   * Returns the model a request names, or rejects it with 404 {@code model: <id>} if unknown or
+   * retired.
+   */
   ModelInfo resolve(String requested, LocalDate today) {
     ModelInfo model = catalogue.find(requested).orElse(null);
     if (model == null || model.lifecycleOn(today) == ModelInfo.Lifecycle.RETIRED) {
@@ -44,16 +55,27 @@ final class ModelRules {
   void checkMessages(JsonNode body, ModelInfo model, int inputTokens) {
     int maxTokens = body.get("max_tokens").asInt();
     if (maxTokens > model.maxOutputTokens()) {
-      throw Rejection.invalid("max_tokens: " + maxTokens + " > " + model.maxOutputTokens()
-          + ", which is the maximum allowed number of output tokens for " + model.id());
+      throw Rejection.invalid(
+          "max_tokens: "
+              + maxTokens
+              + " > "
+              + model.maxOutputTokens()
+              + ", which is the maximum allowed number of output tokens for "
+              + model.id());
     }
     checkSampling(body, model);
     checkPrefill(body.get("messages"), model);
     checkPromptLength(model, inputTokens);
-    if (UPFRONT_WINDOW_CHECK.contains(model.id()) && (long) inputTokens + maxTokens > model.contextWindow()) {
-      throw Rejection.invalid("input length and `max_tokens` exceed context limit: " + inputTokens + " + "
-          + maxTokens + " > " + model.contextWindow()
-          + ", decrease input length or `max_tokens` and try again");
+    if (UPFRONT_WINDOW_CHECK.contains(model.id())
+        && (long) inputTokens + maxTokens > model.contextWindow()) {
+      throw Rejection.invalid(
+          "input length and `max_tokens` exceed context limit: "
+              + inputTokens
+              + " + "
+              + maxTokens
+              + " > "
+              + model.contextWindow()
+              + ", decrease input length or `max_tokens` and try again");
     }
   }
 
@@ -90,7 +112,8 @@ final class ModelRules {
 
   private static void checkPrefill(JsonNode messages, ModelInfo model) {
     JsonNode last = messages.get(messages.size() - 1);
-    boolean prefill = "assistant".equals(last.path("role").asText()) && hasContent(last.path("content"));
+    boolean prefill =
+        "assistant".equals(last.path("role").asText()) && hasContent(last.path("content"));
     if (prefill && !model.acceptsPrefill()) {
       throw Rejection.invalid(PREFILL_MESSAGE);
     }

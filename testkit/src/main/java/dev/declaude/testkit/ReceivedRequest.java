@@ -15,9 +15,10 @@ import java.util.TreeMap;
 /**
  * One request the simulator received, as the client sent it: method, path, headers, body.
  *
- * <p>Credentials are never kept: the values of {@code x-api-key} and {@code authorization} are replaced by
- * {@value #REDACTED} (a bearer token keeps its {@code Bearer } prefix, so the auth form stays visible);
- * {@link #presentedValidKey()} tells whether the key was the accepted one. Immutable and thread-safe.
+ * <p>Credentials are never kept: the values of {@code x-api-key} and {@code authorization} are
+ * replaced by {@value #REDACTED} (a bearer token keeps its {@code Bearer } prefix, so the auth form
+ * stays visible); {@link #presentedValidKey()} tells whether the key was the accepted one.
+ * Immutable and thread-safe.
  */
 public final class ReceivedRequest {
   /** What stands in for a credential in {@link #headers()}. */
@@ -30,7 +31,12 @@ public final class ReceivedRequest {
   private final JsonNode json;
   private final boolean validKey;
 
-  ReceivedRequest(String method, String path, Map<String, List<String>> rawHeaders, String body, boolean validKey) {
+  ReceivedRequest(
+      String method,
+      String path,
+      Map<String, List<String>> rawHeaders,
+      String body,
+      boolean validKey) {
     this.method = method;
     this.path = path;
     this.headers = Collections.unmodifiableMap(redact(rawHeaders));
@@ -70,7 +76,10 @@ public final class ReceivedRequest {
     return json;
   }
 
-  /** Returns whether the request carried the simulator's key, in {@code x-api-key} or as a bearer token. */
+  /**
+   * Returns whether the request carried the simulator's key, in {@code x-api-key} or as a bearer
+   * token.
+   */
   public boolean presentedValidKey() {
     return validKey;
   }
@@ -107,17 +116,21 @@ public final class ReceivedRequest {
 
   private static Map<String, List<String>> redact(Map<String, List<String>> raw) {
     Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    raw.forEach((name, values) -> {
-      List<String> kept = new ArrayList<>();
-      for (String value : values) {
-        kept.add(redact(name, value));
-      }
-      out.merge(name, List.copyOf(kept), (a, b) -> {
-        List<String> both = new ArrayList<>(a);
-        both.addAll(b);
-        return List.copyOf(both);
-      });
-    });
+    raw.forEach(
+        (name, values) -> {
+          List<String> kept = new ArrayList<>();
+          for (String value : values) {
+            kept.add(redact(name, value));
+          }
+          out.merge(
+              name,
+              List.copyOf(kept),
+              (a, b) -> {
+                List<String> both = new ArrayList<>(a);
+                both.addAll(b);
+                return List.copyOf(both);
+              });
+        });
     return out;
   }
 

@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * Decides what the simulated model says: the next scripted reply, else the replier's answer, else JSON
- * following the requested schema (structured output), else a deterministic echo of the last user message; then cuts it at the first stop sequence or at the token
- * budget, as generation would stop. Thread-safe.
+ * Decides what the simulated model says: the next scripted reply, else the replier's answer, else
+ * JSON following the requested schema (structured output), else a deterministic echo of the last
+ * user message; then cuts it at the first stop sequence or at the token budget, as generation would
+ * stop. Thread-safe.
  */
 final class ReplyGenerator {
   private static final int ECHO_CHARS = 60;
@@ -38,7 +39,8 @@ final class ReplyGenerator {
     int maxTokens = body.path("max_tokens").asInt();
     int budget = maxTokens;
     String budgetReason = "max_tokens";
-    // From Claude 4.5 on, a request whose input + max_tokens overflow the window is accepted and generation
+    // From Claude 4.5 on, a request whose input + max_tokens overflow the window is accepted and
+    // generation
     // stops at the window (claude-api.md §1.6).
     long windowLeft = (long) model.contextWindow() - inputTokens;
     if (!ModelRules.checksWindowUpfront(model) && windowLeft < maxTokens) {
@@ -71,9 +73,13 @@ final class ReplyGenerator {
     return defaultReply(request.lastUserText());
   }
 
-  /** Returns the reply used when nothing is scripted: {@code "Simulated reply to: "} and the prompt's start. */
+  /**
+   * Returns the reply used when nothing is scripted: {@code "Simulated reply to: "} and the
+   * prompt's start.
+   */
   static String defaultReply(String lastUserText) {
-    String start = lastUserText.length() <= ECHO_CHARS ? lastUserText : lastUserText.substring(0, ECHO_CHARS);
+    String start =
+        lastUserText.length() <= ECHO_CHARS ? lastUserText : lastUserText.substring(0, ECHO_CHARS);
     return "Simulated reply to: " + start.strip();
   }
 

@@ -6,18 +6,49 @@ import java.util.Set;
 
 /**
  * Checks a request body's shape the way the API's schema does, with the API's own wording
- * (claude-api.md §1.6, §3): known fields only, required fields present, types, messages, stop sequences,
- * sampling ranges. Model-dependent rules live in {@link ModelRules}. Stateless.
+ * (claude-api.md §1.6, §3): known fields only, required fields present, types, messages, stop
+ * sequences, sampling ranges. Model-dependent rules live in {@link ModelRules}. Stateless.
  */
 final class RequestShape {
-  static final Set<String> MESSAGES_FIELDS = Set.of(
-      "model", "messages", "max_tokens", "system", "metadata", "stop_sequences", "stream", "temperature",
-      "top_p", "top_k", "tools", "tool_choice", "thinking", "service_tier", "output_config", "output_format",
-      "container", "context_management", "mcp_servers", "inference_geo", "speed", "cache_control");
+  static final Set<String> MESSAGES_FIELDS =
+      Set.of(
+          "model",
+          "messages",
+          "max_tokens",
+          "system",
+          "metadata",
+          "stop_sequences",
+          "stream",
+          "temperature",
+          "top_p",
+          "top_k",
+          "tools",
+          "tool_choice",
+          "thinking",
+          "service_tier",
+          "output_config",
+          "output_format",
+          "container",
+          "context_management",
+          "mcp_servers",
+          "inference_geo",
+          "speed",
+          "cache_control");
   // count_tokens takes no max_tokens, stream or sampling fields (claude-api.md §5).
-  static final Set<String> COUNT_TOKENS_FIELDS = Set.of(
-      "model", "messages", "system", "tools", "tool_choice", "thinking", "cache_control", "output_config",
-      "output_format", "context_management", "mcp_servers", "speed");
+  static final Set<String> COUNT_TOKENS_FIELDS =
+      Set.of(
+          "model",
+          "messages",
+          "system",
+          "tools",
+          "tool_choice",
+          "thinking",
+          "cache_control",
+          "output_config",
+          "output_format",
+          "context_management",
+          "mcp_servers",
+          "speed");
 
   private static final int USER_ID_MAX = 256;
 
@@ -55,7 +86,8 @@ final class RequestShape {
 
   private static void checkObject(JsonNode body) {
     if (!body.isObject()) {
-      // The API's exact wording for an unparsable body is not documented; this names the problem plainly.
+      // The API's exact wording for an unparsable body is not documented; this names the problem
+      // plainly.
       throw Rejection.invalid("The request body is not valid JSON");
     }
   }
@@ -110,8 +142,9 @@ final class RequestShape {
     }
     String role = message.path("role").asText("");
     if (role.equals("system")) {
-      throw Rejection.invalid("messages: Unexpected role \"system\". The Messages API accepts a top-level `system`"
-          + " parameter, not \"system\" as an input message role.");
+      throw Rejection.invalid(
+          "messages: Unexpected role \"system\". The Messages API accepts a top-level `system`"
+              + " parameter, not \"system\" as an input message role.");
     }
     if (!role.equals("user") && !role.equals("assistant")) {
       throw Rejection.invalid(at + ".role: Input should be 'user' or 'assistant'");
@@ -120,13 +153,16 @@ final class RequestShape {
     if (content == null || content.isNull()) {
       throw Rejection.invalid(at + ".content: Field required");
     }
-    boolean empty = content.isTextual() ? content.asText().isEmpty() : content.isArray() && content.isEmpty();
+    boolean empty =
+        content.isTextual() ? content.asText().isEmpty() : content.isArray() && content.isEmpty();
     if (empty) {
       if (last && role.equals("assistant")) {
         return;
       }
-      throw Rejection.invalid(at + ": all messages must have non-empty content except for the optional final"
-          + " assistant message");
+      throw Rejection.invalid(
+          at
+              + ": all messages must have non-empty content except for the optional final"
+              + " assistant message");
     }
     checkContent(content, at);
   }
@@ -207,7 +243,8 @@ final class RequestShape {
   private static void checkUserId(JsonNode metadata) {
     JsonNode userId = metadata.path("user_id");
     if (userId.isTextual() && userId.asText().length() > USER_ID_MAX) {
-      throw Rejection.invalid("metadata.user_id: String should have at most " + USER_ID_MAX + " characters");
+      throw Rejection.invalid(
+          "metadata.user_id: String should have at most " + USER_ID_MAX + " characters");
     }
   }
 }

@@ -7,29 +7,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * Makes a deterministic JSON value that follows a JSON schema, for a request whose {@code output_config}
- * asks for structured output and for which no reply was scripted: strings are {@code "sample <name>"} (or a sample of their {@code format}),
- * numbers 1, booleans true, arrays one element, enums their first value; {@code $ref}s into {@code $defs}
- * are followed, and recursion stops at a small depth with empty arrays.
+ * Makes a deterministic JSON value that follows a JSON schema, for a request whose {@code
+ * output_config} asks for structured output and for which no reply was scripted: strings are {@code
+ * "sample <name>"} (or a sample of their {@code format}), numbers 1, booleans true, arrays one
+ * element, enums their first value; {@code $ref}s into {@code $defs} are followed, and recursion
+ * stops at a small depth with empty arrays.
  */
 final class SchemaInstances {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 4;
-  private static final Map<String, String> FORMAT_SAMPLES = Map.of(
-      "date", "2026-01-01",
-      "time", "12:00:00",
-      "date-time", "2026-01-01T12:00:00Z",
-      "duration", "PT1M",
-      "uuid", "00000000-0000-4000-8000-000000000000",
-      "email", "sample@example.com",
-      "uri", "https://example.com/sample");
+  private static final Map<String, String> FORMAT_SAMPLES =
+      Map.of(
+          "date", "2026-01-01",
+          "time", "12:00:00",
+          "date-time", "2026-01-01T12:00:00Z",
+          "duration", "PT1M",
+          "uuid", "00000000-0000-4000-8000-000000000000",
+          "email", "sample@example.com",
+          "uri", "https://example.com/sample");
 
   private SchemaInstances() {}
 
-  /** Returns the JSON schema a request asks its answer to follow, or {@code null} when it asks for none. */
+  /**
+   * Returns the JSON schema a request asks its answer to follow, or {@code null} when it asks for
+   * none.
+   */
   static JsonNode requestedSchema(JsonNode request) {
     JsonNode format = request.path("output_config").path("format");
-    return "json_schema".equals(format.path("type").asText()) && format.has("schema") ? format.get("schema") : null;
+    return "json_schema".equals(format.path("type").asText()) && format.has("schema")
+        ? format.get("schema")
+        : null;
   }
 
   /** Returns an instance of {@code schema}. */
@@ -40,8 +47,13 @@ final class SchemaInstances {
   private static JsonNode value(JsonNode schema, JsonNode root, String name, int depth) {
     if (schema.has("$ref")) {
       String ref = schema.get("$ref").asText();
-      JsonNode target = ref.startsWith("#/$defs/") ? root.path("$defs").path(ref.substring("#/$defs/".length())) : null;
-      return target == null || target.isMissingNode() ? NODES.nullNode() : value(target, root, name, depth);
+      JsonNode target =
+          ref.startsWith("#/$defs/")
+              ? root.path("$defs").path(ref.substring("#/$defs/".length()))
+              : null;
+      return target == null || target.isMissingNode()
+          ? NODES.nullNode()
+          : value(target, root, name, depth);
     }
     if (schema.has("enum") && schema.get("enum").size() > 0) {
       return schema.get("enum").get(0);
@@ -62,7 +74,8 @@ final class SchemaInstances {
       case "boolean":
         return NODES.booleanNode(true);
       case "string":
-        return NODES.textNode(FORMAT_SAMPLES.getOrDefault(schema.path("format").asText(), "sample " + name));
+        return NODES.textNode(
+            FORMAT_SAMPLES.getOrDefault(schema.path("format").asText(), "sample " + name));
       default:
         return NODES.nullNode();
     }

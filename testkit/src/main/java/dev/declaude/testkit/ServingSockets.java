@@ -10,13 +10,14 @@ import java.net.Socket;
 import javax.net.ServerSocketFactory;
 
 /**
- * The simulator's server sockets. Their connections send at once (TCP_NODELAY): MockWebServer writes a
- * response's headers and body as two flushes; with Nagle's algorithm on, the body waits for the client to
- * acknowledge the headers, and the client delays that acknowledgement by about 40 ms, so every simulated
- * call took 44 ms on loopback, which no real server adds.
+ * The simulator's server sockets. Their connections send at once (TCP_NODELAY): MockWebServer
+ * writes a response's headers and body as two flushes; with Nagle's algorithm on, the body waits
+ * for the client to acknowledge the headers, and the client delays that acknowledgement by about 40
+ * ms, so every simulated call took 44 ms on loopback, which no real server adds.
  *
- * <p>They also tell when a response has been written in full: the serving thread reads from (or closes)
- * the socket only once it is done writing, and then calls {@code idle} first, on that thread.
+ * <p>They also tell when a response has been written in full: the serving thread reads from (or
+ * closes) the socket only once it is done writing, and then calls {@code idle} first, on that
+ * thread.
  */
 final class ServingSockets extends ServerSocketFactory {
   private final Runnable idle;
@@ -45,7 +46,8 @@ final class ServingSockets extends ServerSocketFactory {
   }
 
   @Override
-  public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+  public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+      throws IOException {
     ServerSocket s = createServerSocket();
     s.bind(new InetSocketAddress(address, port), backlog);
     return s;

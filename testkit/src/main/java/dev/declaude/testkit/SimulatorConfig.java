@@ -33,10 +33,15 @@ record SimulatorConfig(
   @Override
   public String toString() {
     // Never the key.
-    return "SimulatorConfig[rateLimit=" + (rateLimited() ? requestsPerSecond + "/s burst " + burst : "none")
+    return "SimulatorConfig[rateLimit="
+        + (rateLimited() ? requestsPerSecond + "/s burst " + burst : "none")
         + (inputTokensPerMinute > 0 ? ", inputTokensPerMinute=" + inputTokensPerMinute : "")
         + (outputTokensPerMinute > 0 ? ", outputTokensPerMinute=" + outputTokensPerMinute : "")
         + (maxConcurrentRequests > 0 ? ", maxConcurrentRequests=" + maxConcurrentRequests : "")
-        + ", latency=" + latency + ", seed=" + seed + "]";
+        + ", latency="
+        + latency
+        + ", seed="
+        + seed
+        + "]";
   }
 }

@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers each request as the API would: record it, pick its fault, pass the gate, take a rate-limit token,
- * validate, reply. Called by MockWebServer on one thread per connection, so everything here is thread-safe.
+ * Answers each request as the API would: record it, pick its fault, pass the gate, take a
+ * rate-limit token, validate, reply. Called by MockWebServer on one thread per connection, so
+ * everything here is thread-safe.
  */
 final class SimulatorDispatcher extends Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorDispatcher.class);
@@ -43,8 +44,14 @@ final class SimulatorDispatcher extends Dispatcher {
   private final Runnable dropServerCopy;
   private final AdminEndpoint admin;
 
-  SimulatorDispatcher(SimulatorConfig config, FaultPlan faults, ReplyGenerator replies, RequestLog log,
-      Timeline timeline, AdminEndpoint admin, Runnable dropServerCopy) {
+  SimulatorDispatcher(
+      SimulatorConfig config,
+      FaultPlan faults,
+      ReplyGenerator replies,
+      RequestLog log,
+      Timeline timeline,
+      AdminEndpoint admin,
+      Runnable dropServerCopy) {
     this.dropServerCopy = dropServerCopy;
     this.config = config;
     this.clock = config.clock();
@@ -76,8 +83,10 @@ final class SimulatorDispatcher extends Dispatcher {
     dropServerCopy.run();
     String path = raw.getPath() == null ? "" : raw.getPath();
     if (AdminEndpoint.handles(path)) {
-      // Scripting the simulator is not an API request: no key, not counted, recorded or put on the timeline.
-      return admin.handle(raw.getMethod() == null ? "" : raw.getMethod(), path, raw.getBody().readUtf8());
+      // Scripting the simulator is not an API request: no key, not counted, recorded or put on the
+      // timeline.
+      return admin.handle(
+          raw.getMethod() == null ? "" : raw.getMethod(), path, raw.getBody().readUtf8());
     }
     Instant now = clock.instant();
     String requestId = ids.requestId();
@@ -85,9 +94,12 @@ final class SimulatorDispatcher extends Dispatcher {
     try {
       response = respond(raw, now, requestId);
     } catch (RuntimeException bug) {
-      // A simulator bug must still look like an API failure to the client, never a hung or odd socket.
+      // A simulator bug must still look like an API failure to the client, never a hung or odd
+      // socket.
       LOG.error("simulator failed on request {}", requestId, bug);
-      response = ErrorBodies.response(ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
+      response =
+          ErrorBodies.response(
+              ApiError.of(500, ErrorBodies.defaultMessage("api_error")), requestId);
     }
     timeline.add(now, statusCode(response));
     return response;
@@ -111,7 +123,8 @@ final class SimulatorDispatcher extends Dispatcher {
     if (fault != null && fault.kind() == Fault.Kind.ERROR) {
       response = FaultResponses.error(fault, requestId, config.organizationId(), now);
     } else if (fault != null && fault.kind() == Fault.Kind.DROP_AT_START) {
-      // DISCONNECT_AT_START is only honoured through Dispatcher.peek(); closing after reading works per request.
+      // DISCONNECT_AT_START is only honoured through Dispatcher.peek(); closing after reading works
+      // per request.
       response = new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
     } else if (raw.getBodySize() > MAX_BODY_BYTES) {
       response = FaultResponses.error(Fault.status(413), requestId, config.organizationId(), now);
@@ -121,9 +134,16 @@ final class SimulatorDispatcher extends Dispatcher {
     if (fault != null && fault.kind() == Fault.Kind.DROP_DURING_BODY) {
       response.setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
     }
-    Duration delay = fault != null && fault.kind() == Fault.Kind.DELAY ? fault.delay() : Duration.ZERO;
+    Duration delay =
+        fault != null && fault.kind() == Fault.Kind.DELAY ? fault.delay() : Duration.ZERO;
     response.setHeadersDelay(config.latency().plus(delay).toNanos(), TimeUnit.NANOSECONDS);
-    LOG.debug("{} {} -> {} {} fault={}", request.method(), request.path(), response.getStatus(), requestId, fault);
+    LOG.debug(
+        "{} {} -> {} {} fault={}",
+        request.method(),
+        request.path(),
+        response.getStatus(),
+        requestId,
+        fault);
     return response;
   }
 
@@ -155,13 +175,16 @@ final class SimulatorDispatcher extends Dispatcher {
     TokenBucket.Permit permit = endpoint == Gate.Endpoint.MESSAGES ? limits.takeRequest() : null;
     MockResponse response;
     if (permit != null && !permit.granted()) {
-      response = Refusals.requests(permit, limits.requestsPerSecond(), requestId, config.retryAfterStyle());
+      response =
+          Refusals.requests(
+              permit, limits.requestsPerSecond(), requestId, config.retryAfterStyle());
       limits.writeTokens(response, limits.peekTokens(), now, 0, 0);
     } else {
       try {
-        response = endpoint == Gate.Endpoint.MESSAGES
-            ? messages(request, requestId, now, fault)
-            : countTokens(request, now);
+        response =
+            endpoint == Gate.Endpoint.MESSAGES
+                ? messages(request, requestId, now, fault)
+                : countTokens(request, now);
       } catch (Rejection rejected) {
         response = ErrorBodies.response(rejected.error(), requestId);
         limits.writeTokens(response, limits.peekTokens(), now, 0, 0);
@@ -170,14 +193,16 @@ final class SimulatorDispatcher extends Dispatcher {
     return identify(response, requestId, permit, now);
   }
 
-  private MockResponse identify(MockResponse response, String requestId, TokenBucket.Permit permit, Instant now) {
+  private MockResponse identify(
+      MockResponse response, String requestId, TokenBucket.Permit permit, Instant now) {
     response.setHeader("request-id", requestId);
     response.setHeader("anthropic-organization-id", config.organizationId());
     limits.writeRequests(response, permit, now);
     return response;
   }
 
-  private MockResponse messages(ReceivedRequest request, String requestId, Instant now, Fault fault) {
+  private MockResponse messages(
+      ReceivedRequest request, String requestId, Instant now, Fault fault) {
     JsonNode body = request.json();
     RequestShape.checkMessages(body);
     String requested = body.get("model").asText();
@@ -187,12 +212,19 @@ final class SimulatorDispatcher extends Dispatcher {
     int maxTokens = body.path("max_tokens").asInt();
     RateLimits.Tokens tokens = limits.takeTokens(input, maxTokens);
     if (!tokens.granted()) {
-      MockResponse refused = Refusals.tokens(tokens, limits, config.organizationId(), requested, requestId,
-          config.retryAfterStyle());
+      MockResponse refused =
+          Refusals.tokens(
+              tokens,
+              limits,
+              config.organizationId(),
+              requested,
+              requestId,
+              config.retryAfterStyle());
       limits.writeTokens(refused, tokens, now, 0, 0);
       return refused;
     }
-    // The unused part of max_tokens goes back once the answer has been written; all of it if none was made.
+    // The unused part of max_tokens goes back once the answer has been written; all of it if none
+    // was made.
     AtomicInteger generated = new AtomicInteger();
     inFlight.afterResponse(() -> limits.giveBackOutput(maxTokens - generated.get()));
     Reply reply = replies.reply(request, model, input);
@@ -200,7 +232,8 @@ final class SimulatorDispatcher extends Dispatcher {
     String id = ids.messageId();
     MockResponse response;
     if (fault != null && fault.kind() == Fault.Kind.STREAM_ERROR) {
-      String message = fault.message() != null ? fault.message() : ErrorBodies.defaultMessage(fault.errorType());
+      String message =
+          fault.message() != null ? fault.message() : ErrorBodies.defaultMessage(fault.errorType());
       ApiError error = new ApiError(200, fault.errorType(), message, fault.errorCode());
       response = sse(SseWriter.streamWithError(id, requested, reply, fault.deltas(), error));
     } else if (body.path("stream").asBoolean(false)) {
@@ -215,7 +248,8 @@ final class SimulatorDispatcher extends Dispatcher {
   private MockResponse countTokens(ReceivedRequest request, Instant now) {
     JsonNode body = request.json();
     RequestShape.checkCountTokens(body);
-    ModelInfo model = models.resolve(body.get("model").asText(), LocalDate.ofInstant(now, ZoneOffset.UTC));
+    ModelInfo model =
+        models.resolve(body.get("model").asText(), LocalDate.ofInstant(now, ZoneOffset.UTC));
     int input = TokenEstimator.inputTokens(body);
     models.checkPromptLength(model, input);
     MockResponse response = json(200, MessageJson.countTokens(input));
@@ -224,11 +258,15 @@ final class SimulatorDispatcher extends Dispatcher {
   }
 
   private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("content-type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("content-type", "application/json")
+        .setBody(body);
   }
 
   private static MockResponse sse(String events) {
-    return new MockResponse().setResponseCode(200)
+    return new MockResponse()
+        .setResponseCode(200)
         .setHeader("content-type", "text/event-stream")
         .setHeader("cache-control", "no-cache")
         .setChunkedBody(events, 512);

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Writes an answer as the API's server-sent events, in the documented order (claude-api.md §7):
- * {@code message_start}, {@code ping}, {@code content_block_start}, text deltas, {@code content_block_stop},
- * {@code message_delta}, {@code message_stop}; each as {@code event: NAME\ndata: JSON\n\n}.
+ * {@code message_start}, {@code ping}, {@code content_block_start}, text deltas, {@code
+ * content_block_stop}, {@code message_delta}, {@code message_stop}; each as {@code event:
+ * NAME\ndata: JSON\n\n}.
  */
 final class SseWriter {
   /** Characters per text delta: small, so even a short reply arrives in several pieces. */
@@ -24,7 +25,10 @@ final class SseWriter {
     }
     event(out, node("content_block_stop").put("index", 0));
     ObjectNode messageDelta = node("message_delta");
-    messageDelta.putObject("delta").put("stop_reason", reply.stopReason()).put("stop_sequence", reply.stopSequence());
+    messageDelta
+        .putObject("delta")
+        .put("stop_reason", reply.stopReason())
+        .put("stop_sequence", reply.stopSequence());
     // Usage in message_delta is cumulative.
     messageDelta.set("usage", MessageJson.usage(reply.inputTokens(), reply.outputTokens()));
     event(out, messageDelta);
@@ -32,7 +36,9 @@ final class SseWriter {
     return out.toString();
   }
 
-  /** Returns a stream that sends exactly {@code deltas} text deltas and then an {@code error} event. */
+  /**
+   * Returns a stream that sends exactly {@code deltas} text deltas and then an {@code error} event.
+   */
   static String streamWithError(String id, String model, Reply reply, int deltas, ApiError error) {
     StringBuilder out = opening(id, model, reply.inputTokens());
     List<String> chunks = chunks(reply.text());
@@ -43,7 +49,10 @@ final class SseWriter {
     return out.toString();
   }
 
-  /** Splits {@code text} into pieces of at most {@value #CHUNK_CHARS} characters, never inside a surrogate pair. */
+  /**
+   * Splits {@code text} into pieces of at most {@value #CHUNK_CHARS} characters, never inside a
+   * surrogate pair.
+   */
   static List<String> chunks(String text) {
     List<String> chunks = new ArrayList<>();
     int start = 0;
@@ -60,7 +69,9 @@ final class SseWriter {
 
   private static StringBuilder opening(String id, String model, int inputTokens) {
     StringBuilder out = new StringBuilder();
-    event(out, node("message_start").set("message", MessageJson.startedMessage(id, model, inputTokens)));
+    event(
+        out,
+        node("message_start").set("message", MessageJson.startedMessage(id, model, inputTokens)));
     event(out, node("ping"));
     ObjectNode blockStart = node("content_block_start").put("index", 0);
     blockStart.putObject("content_block").put("type", "text").put("text", "");
@@ -79,7 +90,11 @@ final class SseWriter {
   }
 
   private static void event(StringBuilder out, com.fasterxml.jackson.databind.JsonNode data) {
-    out.append("event: ").append(data.path("type").asText()).append('\n')
-        .append("data: ").append(ErrorBodies.write(data)).append("\n\n");
+    out.append("event: ")
+        .append(data.path("type").asText())
+        .append('\n')
+        .append("data: ")
+        .append(ErrorBodies.write(data))
+        .append("\n\n");
   }
 }

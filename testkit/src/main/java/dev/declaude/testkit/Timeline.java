@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The arrival instant and answer status of every API request, 16 bytes each in primitive arrays that grow
- * as needed, so a long load run does not fill the heap with objects. Past {@link #MAX_ENTRIES} (or the bound
- * given) the oldest entries are overwritten. Thread-safe.
+ * The arrival instant and answer status of every API request, 16 bytes each in primitive arrays
+ * that grow as needed, so a long load run does not fill the heap with objects. Past {@link
+ * #MAX_ENTRIES} (or the bound given) the oldest entries are overwritten. Thread-safe.
  */
 final class Timeline {
   /** The most entries kept: 16 MB at most. */
@@ -58,7 +58,8 @@ final class Timeline {
     List<TimelineEntry> entries = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       int index = (first + i) % seconds.length;
-      entries.add(new TimelineEntry(Instant.ofEpochSecond(seconds[index], nanos[index]), statuses[index]));
+      entries.add(
+          new TimelineEntry(Instant.ofEpochSecond(seconds[index], nanos[index]), statuses[index]));
     }
     // Concurrent requests are recorded as they are answered, which may be out of arrival order.
     entries.sort(Comparator.comparing(TimelineEntry::at));

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One request on the simulator's {@linkplain ClaudeSimulator#timeline() timeline}: when it arrived, by the
- * simulator's clock, and the status it was answered with.
+ * One request on the simulator's {@linkplain ClaudeSimulator#timeline() timeline}: when it arrived,
+ * by the simulator's clock, and the status it was answered with.
  *
  * @param at the instant the simulator received the request
- * @param status the HTTP status of the answer, or {@code 0} when the connection was dropped without one
+ * @param status the HTTP status of the answer, or {@code 0} when the connection was dropped without
+ *     one
  */
 public record TimelineEntry(Instant at, int status) {
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A token bucket: {@code capacity} tokens at most, refilled continuously at {@code perSecond}, as the API
- * describes its own limiter (claude-api.md §2.4). The simulator keeps one of requests and one each of input
- * and output tokens. Reads time only from its clock. Thread-safe.
+ * A token bucket: {@code capacity} tokens at most, refilled continuously at {@code perSecond}, as
+ * the API describes its own limiter (claude-api.md §2.4). The simulator keeps one of requests and
+ * one each of input and output tokens. Reads time only from its clock. Thread-safe.
  */
 final class TokenBucket {
   // Absorbs floating-point dust, so exactly one period of refill always buys one token.
@@ -28,9 +28,9 @@ final class TokenBucket {
   }
 
   /**
-   * What one request was told about this bucket: whether it may go on, the whole tokens left (after its
-   * take, if granted), when the bucket is full again, and when it will hold what the request needs ({@code
-   * null} when the need is larger than the bucket: it never will).
+   * What one request was told about this bucket: whether it may go on, the whole tokens left (after
+   * its take, if granted), when the bucket is full again, and when it will hold what the request
+   * needs ({@code null} when the need is larger than the bucket: it never will).
    */
   record Permit(boolean granted, long remaining, Instant now, Instant fullAt, Duration retryIn) {}
 
@@ -39,7 +39,9 @@ final class TokenBucket {
     return tryTake(1);
   }
 
-  /** Takes {@code amount} tokens if the bucket holds that many, and reports its state after that. */
+  /**
+   * Takes {@code amount} tokens if the bucket holds that many, and reports its state after that.
+   */
   synchronized Permit tryTake(double amount) {
     Permit check = check(amount);
     if (check.granted()) {
@@ -64,7 +66,9 @@ final class TokenBucket {
     return state(granted, now, retryIn);
   }
 
-  /** Puts {@code amount} tokens back, up to the capacity: what a request reserved and did not use. */
+  /**
+   * Puts {@code amount} tokens back, up to the capacity: what a request reserved and did not use.
+   */
   synchronized void giveBack(double amount) {
     refill();
     tokens = Math.min(capacity, tokens + amount);

@@ -3,12 +3,13 @@ package dev.declaude.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The simulator's deterministic token count, public so tests can predict what the simulator will report.
+ * The simulator's deterministic token count, public so tests can predict what the simulator will
+ * report.
  *
- * <p>Text costs one token per four characters, rounded up. A request costs the tokens of its system prompt,
- * of every text block (tool results included), of every tool-use input and tool definition (as JSON), plus
- * {@value #PER_MESSAGE_OVERHEAD} tokens per message for the role markers. Adding text to a request never
- * lowers its count. Stateless and thread-safe.
+ * <p>Text costs one token per four characters, rounded up. A request costs the tokens of its system
+ * prompt, of every text block (tool results included), of every tool-use input and tool definition
+ * (as JSON), plus {@value #PER_MESSAGE_OVERHEAD} tokens per message for the role markers. Adding
+ * text to a request never lowers its count. Stateless and thread-safe.
  */
 public final class TokenEstimator {
   /** Tokens every message costs beyond its text, like the role markers of a real tokenizer. */
@@ -19,7 +20,10 @@ public final class TokenEstimator {
 
   private TokenEstimator() {}
 
-  /** Returns the tokens of {@code text}: its length divided by four, rounded up; 0 for null or empty. */
+  /**
+   * Returns the tokens of {@code text}: its length divided by four, rounded up; 0 for null or
+   * empty.
+   */
   public static int tokens(String text) {
     if (text == null || text.isEmpty()) {
       return 0;

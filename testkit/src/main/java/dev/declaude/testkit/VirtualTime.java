@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Time for tests of retrying code: waits take no real time; they move a {@link FakeClock} forward and are
- * recorded. Give the same clock to the {@link ClaudeSimulator} and its rate limits, outages and {@code
- * retry-after} dates move with the retries, so a test of a 30-second outage runs in milliseconds and its
- * result does not depend on the machine's speed.
+ * Time for tests of retrying code: waits take no real time; they move a {@link FakeClock} forward
+ * and are recorded. Give the same clock to the {@link ClaudeSimulator} and its rate limits, outages
+ * and {@code retry-after} dates move with the retries, so a test of a 30-second outage runs in
+ * milliseconds and its result does not depend on the machine's speed.
  *
  * <pre>{@code
  * VirtualTime time = VirtualTime.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
@@ -31,11 +31,13 @@ public final class VirtualTime implements TimeSource, Sleeper, RetryScheduler {
   private final FakeClock clock;
   private final Instant origin;
   private final List<Duration> sleeps = new ArrayList<>();
-  private final ExecutorService async = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "declaude-virtual-time");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService async =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "declaude-virtual-time");
+            t.setDaemon(true);
+            return t;
+          });
 
   private VirtualTime(FakeClock clock) {
     this.clock = clock;
@@ -57,7 +59,10 @@ public final class VirtualTime implements TimeSource, Sleeper, RetryScheduler {
     return retryEngineBuilder().build();
   }
 
-  /** Returns a builder of a retry engine that waits in this virtual time, for adding a listener or budget. */
+  /**
+   * Returns a builder of a retry engine that waits in this virtual time, for adding a listener or
+   * budget.
+   */
   public RetryEngineBuilder retryEngineBuilder() {
     return RetryEngine.builder().timeSource(this).sleeper(this).scheduler(this);
   }
@@ -85,13 +90,15 @@ public final class VirtualTime implements TimeSource, Sleeper, RetryScheduler {
 
   @Override
   public Cancellable schedule(Runnable task, Duration delay) {
-    var future = async.submit(() -> {
-      synchronized (this) {
-        sleeps.add(delay);
-      }
-      clock.advance(delay);
-      task.run();
-    });
+    var future =
+        async.submit(
+            () -> {
+              synchronized (this) {
+                sleeps.add(delay);
+              }
+              clock.advance(delay);
+              task.run();
+            });
     return () -> future.cancel(false);
   }
 

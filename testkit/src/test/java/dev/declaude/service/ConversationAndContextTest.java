@@ -21,18 +21,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Conversations with memory, and context policies against the simulator's enforced context window. */
+/**
+ * Conversations with memory, and context policies against the simulator's enforced context window.
+ */
 class ConversationAndContextTest {
-  @RegisterExtension
-  static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
+  @RegisterExtension static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
 
   // claude-haiku-4-5: a 200,000-token window; the simulator counts ceil(chars / 4) + 3 per message.
   interface Chat {
-    @ClaudePrompt(value = "{question}", system = "You are a support agent.", model = "claude-haiku-4-5")
+    @ClaudePrompt(
+        value = "{question}",
+        system = "You are a support agent.",
+        model = "claude-haiku-4-5")
     String reply(Conversation history, String question);
 
     @ContextPolicy(Overflow.TRUNCATE_OLDEST)
-    @ClaudePrompt(value = "{question}", system = "You are a support agent.", model = "claude-haiku-4-5")
+    @ClaudePrompt(
+        value = "{question}",
+        system = "You are a support agent.",
+        model = "claude-haiku-4-5")
     String replyTruncating(Conversation history, String question);
 
     @ContextPolicy(Overflow.TRUNCATE_OLDEST)
@@ -79,11 +86,14 @@ class ConversationAndContextTest {
     return messages;
   }
 
-  /** The shape the API requires of a truncated request: user first, roles alternating, user last. */
+  /**
+   * The shape the API requires of a truncated request: user first, roles alternating, user last.
+   */
   private static void assertValidShape(List<JsonNode> messages) {
     assertEquals("user", messages.get(0).get("role").asText());
     for (int i = 1; i < messages.size(); i++) {
-      assertTrue(!messages.get(i).get("role").asText().equals(messages.get(i - 1).get("role").asText()),
+      assertTrue(
+          !messages.get(i).get("role").asText().equals(messages.get(i - 1).get("role").asText()),
           "roles alternate at " + i);
     }
     assertEquals("user", messages.get(messages.size() - 1).get("role").asText());
@@ -101,9 +111,18 @@ class ConversationAndContextTest {
     assertEquals("It ships tomorrow.", second);
     assertEquals(4, memory.size());
     List<JsonNode> sent = sentMessages(sim, 1);
-    assertEquals(List.of("My order 123 has not arrived.", "Sorry to hear that. Checking order 123.", "Any news?"),
-        sent.stream().map(m -> m.get("content").isTextual() ? m.get("content").asText()
-            : m.get("content").get(0).get("text").asText()).toList());
+    assertEquals(
+        List.of(
+            "My order 123 has not arrived.",
+            "Sorry to hear that. Checking order 123.",
+            "Any news?"),
+        sent.stream()
+            .map(
+                m ->
+                    m.get("content").isTextual()
+                        ? m.get("content").asText()
+                        : m.get("content").get(0).get("text").asText())
+            .toList());
   }
 
   @Test
@@ -147,7 +166,8 @@ class ConversationAndContextTest {
 
   @Test
   void aConversationTheEstimateWronglyThoughtFitsIsRecoveredAfterThe400() {
-    // 60,000 two-character turns: the local estimate sees ~60,000 tokens, the API (3 tokens of overhead
+    // 60,000 two-character turns: the local estimate sees ~60,000 tokens, the API (3 tokens of
+    // overhead
     // per message) ~240,000, over the 200,000-token window
     List<Message> history = new ArrayList<>();
     for (int i = 0; i < 30_000; i++) {
@@ -169,8 +189,10 @@ class ConversationAndContextTest {
   void aSingleHugeUserTurnCannotFitAndFailsBeforeSendingWithTheNumbers() {
     String huge = "z".repeat(1_000_000); // 250,000 tokens in a 200,000-token window
 
-    var e = assertThrows(ContextLengthExceededException.class,
-        () -> chat.replyTruncatingList(exchanges(3, 10), huge));
+    var e =
+        assertThrows(
+            ContextLengthExceededException.class,
+            () -> chat.replyTruncatingList(exchanges(3, 10), huge));
 
     assertEquals(0, sim.requestCount());
     assertEquals(200_000, e.limit());
@@ -182,8 +204,10 @@ class ConversationAndContextTest {
 
   @Test
   void theFailPolicyRefusesAnOversizedRequestWithoutDroppingAnything() {
-    var e = assertThrows(ContextLengthExceededException.class,
-        () -> chat.replyOrFail(exchanges(100, 10_000), "Too much?"));
+    var e =
+        assertThrows(
+            ContextLengthExceededException.class,
+            () -> chat.replyOrFail(exchanges(100, 10_000), "Too much?"));
 
     assertEquals(0, sim.requestCount());
     assertTrue(e.dropped().isEmpty());
@@ -191,8 +215,10 @@ class ConversationAndContextTest {
 
   @Test
   void withoutAPolicyTheApisOwnRefusalComesBackTyped() {
-    var e = assertThrows(ContextLengthExceededException.class,
-        () -> chat.reply(new Conversation(exchanges(100, 10_000)), "Too much?"));
+    var e =
+        assertThrows(
+            ContextLengthExceededException.class,
+            () -> chat.reply(new Conversation(exchanges(100, 10_000)), "Too much?"));
 
     assertEquals(1, sim.requestCount());
     assertEquals(400, e.status());

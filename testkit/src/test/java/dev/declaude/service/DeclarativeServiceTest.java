@@ -1,8 +1,8 @@
 package dev.declaude.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,15 +25,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every return type of a {@code @ClaudePrompt} method, through the real transport to the simulator. */
+/**
+ * Every return type of a {@code @ClaudePrompt} method, through the real transport to the simulator.
+ */
 class DeclarativeServiceTest {
-  @RegisterExtension
-  static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
+  @RegisterExtension static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
 
   record Order(String id, int quantity, List<String> items, LocalDate placed) {}
 
   interface Shop {
-    @ClaudePrompt(value = "Question: {question}", system = "You answer in two sentences.", maxTokens = 300)
+    @ClaudePrompt(
+        value = "Question: {question}",
+        system = "You answer in two sentences.",
+        maxTokens = 300)
     String answer(String question);
 
     @ClaudePrompt("Say hi to {name}")
@@ -81,8 +85,9 @@ class DeclarativeServiceTest {
 
     assertEquals("Blue light scatters more.", shop.answer("Why is the sky blue?"));
 
-    assertEquals("{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":300,\"system\":\"You answer in two sentences.\","
-        + "\"messages\":[{\"role\":\"user\",\"content\":\"Question: Why is the sky blue?\"}]}",
+    assertEquals(
+        "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":300,\"system\":\"You answer in two sentences.\","
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Question: Why is the sky blue?\"}]}",
         sim.requests().get(0).body());
   }
 
@@ -95,7 +100,8 @@ class DeclarativeServiceTest {
     assertEquals("Hi Ada", r.text());
     assertEquals("end_turn", r.stopReason());
     assertTrue(r.usage().outputTokens() > 0);
-    // The simulator's ids: req_011C and 20 base58 characters, as the API's are; a made-up id would not match.
+    // The simulator's ids: req_011C and 20 base58 characters, as the API's are; a made-up id would
+    // not match.
     assertTrue(r.requestId().matches("req_011C[1-9A-HJ-NP-Za-km-z]{20}"), r.requestId());
     sim.enqueueReply("Hi again");
     assertNotEquals(r.requestId(), shop.full("Ada").requestId());
@@ -104,7 +110,8 @@ class DeclarativeServiceTest {
 
   @Test
   void aRecordIsAskedForWithItsSchemaAndParsed() {
-    sim.enqueueReply("{\"id\":\"A-1\",\"quantity\":2,\"items\":[\"mug\",\"tea\"],\"placed\":\"2026-11-20\"}");
+    sim.enqueueReply(
+        "{\"id\":\"A-1\",\"quantity\":2,\"items\":[\"mug\",\"tea\"],\"placed\":\"2026-11-20\"}");
 
     Order order = shop.extract("I ordered two things on Nov 20");
 
@@ -112,7 +119,9 @@ class DeclarativeServiceTest {
     var body = sim.requests().get(0).json();
     assertEquals("claude-haiku-4-5", body.get("model").asText());
     assertEquals("json_schema", body.at("/output_config/format/type").asText());
-    assertEquals("[\"id\",\"quantity\",\"items\",\"placed\"]", body.at("/output_config/format/schema/required").toString());
+    assertEquals(
+        "[\"id\",\"quantity\",\"items\",\"placed\"]",
+        body.at("/output_config/format/schema/required").toString());
   }
 
   @Test
@@ -130,19 +139,28 @@ class DeclarativeServiceTest {
     var e = assertThrows(ResponseFormatException.class, () -> shop.extract("no order here"));
 
     assertEquals("Sorry, I cannot find an order.", e.rawText());
-    assertEquals("the answer is not JSON of Order: Unrecognized token 'Sorry': was expecting (JSON String, Number,"
-        + " Array, Object or token 'null', 'true' or 'false') (request-id " + e.requestId() + ")", e.getMessage());
+    assertEquals(
+        "the answer is not JSON of Order: Unrecognized token 'Sorry': was expecting (JSON String, Number,"
+            + " Array, Object or token 'null', 'true' or 'false') (request-id "
+            + e.requestId()
+            + ")",
+        e.getMessage());
     assertTrue(e.requestId().startsWith("req_"));
   }
 
   @Test
   void anAnswerCutByMaxTokensIsAResponseFormatException() {
-    sim.enqueueReply("{\"id\":\"A-1\",\"quantity\":2,\"items\":[" + "\"x\",".repeat(3000) + "\"y\"]}");
+    sim.enqueueReply(
+        "{\"id\":\"A-1\",\"quantity\":2,\"items\":[" + "\"x\",".repeat(3000) + "\"y\"]}");
 
     var e = assertThrows(ResponseFormatException.class, () -> shop.extract("long"));
 
-    assertEquals("the answer was cut off at max_tokens (1024 tokens) before its JSON was complete; raise maxTokens"
-        + " (request-id " + e.requestId() + ")", e.getMessage());
+    assertEquals(
+        "the answer was cut off at max_tokens (1024 tokens) before its JSON was complete; raise maxTokens"
+            + " (request-id "
+            + e.requestId()
+            + ")",
+        e.getMessage());
     assertTrue(e.rawText().startsWith("{\"id\":\"A-1\""));
   }
 
@@ -165,7 +183,8 @@ class DeclarativeServiceTest {
     }
 
     assertTrue(deltas.size() > 1, deltas.toString());
-    assertEquals("Once upon a time there was a small and very curious robot.", String.join("", deltas));
+    assertEquals(
+        "Once upon a time there was a small and very curious robot.", String.join("", deltas));
     assertTrue(sim.requests().get(0).json().get("stream").asBoolean());
   }
 
@@ -193,9 +212,16 @@ class DeclarativeServiceTest {
   }
 
   interface Coach {
-    @ClaudePrompt(system = "You are a terse coach.", value = "{exercise}?", maxTokens = 50, temperature = 0.3,
+    @ClaudePrompt(
+        system = "You are a terse coach.",
+        value = "{exercise}?",
+        maxTokens = 50,
+        temperature = 0.3,
         stopSequences = {"###"},
-        turns = {@Turn(role = Role.USER, text = "Squats?"), @Turn(role = Role.ASSISTANT, text = "Knees out.")})
+        turns = {
+          @Turn(role = Role.USER, text = "Squats?"),
+          @Turn(role = Role.ASSISTANT, text = "Knees out.")
+        })
     String advise(String exercise);
   }
 
@@ -205,9 +231,10 @@ class DeclarativeServiceTest {
 
     client.create(Coach.class).advise("Deadlifts");
 
-    assertEquals("{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":50,\"system\":\"You are a terse coach.\","
-        + "\"messages\":[{\"role\":\"user\",\"content\":\"Squats?\"},{\"role\":\"assistant\",\"content\":\"Knees out.\"},"
-        + "{\"role\":\"user\",\"content\":\"Deadlifts?\"}],\"temperature\":0.3,\"stop_sequences\":[\"###\"]}",
+    assertEquals(
+        "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":50,\"system\":\"You are a terse coach.\","
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Squats?\"},{\"role\":\"assistant\",\"content\":\"Knees out.\"},"
+            + "{\"role\":\"user\",\"content\":\"Deadlifts?\"}],\"temperature\":0.3,\"stop_sequences\":[\"###\"]}",
         sim.requests().get(0).body());
   }
 }

@@ -33,16 +33,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Fallback models end to end: generated service, real transport, the simulator overloading one model. */
+/**
+ * Fallback models end to end: generated service, real transport, the simulator overloading one
+ * model.
+ */
 class FallbackModelsTest {
   private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
   private static final String PRIMARY = "claude-opus-4-8";
   private static final String FIRST = "claude-sonnet-5";
   private static final String SECOND = "claude-haiku-5-5";
 
-  @RetryOn(value = {RATE_LIMIT, SERVER}, maxAttempts = 2, initialDelayMs = 100, maxDelayMs = 100)
+  @RetryOn(
+      value = {RATE_LIMIT, SERVER},
+      maxAttempts = 2,
+      initialDelayMs = 100,
+      maxDelayMs = 100)
   interface Bot {
-    @ClaudePrompt(value = "Q: {q}", model = PRIMARY, fallbackModels = {FIRST, SECOND})
+    @ClaudePrompt(
+        value = "Q: {q}",
+        model = PRIMARY,
+        fallbackModels = {FIRST, SECOND})
     ClaudeResponse ask(String q);
 
     @ClaudePrompt(value = "Q: {q}", model = PRIMARY, fallbackModels = FIRST, fallbackAtOnce = true)
@@ -51,7 +61,11 @@ class FallbackModelsTest {
     @ClaudePrompt(value = "Q: {q}", model = PRIMARY, fallbackModels = FIRST)
     java.util.concurrent.CompletableFuture<String> askLater(String q);
 
-    @ClaudePrompt(value = "Story: {q}", model = PRIMARY, fallbackModels = FIRST, fallbackAtOnce = true)
+    @ClaudePrompt(
+        value = "Story: {q}",
+        model = PRIMARY,
+        fallbackModels = FIRST,
+        fallbackAtOnce = true)
     Stream<String> stream(String q);
   }
 
@@ -65,19 +79,26 @@ class FallbackModelsTest {
   @BeforeEach
   void start() {
     sim = ClaudeSimulator.builder().clock(time.clock()).build().start();
-    ClaudeListener listener = new ClaudeListener() {
-      @Override
-      public void onRetry(RetryEvent event) {
-        retries.add(event);
-      }
+    ClaudeListener listener =
+        new ClaudeListener() {
+          @Override
+          public void onRetry(RetryEvent event) {
+            retries.add(event);
+          }
 
-      @Override
-      public void onCall(CallEvent event) {
-        calls.add(event);
-      }
-    };
-    client = ClaudeClient.builder().apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).clock(time.clock())
-        .retryEngine(time.retryEngineBuilder().listener(listener).build()).listener(listener).build();
+          @Override
+          public void onCall(CallEvent event) {
+            calls.add(event);
+          }
+        };
+    client =
+        ClaudeClient.builder()
+            .apiKey(sim.apiKey())
+            .baseUrl(sim.baseUrl())
+            .clock(time.clock())
+            .retryEngine(time.retryEngineBuilder().listener(listener).build())
+            .listener(listener)
+            .build();
     bot = client.create(Bot.class);
   }
 
@@ -101,7 +122,9 @@ class FallbackModelsTest {
     assertEquals("from the fallback", answer.text());
     assertEquals(FIRST, answer.message().model());
     assertEquals(List.of(PRIMARY, PRIMARY, FIRST), modelsAsked());
-    assertEquals(List.of(WaitSource.BACKOFF, WaitSource.FALLBACK), retries.stream().map(RetryEvent::source).toList());
+    assertEquals(
+        List.of(WaitSource.BACKOFF, WaitSource.FALLBACK),
+        retries.stream().map(RetryEvent::source).toList());
     CallEvent call = calls.get(calls.size() - 1);
     assertEquals(PRIMARY, call.requestModel());
     assertEquals(FIRST, call.responseModel());
@@ -123,10 +146,19 @@ class FallbackModelsTest {
 
     assertTrue(answer.startsWith("Simulated reply to: Q: hi"), answer);
     assertEquals(List.of(PRIMARY, FIRST), modelsAsked());
-    List<String> fallbackLines = captured.toString(StandardCharsets.UTF_8).lines()
-        .filter(l -> l.contains("falling back")).toList();
-    assertEquals(List.of("[main] INFO dev.declaude.internal.service.ModelChoices - Bot.askAtOnce: " + PRIMARY
-        + " is overloaded; falling back to " + FIRST), fallbackLines);
+    List<String> fallbackLines =
+        captured
+            .toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.contains("falling back"))
+            .toList();
+    assertEquals(
+        List.of(
+            "[main] INFO dev.declaude.internal.service.ModelChoices - Bot.askAtOnce: "
+                + PRIMARY
+                + " is overloaded; falling back to "
+                + FIRST),
+        fallbackLines);
   }
 
   @Test

@@ -34,11 +34,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The retry engine's rules end to end: generated service, real transport, simulator, virtual time. */
+/**
+ * The retry engine's rules end to end: generated service, real transport, simulator, virtual time.
+ */
 class RetryThroughSimulatorTest {
   private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
-  @RetryOn(value = {RATE_LIMIT, SERVER}, maxAttempts = 4, initialDelayMs = 100, maxDelayMs = 1000)
+  @RetryOn(
+      value = {RATE_LIMIT, SERVER},
+      maxAttempts = 4,
+      initialDelayMs = 100,
+      maxDelayMs = 1000)
   interface Bot {
     @ClaudePrompt("Q: {q}")
     String ask(String q);
@@ -60,17 +66,24 @@ class RetryThroughSimulatorTest {
   private ClaudeSimulator sim;
   private ClaudeClient client;
 
-  private Bot bot(RetryEngine engine, java.util.function.Consumer<dev.declaude.testkit.ClaudeSimulatorBuilder> config) {
+  private Bot bot(
+      RetryEngine engine,
+      java.util.function.Consumer<dev.declaude.testkit.ClaudeSimulatorBuilder> config) {
     var builder = ClaudeSimulator.builder().clock(time.clock());
     config.accept(builder);
     sim = builder.build().start();
-    client = ClaudeClient.builder().apiKey(sim.apiKey()).baseUrl(sim.baseUrl()).clock(time.clock())
-        .retryEngine(engine).build();
+    client =
+        ClaudeClient.builder()
+            .apiKey(sim.apiKey())
+            .baseUrl(sim.baseUrl())
+            .clock(time.clock())
+            .retryEngine(engine)
+            .build();
     return client.create(Bot.class);
   }
 
   private Bot bot() {
-    return bot(time.retryEngineBuilder().listener(recording()).build(), b -> { });
+    return bot(time.retryEngineBuilder().listener(recording()).build(), b -> {});
   }
 
   private RetryListener recording() {
@@ -113,7 +126,9 @@ class RetryThroughSimulatorTest {
   @Test
   void retryAfterAsDecimalSecondsMillisecondsAndAnHttpDateIsHonoured() {
     Bot bot = bot();
-    sim.enqueue(Fault.status(429).retryAfter("1.5"), Fault.status(429).retryAfterMs("300"),
+    sim.enqueue(
+        Fault.status(429).retryAfter("1.5"),
+        Fault.status(429).retryAfterMs("300"),
         Fault.status(429).retryAfterDate(START.plusSeconds(60).atZone(ZoneOffset.UTC)));
 
     bot.ask("hi");
@@ -122,7 +137,9 @@ class RetryThroughSimulatorTest {
     assertTrue(retries.get(0).delay().toMillis() >= 1500, retries.toString());
     assertTrue(retries.get(1).delay().toMillis() >= 300, retries.toString());
     // The date was 60 s after the start; about 1.8 s of virtual time had passed by then.
-    assertTrue(retries.get(2).delay().toSeconds() >= 57, retries + " pacing " + pacing + " sleeps " + time.sleeps());
+    assertTrue(
+        retries.get(2).delay().toSeconds() >= 57,
+        retries + " pacing " + pacing + " sleeps " + time.sleeps());
     retries.forEach(r -> assertEquals(WaitSource.RETRY_AFTER, r.source()));
   }
 
@@ -133,7 +150,8 @@ class RetryThroughSimulatorTest {
 
     assertEquals("Simulated reply to: Q: x", bot.ask("x"));
 
-    assertEquals(List.of(OverloadedException.class, ServerException.class, GatewayTimeoutException.class),
+    assertEquals(
+        List.of(OverloadedException.class, ServerException.class, GatewayTimeoutException.class),
         retries.stream().map(r -> r.failure().getClass()).toList());
     retries.forEach(r -> assertEquals(WaitSource.BACKOFF, r.source()));
     assertTrue(retries.get(0).requestId().startsWith("req_"));
@@ -175,11 +193,14 @@ class RetryThroughSimulatorTest {
 
   @Test
   void anInterruptDuringAWaitEndsTheCallAndKeepsTheFlag() {
-    RetryEngine interrupting = time.retryEngineBuilder()
-        .sleeper(d -> {
-          throw new InterruptedException("interrupted in test");
-        }).build();
-    Bot bot = bot(interrupting, b -> { });
+    RetryEngine interrupting =
+        time.retryEngineBuilder()
+            .sleeper(
+                d -> {
+                  throw new InterruptedException("interrupted in test");
+                })
+            .build();
+    Bot bot = bot(interrupting, b -> {});
     sim.enqueue(Fault.overloaded());
 
     try {
@@ -194,15 +215,18 @@ class RetryThroughSimulatorTest {
 
   @Test
   void anEmptyRetryBudgetThrowsTheFailureAtOnceAndSaysSo() {
-    RetryEngine stingy = time.retryEngineBuilder().budget(RetryBudget.of(0, 0, Duration.ofSeconds(10))).build();
-    Bot bot = bot(stingy, b -> { });
+    RetryEngine stingy =
+        time.retryEngineBuilder().budget(RetryBudget.of(0, 0, Duration.ofSeconds(10))).build();
+    Bot bot = bot(stingy, b -> {});
     sim.enqueue(Fault.overloaded());
 
     var e = assertThrows(OverloadedException.class, () -> bot.ask("x"));
 
     assertEquals(1, sim.requestCount());
-    assertEquals(List.of("retry budget spent: not retrying OVERLOADED after attempt 1; this client's retries already"
-            + " reached 0 % of first attempts plus 0 per second over 10000 ms"),
+    assertEquals(
+        List.of(
+            "retry budget spent: not retrying OVERLOADED after attempt 1; this client's retries already"
+                + " reached 0 % of first attempts plus 0 per second over 10000 ms"),
         Stream.of(e.getSuppressed()).map(Throwable::getMessage).toList());
   }
 

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Template rendering edge cases, rule failures at create(), and one service shared by 16 threads. */
+/**
+ * Template rendering edge cases, rule failures at create(), and one service shared by 16 threads.
+ */
 class TemplateAndConcurrencyTest {
-  @RegisterExtension
-  static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
+  @RegisterExtension static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
 
   interface Templates {
     @ClaudePrompt("{a} and {a} again, {{literal}} and }} too")
@@ -80,8 +81,11 @@ class TemplateAndConcurrencyTest {
 
   @Test
   void aNullArgumentIsAClearErrorNotTheTextNull() {
-    var e = assertThrows(NullPointerException.class, () -> client.create(Templates.class).repeated(null));
-    assertEquals("argument 'a' of repeated is null: the prompt needs a value for {a}; pass an empty string to leave it blank",
+    var e =
+        assertThrows(
+            NullPointerException.class, () -> client.create(Templates.class).repeated(null));
+    assertEquals(
+        "argument 'a' of repeated is null: the prompt needs a value for {a}; pass an empty string to leave it blank",
         e.getMessage());
     assertEquals(0, sim.requestCount());
   }
@@ -98,9 +102,16 @@ class TemplateAndConcurrencyTest {
   void createRejectsABrokenInterfaceListingEveryRuleWithItsIdAndMethod() {
     var e = assertThrows(ServiceDefinitionException.class, () -> client.create(Broken.class));
 
-    Set<String> found = e.violations().stream().map(p -> p.ruleId() + "@" + p.method()).collect(Collectors.toSet());
-    assertTrue(found.containsAll(Set.of("placeholder-unbound@greet", "parameter-unused@greet",
-        "template-blank@blank", "max-tokens@blank")), found.toString());
+    Set<String> found =
+        e.violations().stream().map(p -> p.ruleId() + "@" + p.method()).collect(Collectors.toSet());
+    assertTrue(
+        found.containsAll(
+            Set.of(
+                "placeholder-unbound@greet",
+                "parameter-unused@greet",
+                "template-blank@blank",
+                "max-tokens@blank")),
+        found.toString());
     assertTrue(e.getMessage().contains("[declaude:placeholder-unbound]"), e.getMessage());
   }
 
@@ -115,14 +126,17 @@ class TemplateAndConcurrencyTest {
     Templates service = client.create(Templates.class);
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
-      List<Callable<String>> calls = IntStream.range(0, 160)
-          .<Callable<String>>mapToObj(i -> () -> service.unicode("call " + i)).toList();
+      List<Callable<String>> calls =
+          IntStream.range(0, 160)
+              .<Callable<String>>mapToObj(i -> () -> service.unicode("call " + i))
+              .toList();
       Set<String> answers = new HashSet<>();
       for (Future<String> f : pool.invokeAll(calls)) {
         answers.add(f.get());
       }
       assertEquals(160, answers.size());
-      assertTrue(answers.contains("Simulated reply to: Übersetze: call 159 🚀"), answers.toString());
+      assertTrue(
+          answers.contains("Simulated reply to: Übersetze: call 159 🚀"), answers.toString());
       assertEquals(160, sim.requestCount());
     } finally {
       pool.shutdownNow();

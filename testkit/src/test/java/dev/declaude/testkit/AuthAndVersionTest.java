@@ -21,31 +21,41 @@ class AuthAndVersionTest {
 
   @Test
   void aRequestWithoutAnyKeyIsRefusedAsMissingKey() throws IOException {
-    RawClient.Answer answer = client.post("/v1/messages", body, Map.of("anthropic-version", "2023-06-01"));
+    RawClient.Answer answer =
+        client.post("/v1/messages", body, Map.of("anthropic-version", "2023-06-01"));
 
     assertError(answer, 401, "authentication_error", "x-api-key header is required");
   }
 
   @Test
   void aWrongKeyIsRefusedAsInvalid() throws IOException {
-    RawClient.Answer answer = client.post("/v1/messages", body,
-        Map.of("x-api-key", "sk-ant-wrong", "anthropic-version", "2023-06-01"));
+    RawClient.Answer answer =
+        client.post(
+            "/v1/messages",
+            body,
+            Map.of("x-api-key", "sk-ant-wrong", "anthropic-version", "2023-06-01"));
 
     assertError(answer, 401, "authentication_error", "invalid x-api-key");
   }
 
   @Test
   void aWrongBearerTokenIsRefusedAsInvalid() throws IOException {
-    RawClient.Answer answer = client.post("/v1/messages", body,
-        Map.of("authorization", "Bearer sk-ant-wrong", "anthropic-version", "2023-06-01"));
+    RawClient.Answer answer =
+        client.post(
+            "/v1/messages",
+            body,
+            Map.of("authorization", "Bearer sk-ant-wrong", "anthropic-version", "2023-06-01"));
 
     assertError(answer, 401, "authentication_error", "invalid x-api-key");
   }
 
   @Test
   void theKeyIsAcceptedAsABearerToken() throws IOException {
-    RawClient.Answer answer = client.post("/v1/messages", body,
-        Map.of("authorization", "Bearer " + sim.apiKey(), "anthropic-version", "2026-10-21"));
+    RawClient.Answer answer =
+        client.post(
+            "/v1/messages",
+            body,
+            Map.of("authorization", "Bearer " + sim.apiKey(), "anthropic-version", "2026-10-21"));
 
     assertEquals(200, answer.status());
   }
@@ -64,18 +74,31 @@ class AuthAndVersionTest {
 
   @Test
   void anUnknownVersionIsRefusedNamingIt() throws IOException {
-    RawClient.Answer answer = client.post("/v1/messages", body,
-        Map.of("x-api-key", sim.apiKey(), "anthropic-version", "2024-01-01"));
+    RawClient.Answer answer =
+        client.post(
+            "/v1/messages",
+            body,
+            Map.of("x-api-key", sim.apiKey(), "anthropic-version", "2024-01-01"));
 
-    assertError(answer, 400, "invalid_request_error", "anthropic-version: \"2024-01-01\" is not a valid version");
+    assertError(
+        answer,
+        400,
+        "invalid_request_error",
+        "anthropic-version: \"2024-01-01\" is not a valid version");
   }
 
   @Test
   void aRepeatedVersionHeaderIsSeenJoinedAndRefused() throws IOException {
-    RawClient.Answer answer = client.post("/v1/messages", body,
-        Map.of("x-api-key", sim.apiKey(), "anthropic-version", "2023-06-01, 2023-06-01"));
+    RawClient.Answer answer =
+        client.post(
+            "/v1/messages",
+            body,
+            Map.of("x-api-key", sim.apiKey(), "anthropic-version", "2023-06-01, 2023-06-01"));
 
-    assertError(answer, 400, "invalid_request_error",
+    assertError(
+        answer,
+        400,
+        "invalid_request_error",
         "anthropic-version: \"2023-06-01, 2023-06-01\" is not a valid version");
   }
 
@@ -88,16 +111,21 @@ class AuthAndVersionTest {
 
   @Test
   void recordedHeadersNeverHoldTheKey() throws IOException {
-    client.post("/v1/messages", body, Map.of("authorization", "Bearer " + sim.apiKey(), "anthropic-version",
-        "2023-06-01"));
+    client.post(
+        "/v1/messages",
+        body,
+        Map.of("authorization", "Bearer " + sim.apiKey(), "anthropic-version", "2023-06-01"));
     client.messages(body);
 
     ReceivedRequest bearer = sim.requests().get(0);
     ReceivedRequest header = sim.requests().get(1);
-    assertEquals("Bearer " + ReceivedRequest.REDACTED, bearer.header("Authorization").orElseThrow());
+    assertEquals(
+        "Bearer " + ReceivedRequest.REDACTED, bearer.header("Authorization").orElseThrow());
     assertEquals(ReceivedRequest.REDACTED, header.header("X-API-KEY").orElseThrow());
     assertTrue(bearer.presentedValidKey() && header.presentedValidKey());
-    assertTrue(!sim.requests().toString().contains(sim.apiKey()) && !sim.toString().contains(sim.apiKey()));
+    assertTrue(
+        !sim.requests().toString().contains(sim.apiKey())
+            && !sim.toString().contains(sim.apiKey()));
   }
 
   static void assertError(RawClient.Answer answer, int status, String type, String message) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,15 +26,21 @@ class CapacityTest {
   private ClaudeSimulator sim;
 
   private ClaudeSimulator start(int max) {
-    sim = ClaudeSimulator.builder().maxConcurrentRequests(max).replier(request -> {
-      entered.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return "done";
-    }).build().start();
+    sim =
+        ClaudeSimulator.builder()
+            .maxConcurrentRequests(max)
+            .replier(
+                request -> {
+                  entered.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return "done";
+                })
+            .build()
+            .start();
     return sim;
   }
 
@@ -59,7 +64,8 @@ class CapacityTest {
     // When another arrives
     RawClient.Answer refused = new RawClient(sim, RawClient.newHttp()).messages(BODY);
 
-    // Then it is refused as overloaded, with the documented body and nothing that says when to retry
+    // Then it is refused as overloaded, with the documented body and nothing that says when to
+    // retry
     assertError(refused, 529, "overloaded_error", "Overloaded");
     assertNull(refused.header("retry-after"));
     release.countDown();
@@ -74,7 +80,8 @@ class CapacityTest {
     release.countDown();
     assertEquals(200, held.get(10, TimeUnit.SECONDS).status());
 
-    // The same client reuses its connection, whose serving thread has finished writing the first answer.
+    // The same client reuses its connection, whose serving thread has finished writing the first
+    // answer.
     assertEquals(200, first.messages(BODY).status());
   }
 
@@ -110,8 +117,10 @@ class CapacityTest {
 
   @Test
   void theBuilderRefusesALimitBelowOne() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClaudeSimulator.builder().maxConcurrentRequests(0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClaudeSimulator.builder().maxConcurrentRequests(0));
     assertEquals("maxConcurrentRequests must be >= 1, was 0", e.getMessage());
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClaudeSimulatorExtensionTest {
   @RegisterExtension
   static final ClaudeSimulatorExtension SIM =
-      ClaudeSimulatorExtension.withConfig(b -> b.apiKey("sk-ant-sim-custom").organizationId("org-test"));
+      ClaudeSimulatorExtension.withConfig(
+          b -> b.apiKey("sk-ant-sim-custom").organizationId("org-test"));
 
   private static final String BODY = RawClient.json(RawClient.request("Hi"));
 

@@ -28,7 +28,8 @@ class ClaudeSimulatorLifecycleTest {
     }
     try (ClaudeSimulator sim = ClaudeSimulator.builder().port(port).build().start()) {
       assertEquals("http://127.0.0.1:" + port, sim.baseUrl());
-      assertEquals(200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
+      assertEquals(
+          200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
     }
   }
 
@@ -36,7 +37,8 @@ class ClaudeSimulatorLifecycleTest {
   void listeningOnEveryInterfaceIsReachedThroughLoopback() throws IOException {
     try (ClaudeSimulator sim = ClaudeSimulator.builder().host("0.0.0.0").build().start()) {
       assertTrue(sim.baseUrl().matches("http://127\\.0\\.0\\.1:\\d+"), sim.baseUrl());
-      assertEquals(200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
+      assertEquals(
+          200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
     }
   }
 
@@ -45,7 +47,11 @@ class ClaudeSimulatorLifecycleTest {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       ClaudeSimulator sim = ClaudeSimulator.builder().port(taken.getLocalPort()).build();
       UncheckedIOException e = assertThrows(UncheckedIOException.class, sim::start);
-      assertEquals("cannot bind the simulator to 127.0.0.1:" + taken.getLocalPort() + ": " + e.getCause().getMessage(),
+      assertEquals(
+          "cannot bind the simulator to 127.0.0.1:"
+              + taken.getLocalPort()
+              + ": "
+              + e.getCause().getMessage(),
           e.getMessage());
       sim.close();
     }
@@ -53,11 +59,11 @@ class ClaudeSimulatorLifecycleTest {
 
   @Test
   void theBuilderRefusesABadHostOrPort() {
-    IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
-        () -> ClaudeSimulator.builder().port(65_536));
+    IllegalArgumentException port =
+        assertThrows(IllegalArgumentException.class, () -> ClaudeSimulator.builder().port(65_536));
     assertEquals("port must be in 0..65535, was 65536", port.getMessage());
-    IllegalArgumentException host = assertThrows(IllegalArgumentException.class,
-        () -> ClaudeSimulator.builder().host(" "));
+    IllegalArgumentException host =
+        assertThrows(IllegalArgumentException.class, () -> ClaudeSimulator.builder().host(" "));
     assertEquals("host must not be blank", host.getMessage());
   }
 
@@ -79,18 +85,22 @@ class ClaudeSimulatorLifecycleTest {
 
   @Test
   void latencyDelaysButDoesNotChangeTheAnswer() throws IOException {
-    try (ClaudeSimulator sim = ClaudeSimulator.builder().latency(Duration.ofMillis(2)).build().start()) {
-      assertEquals(200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
+    try (ClaudeSimulator sim =
+        ClaudeSimulator.builder().latency(Duration.ofMillis(2)).build().start()) {
+      assertEquals(
+          200, new RawClient(sim).messages(RawClient.json(RawClient.request("Hi"))).status());
     }
   }
 
   @Test
   void theBuilderRefusesImpossibleSettingsNamingTheValue() {
-    IllegalArgumentException rate = assertThrows(IllegalArgumentException.class,
-        () -> ClaudeSimulator.builder().rateLimit(0, 1));
+    IllegalArgumentException rate =
+        assertThrows(
+            IllegalArgumentException.class, () -> ClaudeSimulator.builder().rateLimit(0, 1));
     assertEquals("requestsPerSecond must be positive and finite, was 0.0", rate.getMessage());
-    IllegalArgumentException burst = assertThrows(IllegalArgumentException.class,
-        () -> ClaudeSimulator.builder().rateLimit(1, 0));
+    IllegalArgumentException burst =
+        assertThrows(
+            IllegalArgumentException.class, () -> ClaudeSimulator.builder().rateLimit(1, 0));
     assertEquals("burst must be >= 1, was 0", burst.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ClaudeSimulator.builder().apiKey(" "));
   }
@@ -107,8 +117,11 @@ class ClaudeSimulatorLifecycleTest {
 
   @Test
   void aFaultDescribesItselfWithoutSecrets() {
-    assertEquals("Fault[429 rate_limit_error/enforced_spend_limit_reached, JSON]", Fault.spendLimit().toString());
-    assertEquals("Fault[stream overloaded_error after 3 deltas]",
+    assertEquals(
+        "Fault[429 rate_limit_error/enforced_spend_limit_reached, JSON]",
+        Fault.spendLimit().toString());
+    assertEquals(
+        "Fault[stream overloaded_error after 3 deltas]",
         Fault.streamErrorAfter(3, "overloaded_error").toString());
   }
 }

@@ -26,17 +26,20 @@ class ConcurrencyTest {
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
-            RawClient.Answer answer = client.messages(body);
-            assertTrue(Set.of(200, 500, 529).contains(answer.status()), answer.body());
-            if (answer.status() != 200) {
-              assertEquals(answer.header("request-id"), answer.json().path("request_id").asText());
-            }
-            requestIds.add(answer.header("request-id"));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
+                    RawClient.Answer answer = client.messages(body);
+                    assertTrue(Set.of(200, 500, 529).contains(answer.status()), answer.body());
+                    if (answer.status() != 200) {
+                      assertEquals(
+                          answer.header("request-id"), answer.json().path("request_id").asText());
+                    }
+                    requestIds.add(answer.header("request-id"));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : done) {
         future.get();

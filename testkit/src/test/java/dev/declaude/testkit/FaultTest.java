@@ -34,18 +34,19 @@ class FaultTest {
 
   @ParameterizedTest
   @CsvSource({
-      "400, invalid_request_error, Invalid request",
-      "401, authentication_error, Authentication error",
-      "402, billing_error, Billing error",
-      "403, permission_error, Permission denied",
-      "404, not_found_error, Not found",
-      "409, conflict_error, Conflict",
-      "429, rate_limit_error, Rate limited",
-      "500, api_error, Internal server error",
-      "502, api_error, Internal server error",
-      "503, api_error, Internal server error",
-      "504, timeout_error, Request timeout",
-      "529, overloaded_error, Overloaded"})
+    "400, invalid_request_error, Invalid request",
+    "401, authentication_error, Authentication error",
+    "402, billing_error, Billing error",
+    "403, permission_error, Permission denied",
+    "404, not_found_error, Not found",
+    "409, conflict_error, Conflict",
+    "429, rate_limit_error, Rate limited",
+    "500, api_error, Internal server error",
+    "502, api_error, Internal server error",
+    "503, api_error, Internal server error",
+    "504, timeout_error, Request timeout",
+    "529, overloaded_error, Overloaded"
+  })
   void eachStatusGetsItsDocumentedTypeAndDefaultMessage(int status, String type, String message)
       throws IOException {
     sim.enqueue(Fault.status(status));
@@ -60,7 +61,8 @@ class FaultTest {
     RawClient.Answer answer = client.messages(BODY);
 
     assertEquals(413, answer.status());
-    assertEquals("{\"error\":{\"type\":\"request_too_large\",\"message\":\"Request exceeds the maximum size\"}}",
+    assertEquals(
+        "{\"error\":{\"type\":\"request_too_large\",\"message\":\"Request exceeds the maximum size\"}}",
         answer.body());
     assertNull(answer.header("request-id"));
   }
@@ -77,7 +79,9 @@ class FaultTest {
   @Test
   void retryHeadersAreSentAsScripted() throws IOException {
     ZonedDateTime date = ZonedDateTime.of(2026, 11, 24, 10, 0, 30, 0, ZoneOffset.UTC);
-    sim.enqueue(Fault.status(429).retryAfter("2"), Fault.status(529).retryAfter("1.5").retryAfterMs("300"),
+    sim.enqueue(
+        Fault.status(429).retryAfter("2"),
+        Fault.status(529).retryAfter("1.5").retryAfterMs("300"),
         Fault.status(503).retryAfterDate(date).shouldRetry(false));
 
     assertEquals("2", client.messages(BODY).header("retry-after"));
@@ -98,29 +102,43 @@ class FaultTest {
 
   @Test
   void typeCodeMessageAndRequestIdCanBeOverridden() throws IOException {
-    sim.enqueue(Fault.status(429).errorType("rate_limit_error").errorCode("ramp_limit_exceeded")
-        .message("Slow down").withoutRequestId());
+    sim.enqueue(
+        Fault.status(429)
+            .errorType("rate_limit_error")
+            .errorCode("ramp_limit_exceeded")
+            .message("Slow down")
+            .withoutRequestId());
 
     RawClient.Answer answer = client.messages(BODY);
 
     assertEquals("Slow down", answer.errorMessage());
-    assertEquals("ramp_limit_exceeded", answer.json().path("error").path("details").path("error_code").asText());
+    assertEquals(
+        "ramp_limit_exceeded",
+        answer.json().path("error").path("details").path("error_code").asText());
     assertFalse(answer.json().has("request_id"));
     assertNull(answer.header("request-id"));
   }
 
   @Test
   void theSpendLimitHasItsCodeAndMessageAndNoRetryAfter() throws IOException {
-    try (ClaudeSimulator limited = ClaudeSimulator.builder()
-        .clock(FakeClock.at(Instant.parse("2026-08-17T12:00:00Z"))).build().start()) {
+    try (ClaudeSimulator limited =
+        ClaudeSimulator.builder()
+            .clock(FakeClock.at(Instant.parse("2026-08-17T12:00:00Z")))
+            .build()
+            .start()) {
       limited.enqueue(Fault.spendLimit());
 
       RawClient.Answer answer = new RawClient(limited).messages(BODY);
 
-      assertError(answer, 429, "rate_limit_error", "You have reached your API usage limits: your organization has"
-          + " crossed its monthly API usage threshold, set based on your organization's API tier. You will regain"
-          + " access on 2026-09-01 at 00:00 UTC.");
-      assertEquals("enforced_spend_limit_reached",
+      assertError(
+          answer,
+          429,
+          "rate_limit_error",
+          "You have reached your API usage limits: your organization has"
+              + " crossed its monthly API usage threshold, set based on your organization's API tier. You will regain"
+              + " access on 2026-09-01 at 00:00 UTC.");
+      assertEquals(
+          "enforced_spend_limit_reached",
           answer.json().path("error").path("details").path("error_code").asText());
       assertNull(answer.header("retry-after"));
     }
@@ -132,16 +150,23 @@ class FaultTest {
 
     RawClient.Answer answer = client.messages(BODY);
 
-    assertError(answer, 429, "rate_limit_error", "This request would exceed your organization's ramp limit, which"
-        + " caps how fast usage can grow. Please increase traffic gradually and try again after the time given in"
-        + " the retry-after header.");
-    assertEquals("ramp_limit_exceeded", answer.json().path("error").path("details").path("error_code").asText());
+    assertError(
+        answer,
+        429,
+        "rate_limit_error",
+        "This request would exceed your organization's ramp limit, which"
+            + " caps how fast usage can grow. Please increase traffic gradually and try again after the time given in"
+            + " the retry-after header.");
+    assertEquals(
+        "ramp_limit_exceeded",
+        answer.json().path("error").path("details").path("error_code").asText());
     assertEquals("3", answer.header("retry-after"));
   }
 
   @Test
   void aRampLimitNeedsAPositiveRetryAfter() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fault.rampLimit(Duration.ZERO));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Fault.rampLimit(Duration.ZERO));
     assertEquals("retryAfter must be positive, was PT0S", e.getMessage());
   }
 
@@ -209,16 +234,25 @@ class FaultTest {
   void aStreamErrorArrivesAfterTheScriptedDeltasWithStatus200() throws IOException {
     sim.enqueue(Fault.streamErrorAfter(2, "overloaded_error"));
 
-    RawClient.Answer answer = client.messages(RawClient.json(RawClient.request("Hi").put("stream", true)));
+    RawClient.Answer answer =
+        client.messages(RawClient.json(RawClient.request("Hi").put("stream", true)));
 
     assertEquals(200, answer.status());
     List<String> names = new ArrayList<>();
     List<StreamingTest.Event> events = StreamingTest.parse(answer.body());
     events.forEach(e -> names.add(e.name()));
-    assertEquals(List.of("message_start", "ping", "content_block_start", "content_block_delta",
-        "content_block_delta", "error"), names);
+    assertEquals(
+        List.of(
+            "message_start",
+            "ping",
+            "content_block_start",
+            "content_block_delta",
+            "content_block_delta",
+            "error"),
+        names);
     JsonNode error = events.get(events.size() - 1).data();
-    assertEquals("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}",
+    assertEquals(
+        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}",
         error.toString());
   }
 
@@ -268,7 +302,8 @@ class FaultTest {
 
   @Test
   void faultRatesSetOnTheBuilderSurviveAReset() throws IOException {
-    try (ClaudeSimulator configured = ClaudeSimulator.builder().faultRate(1.0, Fault.status(503)).build().start()) {
+    try (ClaudeSimulator configured =
+        ClaudeSimulator.builder().faultRate(1.0, Fault.status(503)).build().start()) {
       RawClient raw = new RawClient(configured);
       configured.faultRate(0, Fault.status(500));
 
@@ -283,7 +318,8 @@ class FaultTest {
     ClaudeSimulatorBuilder builder = ClaudeSimulator.builder().faultRate(0.7, Fault.overloaded());
 
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> builder.faultRate(0.4, Fault.status(500)));
+        assertThrows(
+            IllegalArgumentException.class, () -> builder.faultRate(0.4, Fault.status(500)));
 
     assertEquals("fault rates add up to 1.1, more than 1", e.getMessage());
   }

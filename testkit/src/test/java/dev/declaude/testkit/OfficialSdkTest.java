@@ -27,19 +27,21 @@ class OfficialSdkTest {
 
   private static AnthropicClient client;
 
-  private static final MessageCreateParams PARAMS = MessageCreateParams.builder()
-      .model("claude-sonnet-4-6")
-      .maxTokens(200)
-      .addUserMessage("What is the capital of France?")
-      .build();
+  private static final MessageCreateParams PARAMS =
+      MessageCreateParams.builder()
+          .model("claude-sonnet-4-6")
+          .maxTokens(200)
+          .addUserMessage("What is the capital of France?")
+          .build();
 
   @BeforeAll
   static void connect() {
-    client = AnthropicOkHttpClient.builder()
-        .baseUrl(SIM.simulator().baseUrl())
-        .apiKey(SIM.simulator().apiKey())
-        .maxRetries(0)
-        .build();
+    client =
+        AnthropicOkHttpClient.builder()
+            .baseUrl(SIM.simulator().baseUrl())
+            .apiKey(SIM.simulator().apiKey())
+            .maxRetries(0)
+            .build();
   }
 
   @AfterAll
@@ -63,7 +65,8 @@ class OfficialSdkTest {
 
     ReceivedRequest request = SIM.simulator().requests().get(0);
     assertTrue(request.presentedValidKey());
-    assertEquals("Bearer " + ReceivedRequest.REDACTED, request.header("authorization").orElseThrow());
+    assertEquals(
+        "Bearer " + ReceivedRequest.REDACTED, request.header("authorization").orElseThrow());
     assertEquals("2026-10-21", request.header("anthropic-version").orElseThrow());
   }
 
@@ -71,7 +74,8 @@ class OfficialSdkTest {
   void aScripted429ReachesTheSdkAsRateLimitExceptionWithRetryAfter() {
     SIM.simulator().enqueue(Fault.status(429).retryAfter("2"));
 
-    RateLimitException e = assertThrows(RateLimitException.class, () -> client.messages().create(PARAMS));
+    RateLimitException e =
+        assertThrows(RateLimitException.class, () -> client.messages().create(PARAMS));
 
     assertEquals(429, e.statusCode());
     assertEquals(List.of("2"), e.headers().values("retry-after"));
@@ -86,15 +90,29 @@ class OfficialSdkTest {
     StringBuilder text = new StringBuilder();
 
     try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(PARAMS)) {
-      stream.stream().forEach(event -> {
-        kinds.add(kind(event));
-        event.contentBlockDelta().flatMap(d -> d.delta().text()).ifPresent(d -> text.append(d.text()));
-      });
+      stream.stream()
+          .forEach(
+              event -> {
+                kinds.add(kind(event));
+                event
+                    .contentBlockDelta()
+                    .flatMap(d -> d.delta().text())
+                    .ifPresent(d -> text.append(d.text()));
+              });
     }
 
     // The SDK drops ping events (claude-api.md §7).
-    assertEquals(List.of("message_start", "content_block_start", "content_block_delta", "content_block_delta",
-        "content_block_delta", "content_block_stop", "message_delta", "message_stop"), kinds);
+    assertEquals(
+        List.of(
+            "message_start",
+            "content_block_start",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_stop",
+            "message_delta",
+            "message_stop"),
+        kinds);
     assertEquals("Paris is the capital.", text.toString());
   }
 
@@ -103,7 +121,7 @@ class OfficialSdkTest {
     SIM.simulator().enqueue(Fault.streamErrorAfter(1, "overloaded_error"));
 
     try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(PARAMS)) {
-      SseException e = assertThrows(SseException.class, () -> stream.stream().forEach(event -> { }));
+      SseException e = assertThrows(SseException.class, () -> stream.stream().forEach(event -> {}));
       assertEquals("Overloaded", e.apiMessage().orElseThrow());
     }
   }

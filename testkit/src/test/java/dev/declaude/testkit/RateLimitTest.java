@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
   private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
   private static final String BODY = RawClient.json(RawClient.request("Hi"));
-  private static final String MESSAGE = "Number of requests has exceeded your per-minute rate limit (30 requests per"
-      + " minute); see the response headers for current usage. Please try again later.";
+  private static final String MESSAGE =
+      "Number of requests has exceeded your per-minute rate limit (30 requests per"
+          + " minute); see the response headers for current usage. Please try again later.";
 
   private final FakeClock clock = FakeClock.at(START);
   private ClaudeSimulator sim;
@@ -55,13 +56,18 @@ class RateLimitTest {
 
   @Test
   void theLimitCanReportTheBurstAsSomeGatewaysDo() throws IOException {
-    RawClient client = start(ClaudeSimulator.builder().rateLimit(0.5, 2).requestsLimitHeader(RequestsLimitHeader.BURST));
+    RawClient client =
+        start(
+            ClaudeSimulator.builder()
+                .rateLimit(0.5, 2)
+                .requestsLimitHeader(RequestsLimitHeader.BURST));
 
     RawClient.Answer first = client.messages(BODY);
     client.messages(BODY);
     RawClient.Answer third = client.messages(BODY);
 
-    // The bucket is the same (burst 2, one back every 2 s); only the limit header says 2 instead of 30 RPM.
+    // The bucket is the same (burst 2, one back every 2 s); only the limit header says 2 instead of
+    // 30 RPM.
     assertEquals("2", first.header("anthropic-ratelimit-requests-limit"));
     assertEquals("1", first.header("anthropic-ratelimit-requests-remaining"));
     assertEquals("2026-11-24T10:00:02Z", first.header("anthropic-ratelimit-requests-reset"));
@@ -73,17 +79,24 @@ class RateLimitTest {
 
   @Test
   void reportingTheBurstNeedsARequestRateLimit() {
-    ClaudeSimulatorBuilder builder = ClaudeSimulator.builder().requestsLimitHeader(RequestsLimitHeader.BURST);
+    ClaudeSimulatorBuilder builder =
+        ClaudeSimulator.builder().requestsLimitHeader(RequestsLimitHeader.BURST);
 
     IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
 
-    assertEquals("requestsLimitHeader(BURST) reports the burst of the request rate limit; set"
-        + " rateLimit(requestsPerSecond, burst) too", e.getMessage());
+    assertEquals(
+        "requestsLimitHeader(BURST) reports the burst of the request rate limit; set"
+            + " rateLimit(requestsPerSecond, burst) too",
+        e.getMessage());
   }
 
   @Test
   void retryAfterRoundsUpToWholeSecondsAndMillisAreExact() throws IOException {
-    RawClient client = start(ClaudeSimulator.builder().rateLimit(0.4, 1).retryAfterStyle(RetryAfterStyle.WITH_MILLIS));
+    RawClient client =
+        start(
+            ClaudeSimulator.builder()
+                .rateLimit(0.4, 1)
+                .retryAfterStyle(RetryAfterStyle.WITH_MILLIS));
     client.messages(BODY);
     clock.advance(Duration.ofMillis(500));
 

@@ -15,11 +15,15 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** A plain OkHttp client for raw tests: no retries of its own, so every request reaches the simulator once. */
+/**
+ * A plain OkHttp client for raw tests: no retries of its own, so every request reaches the
+ * simulator once.
+ */
 final class RawClient {
   static final String MODEL = "claude-sonnet-4-6";
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final OkHttpClient HTTP = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+  private static final OkHttpClient HTTP =
+      new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
   private final ClaudeSimulator sim;
   private final OkHttpClient http;
@@ -74,16 +78,20 @@ final class RawClient {
 
   /** Posts {@code body} to {@code path} with exactly {@code headers}. */
   Answer post(String path, String body, Map<String, String> headers) throws IOException {
-    Request.Builder request = new Request.Builder().url(sim.baseUrl() + path).post(RequestBody.create(body, JSON));
+    Request.Builder request =
+        new Request.Builder().url(sim.baseUrl() + path).post(RequestBody.create(body, JSON));
     headers.forEach(request::addHeader);
     try (Response response = http.newCall(request.build()).execute()) {
       return new Answer(response.code(), response.headers(), response.body().string());
     }
   }
 
-  /** Sends {@code GET path} with no headers of its own, as a script would call the admin endpoint. */
+  /**
+   * Sends {@code GET path} with no headers of its own, as a script would call the admin endpoint.
+   */
   Answer get(String path) throws IOException {
-    try (Response response = http.newCall(new Request.Builder().url(sim.baseUrl() + path).build()).execute()) {
+    try (Response response =
+        http.newCall(new Request.Builder().url(sim.baseUrl() + path).build()).execute()) {
       return new Answer(response.code(), response.headers(), response.body().string());
     }
   }

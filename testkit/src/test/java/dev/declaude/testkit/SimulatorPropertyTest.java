@@ -47,7 +47,8 @@ class SimulatorPropertyTest {
     try {
       answer = new RawClient(sim).messages(RawClient.json(RawClient.request("Hi")));
     } catch (IOException closed) {
-      return fault.kind() == Fault.Kind.DROP_AT_START || fault.kind() == Fault.Kind.DROP_DURING_BODY;
+      return fault.kind() == Fault.Kind.DROP_AT_START
+          || fault.kind() == Fault.Kind.DROP_DURING_BODY;
     }
     return switch (fault.kind()) {
       case ERROR -> answer.status() == fault.status() && bodyMatches(fault.shape(), answer);
@@ -61,7 +62,8 @@ class SimulatorPropertyTest {
     switch (shape) {
       case JSON:
         JsonNode json = answer.json();
-        return json.path("type").asText().equals("error") && json.path("error").path("type").isTextual()
+        return json.path("type").asText().equals("error")
+            && json.path("error").path("type").isTextual()
             && json.path("request_id").asText().equals(answer.header("request-id"));
       case EDGE_413:
         return answer.json().path("error").path("type").asText().equals("request_too_large");
@@ -74,12 +76,16 @@ class SimulatorPropertyTest {
 
   @Provide
   Arbitrary<Fault> faults() {
-    Arbitrary<Fault> errors = Combinators.combine(
-            // 407 is left out: OkHttp treats it as a proxy challenge and throws before the body is read.
-            Arbitraries.integers().between(400, 599).filter(status -> status != 407),
-            Arbitraries.of(BodyShape.class),
-            Arbitraries.of("1", "2", "1.5", "0", "soon"))
-        .as((status, shape, retryAfter) -> Fault.status(status).withBody(shape).retryAfter(retryAfter));
+    Arbitrary<Fault> errors =
+        Combinators.combine(
+                // 407 is left out: OkHttp treats it as a proxy challenge and throws before the body
+                // is read.
+                Arbitraries.integers().between(400, 599).filter(status -> status != 407),
+                Arbitraries.of(BodyShape.class),
+                Arbitraries.of("1", "2", "1.5", "0", "soon"))
+            .as(
+                (status, shape, retryAfter) ->
+                    Fault.status(status).withBody(shape).retryAfter(retryAfter));
     return Arbitraries.oneOf(
         errors,
         Arbitraries.just(Fault.dropConnection()),

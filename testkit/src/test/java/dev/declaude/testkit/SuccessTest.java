@@ -20,7 +20,8 @@ class SuccessTest {
   @Test
   void aValidRequestGetsTheDocumentedMessageShape(ClaudeSimulator sim) throws IOException {
     sim.enqueueReply("Paris is the capital of France.");
-    ObjectNode request = RawClient.request("claude-sonnet-4-6", 100, "What is the capital of France?");
+    ObjectNode request =
+        RawClient.request("claude-sonnet-4-6", 100, "What is the capital of France?");
 
     RawClient.Answer answer = new RawClient(sim).messages(RawClient.json(request));
 
@@ -33,11 +34,14 @@ class SuccessTest {
     assertEquals("claude-sonnet-4-6", body.path("model").asText());
     assertEquals(1, body.path("content").size());
     assertEquals("text", body.path("content").get(0).path("type").asText());
-    assertEquals("Paris is the capital of France.", body.path("content").get(0).path("text").asText());
+    assertEquals(
+        "Paris is the capital of France.", body.path("content").get(0).path("text").asText());
     assertEquals("end_turn", body.path("stop_reason").asText());
     assertTrue(body.path("stop_sequence").isNull());
-    assertEquals(TokenEstimator.inputTokens(request), body.path("usage").path("input_tokens").asInt());
-    assertEquals(TokenEstimator.tokens("Paris is the capital of France."),
+    assertEquals(
+        TokenEstimator.inputTokens(request), body.path("usage").path("input_tokens").asInt());
+    assertEquals(
+        TokenEstimator.tokens("Paris is the capital of France."),
         body.path("usage").path("output_tokens").asInt());
   }
 
@@ -53,7 +57,8 @@ class SuccessTest {
       assertTrue(Long.parseLong(answer.header(prefix + "-remaining")) >= 0, kind);
       Instant.parse(answer.header(prefix + "-reset"));
     }
-    assertEquals(0, Long.parseLong(answer.header("anthropic-ratelimit-input-tokens-remaining")) % 1000);
+    assertEquals(
+        0, Long.parseLong(answer.header("anthropic-ratelimit-input-tokens-remaining")) % 1000);
   }
 
   @Test
@@ -69,16 +74,22 @@ class SuccessTest {
 
   @Test
   void aReplierWritesRepliesWhenNothingIsScripted() throws IOException {
-    try (ClaudeSimulator sim = ClaudeSimulator.builder()
-        .replier(request -> request.lastUserText().toUpperCase()).build().start()) {
-      assertEquals("SHOUT", text(new RawClient(sim).messages(RawClient.json(RawClient.request("shout")))));
+    try (ClaudeSimulator sim =
+        ClaudeSimulator.builder()
+            .replier(request -> request.lastUserText().toUpperCase())
+            .build()
+            .start()) {
+      assertEquals(
+          "SHOUT", text(new RawClient(sim).messages(RawClient.json(RawClient.request("shout")))));
     }
   }
 
   @Test
-  void aReplyLongerThanMaxTokensIsCutWithStopReasonMaxTokens(ClaudeSimulator sim) throws IOException {
+  void aReplyLongerThanMaxTokensIsCutWithStopReasonMaxTokens(ClaudeSimulator sim)
+      throws IOException {
     sim.enqueueReply("0123456789abcdefghij");
-    RawClient.Answer answer = new RawClient(sim).messages(RawClient.json(RawClient.request(RawClient.MODEL, 3, "Hi")));
+    RawClient.Answer answer =
+        new RawClient(sim).messages(RawClient.json(RawClient.request(RawClient.MODEL, 3, "Hi")));
 
     assertEquals("0123456789ab", text(answer));
     assertEquals("max_tokens", answer.json().path("stop_reason").asText());
@@ -87,7 +98,8 @@ class SuccessTest {
 
   @Test
   void maxTokensZeroReturnsNoContent(ClaudeSimulator sim) throws IOException {
-    RawClient.Answer answer = new RawClient(sim).messages(RawClient.json(RawClient.request(RawClient.MODEL, 0, "Hi")));
+    RawClient.Answer answer =
+        new RawClient(sim).messages(RawClient.json(RawClient.request(RawClient.MODEL, 0, "Hi")));
 
     assertEquals(0, answer.json().path("content").size());
     assertEquals("max_tokens", answer.json().path("stop_reason").asText());
@@ -124,13 +136,20 @@ class SuccessTest {
     ObjectNode request = RawClient.request("Hello there, how are you?");
     request.remove("max_tokens");
     request.put("system", "You are terse.");
-    ((ArrayNode) request.get("messages")).addObject().put("role", "assistant").put("content", "Fine.");
+    ((ArrayNode) request.get("messages"))
+        .addObject()
+        .put("role", "assistant")
+        .put("content", "Fine.");
 
-    RawClient.Answer answer = new RawClient(sim).post("/v1/messages/count_tokens", RawClient.json(request));
+    RawClient.Answer answer =
+        new RawClient(sim).post("/v1/messages/count_tokens", RawClient.json(request));
 
     assertEquals(200, answer.status());
-    int expected = TokenEstimator.tokens("You are terse.") + 2 * TokenEstimator.PER_MESSAGE_OVERHEAD
-        + TokenEstimator.tokens("Hello there, how are you?") + TokenEstimator.tokens("Fine.");
+    int expected =
+        TokenEstimator.tokens("You are terse.")
+            + 2 * TokenEstimator.PER_MESSAGE_OVERHEAD
+            + TokenEstimator.tokens("Hello there, how are you?")
+            + TokenEstimator.tokens("Fine.");
     assertEquals("{\"input_tokens\":" + expected + "}", answer.body());
   }
 
@@ -138,7 +157,8 @@ class SuccessTest {
   void requestIdsAreUnique(ClaudeSimulator sim) throws IOException {
     RawClient client = new RawClient(sim);
     String body = RawClient.json(RawClient.request("Hi"));
-    assertNotEquals(client.messages(body).header("request-id"), client.messages(body).header("request-id"));
+    assertNotEquals(
+        client.messages(body).header("request-id"), client.messages(body).header("request-id"));
   }
 
   @Test
@@ -158,7 +178,8 @@ class SuccessTest {
   @Test
   void theFakeClockDrivesTheResetHeaders() throws IOException {
     try (ClaudeSimulator sim = ClaudeSimulator.builder().clock(FakeClock.at(NOW)).build().start()) {
-      RawClient.Answer answer = new RawClient(sim).messages(RawClient.json(RawClient.request("Hi")));
+      RawClient.Answer answer =
+          new RawClient(sim).messages(RawClient.json(RawClient.request("Hi")));
       assertEquals("2026-11-24T10:00:00Z", answer.header("anthropic-ratelimit-requests-reset"));
     }
   }

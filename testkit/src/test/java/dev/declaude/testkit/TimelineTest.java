@@ -18,7 +18,8 @@ class TimelineTest {
   @Test
   void everyRequestIsRecordedWithItsArrivalAndTheStatusItGot() throws IOException {
     FakeClock clock = FakeClock.at(START);
-    try (ClaudeSimulator sim = ClaudeSimulator.builder().clock(clock).rateLimit(1, 1).build().start()) {
+    try (ClaudeSimulator sim =
+        ClaudeSimulator.builder().clock(clock).rateLimit(1, 1).build().start()) {
       RawClient client = new RawClient(sim);
       client.messages(BODY);
       client.messages(BODY);
@@ -30,8 +31,13 @@ class TimelineTest {
       List<TimelineEntry> timeline = sim.timeline();
 
       Instant later = START.plusMillis(1500);
-      assertEquals(List.of(new TimelineEntry(START, 200), new TimelineEntry(START, 429),
-          new TimelineEntry(later, 529), new TimelineEntry(later, 0)), timeline);
+      assertEquals(
+          List.of(
+              new TimelineEntry(START, 200),
+              new TimelineEntry(START, 429),
+              new TimelineEntry(later, 529),
+              new TimelineEntry(later, 0)),
+          timeline);
     }
   }
 
@@ -62,8 +68,12 @@ class TimelineTest {
       timeline.add(START.plusSeconds(i), 200 + i);
     }
 
-    assertEquals(List.of(new TimelineEntry(START.plusSeconds(2), 202), new TimelineEntry(START.plusSeconds(3), 203),
-        new TimelineEntry(START.plusSeconds(4), 204), new TimelineEntry(START.plusSeconds(5), 205)),
+    assertEquals(
+        List.of(
+            new TimelineEntry(START.plusSeconds(2), 202),
+            new TimelineEntry(START.plusSeconds(3), 203),
+            new TimelineEntry(START.plusSeconds(4), 204),
+            new TimelineEntry(START.plusSeconds(5), 205)),
         timeline.snapshot());
   }
 

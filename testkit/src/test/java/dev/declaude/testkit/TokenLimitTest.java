@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 class TokenLimitTest {
   private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
   // 1,000 tokens of text plus 3 for the message: 1,003 input tokens.
-  private static final String THOUSAND = RawClient.json(RawClient.request(RawClient.MODEL, 4096, "abcd".repeat(1000)));
+  private static final String THOUSAND =
+      RawClient.json(RawClient.request(RawClient.MODEL, 4096, "abcd".repeat(1000)));
   // 1,503 input tokens.
   private static final String FIFTEEN_HUNDRED =
       RawClient.json(RawClient.request(RawClient.MODEL, 64, "abcd".repeat(1500)));
-  private static final String SMALL = RawClient.json(RawClient.request(RawClient.MODEL, 4096, "Hi"));
-  private static final String WORDING = " tokens per minute (org: org-test, model: claude-sonnet-4-6). For details,"
-      + " refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current"
-      + " usage. Please reduce the prompt length or the maximum tokens requested, or try again later. You may also"
-      + " contact sales at https://claude.com/contact-sales to discuss your options for a rate limit increase.";
+  private static final String SMALL =
+      RawClient.json(RawClient.request(RawClient.MODEL, 4096, "Hi"));
+  private static final String WORDING =
+      " tokens per minute (org: org-test, model: claude-sonnet-4-6). For details,"
+          + " refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current"
+          + " usage. Please reduce the prompt length or the maximum tokens requested, or try again later. You may also"
+          + " contact sales at https://claude.com/contact-sales to discuss your options for a rate limit increase.";
 
   private final FakeClock clock = FakeClock.at(START);
   private ClaudeSimulator sim;
@@ -46,7 +49,8 @@ class TokenLimitTest {
 
     RawClient.Answer answer = client.messages(THOUSAND);
 
-    // 10,000 - 1,003 = 8,997 left, shown to the nearest thousand; full again after 1,003 / (10,000 / 60 s).
+    // 10,000 - 1,003 = 8,997 left, shown to the nearest thousand; full again after 1,003 / (10,000
+    // / 60 s).
     assertEquals(200, answer.status());
     assertEquals("10000", answer.header("anthropic-ratelimit-input-tokens-limit"));
     assertEquals("9000", answer.header("anthropic-ratelimit-input-tokens-remaining"));
@@ -60,14 +64,18 @@ class TokenLimitTest {
   }
 
   @Test
-  void aRequestNeedingMoreInputTokensThanAreLeftGetsA429UntilTheBucketHoldsThem() throws IOException {
+  void aRequestNeedingMoreInputTokensThanAreLeftGetsA429UntilTheBucketHoldsThem()
+      throws IOException {
     RawClient client = start(ClaudeSimulator.builder().inputTokensPerMinute(2_000));
     assertEquals(200, client.messages(FIFTEEN_HUNDRED).status());
 
     RawClient.Answer refused = client.messages(FIFTEEN_HUNDRED);
 
     // 497 left; the missing 1,006 come back at 2,000 / 60 s per second: 30.2 s, rounded up.
-    assertError(refused, 429, "rate_limit_error",
+    assertError(
+        refused,
+        429,
+        "rate_limit_error",
         "This request would exceed your organization's rate limit of 2,000 input" + WORDING);
     assertEquals("31", refused.header("retry-after"));
     assertEquals("2000", refused.header("anthropic-ratelimit-input-tokens-limit"));
@@ -86,8 +94,12 @@ class TokenLimitTest {
 
     RawClient.Answer refused = client.messages(FIFTEEN_HUNDRED);
 
-    assertError(refused, 429, "rate_limit_error",
-        "This request would exceed your organization's rate limit of 1,000 input" + WORDING
+    assertError(
+        refused,
+        429,
+        "rate_limit_error",
+        "This request would exceed your organization's rate limit of 1,000 input"
+            + WORDING
             + " This request needs 1,503 input tokens, more than the 1,000 a minute allows: it cannot succeed,"
             + " however long it waits.");
     assertNull(refused.header("retry-after"));
@@ -120,8 +132,12 @@ class TokenLimitTest {
 
     RawClient.Answer refused = client.messages(SMALL);
 
-    // Two answers of 1,000 tokens leave 4,000, short of max_tokens 4,096 by 96: 0.96 s at 100 per second.
-    assertError(refused, 429, "rate_limit_error",
+    // Two answers of 1,000 tokens leave 4,000, short of max_tokens 4,096 by 96: 0.96 s at 100 per
+    // second.
+    assertError(
+        refused,
+        429,
+        "rate_limit_error",
         "This request would exceed your organization's rate limit of 6,000 output" + WORDING);
     assertEquals("1", refused.header("retry-after"));
     assertEquals("4000", refused.header("anthropic-ratelimit-output-tokens-remaining"));
@@ -130,7 +146,8 @@ class TokenLimitTest {
 
   @Test
   void theTokensFamilyShowsTheMoreRestrictiveLimit() throws IOException {
-    RawClient client = start(ClaudeSimulator.builder().inputTokensPerMinute(100_000).outputTokensPerMinute(8_000));
+    RawClient client =
+        start(ClaudeSimulator.builder().inputTokensPerMinute(100_000).outputTokensPerMinute(8_000));
     sim.enqueueReply("ok");
 
     RawClient.Answer answer = client.messages(THOUSAND);
@@ -144,15 +161,23 @@ class TokenLimitTest {
 
   @Test
   void requestsAreCheckedFirstAndTheirRefusalTakesNoTokens() throws IOException {
-    RawClient client = start(ClaudeSimulator.builder().rateLimit(1, 1).inputTokensPerMinute(10_000)
-        .outputTokensPerMinute(8_000));
+    RawClient client =
+        start(
+            ClaudeSimulator.builder()
+                .rateLimit(1, 1)
+                .inputTokensPerMinute(10_000)
+                .outputTokensPerMinute(8_000));
     sim.enqueueReply("ok");
     client.messages(THOUSAND);
 
     RawClient.Answer refused = client.messages(THOUSAND);
 
-    assertError(refused, 429, "rate_limit_error", "Number of requests has exceeded your per-minute rate limit"
-        + " (60 requests per minute); see the response headers for current usage. Please try again later.");
+    assertError(
+        refused,
+        429,
+        "rate_limit_error",
+        "Number of requests has exceeded your per-minute rate limit"
+            + " (60 requests per minute); see the response headers for current usage. Please try again later.");
     assertEquals("0", refused.header("anthropic-ratelimit-requests-remaining"));
     assertEquals("9000", refused.header("anthropic-ratelimit-input-tokens-remaining"));
     assertEquals("8000", refused.header("anthropic-ratelimit-output-tokens-remaining"));
@@ -183,11 +208,15 @@ class TokenLimitTest {
 
   @Test
   void theBuilderRefusesTokenLimitsBelowOne() {
-    IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
-        () -> ClaudeSimulator.builder().inputTokensPerMinute(0));
+    IllegalArgumentException input =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClaudeSimulator.builder().inputTokensPerMinute(0));
     assertEquals("inputTokensPerMinute must be >= 1, was 0", input.getMessage());
-    IllegalArgumentException output = assertThrows(IllegalArgumentException.class,
-        () -> ClaudeSimulator.builder().outputTokensPerMinute(-5));
+    IllegalArgumentException output =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClaudeSimulator.builder().outputTokensPerMinute(-5));
     assertEquals("outputTokensPerMinute must be >= 1, was -5", output.getMessage());
   }
 }

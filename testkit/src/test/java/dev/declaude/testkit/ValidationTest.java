@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ValidationTest {
-  @RegisterExtension
-  static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
+  @RegisterExtension static final ClaudeSimulatorExtension SIM = new ClaudeSimulatorExtension();
 
   private RawClient client() {
     return new RawClient(SIM.simulator());
@@ -52,7 +51,9 @@ class ValidationTest {
 
   @Test
   void whitespaceOnlyTextIsRefused() throws IOException {
-    assertInvalid(RawClient.request(" \n\t "), "messages: text content blocks must contain non-whitespace text");
+    assertInvalid(
+        RawClient.request(" \n\t "),
+        "messages: text content blocks must contain non-whitespace text");
   }
 
   @Test
@@ -69,8 +70,10 @@ class ValidationTest {
     ArrayNode messages = (ArrayNode) body.get("messages");
     messages.addObject().put("role", "assistant").put("content", "Hello");
     messages.addObject().put("role", "user").putArray("content");
-    assertInvalid(body, "messages.2: all messages must have non-empty content except for the optional final"
-        + " assistant message");
+    assertInvalid(
+        body,
+        "messages.2: all messages must have non-empty content except for the optional final"
+            + " assistant message");
   }
 
   @Test
@@ -89,23 +92,30 @@ class ValidationTest {
 
   @Test
   void maxTokensAboveTheModelsOutputLimitNamesBothNumbersAndTheModel() throws IOException {
-    assertInvalid(RawClient.request("claude-haiku-4-5", 64_001, "Hi"), "max_tokens: 64001 > 64000, which is the"
-        + " maximum allowed number of output tokens for claude-haiku-4-5-20251001");
+    assertInvalid(
+        RawClient.request("claude-haiku-4-5", 64_001, "Hi"),
+        "max_tokens: 64001 > 64000, which is the"
+            + " maximum allowed number of output tokens for claude-haiku-4-5-20251001");
   }
 
   @Test
   void anUnknownModelIsNotFound() throws IOException {
-    RawClient.Answer answer = client().messages(RawClient.json(RawClient.request("claude-nope", 10, "Hi")));
+    RawClient.Answer answer =
+        client().messages(RawClient.json(RawClient.request("claude-nope", 10, "Hi")));
     assertError(answer, 404, "not_found_error", "model: claude-nope");
   }
 
   @Test
   void aRetiredModelIsNotFound() throws IOException {
     // Claude 3 Haiku retired on 2026-04-20; the clock says when "now" is.
-    try (ClaudeSimulator sim = ClaudeSimulator.builder()
-        .clock(FakeClock.at(Instant.parse("2026-04-20T00:00:00Z"))).build().start()) {
+    try (ClaudeSimulator sim =
+        ClaudeSimulator.builder()
+            .clock(FakeClock.at(Instant.parse("2026-04-20T00:00:00Z")))
+            .build()
+            .start()) {
       RawClient.Answer answer =
-          new RawClient(sim).messages(RawClient.json(RawClient.request("claude-3-haiku-20240307", 10, "Hi")));
+          new RawClient(sim)
+              .messages(RawClient.json(RawClient.request("claude-3-haiku-20240307", 10, "Hi")));
       assertError(answer, 404, "not_found_error", "model: claude-3-haiku-20240307");
     }
   }
@@ -114,8 +124,10 @@ class ValidationTest {
   void prefillIsRefusedOnModelsThatDoNotSupportIt() throws IOException {
     ObjectNode body = RawClient.request("claude-sonnet-4-6", 100, "Hi");
     ((ArrayNode) body.get("messages")).addObject().put("role", "assistant").put("content", "{");
-    assertInvalid(body, "This model does not support assistant message prefill. The conversation must end with"
-        + " a user message.");
+    assertInvalid(
+        body,
+        "This model does not support assistant message prefill. The conversation must end with"
+            + " a user message.");
   }
 
   @Test
@@ -127,19 +139,22 @@ class ValidationTest {
 
   @Test
   void temperatureAboveOneIsRefused() throws IOException {
-    assertInvalid(RawClient.request("Hi").put("temperature", 1.5), "temperature: Input should be less than or"
-        + " equal to 1");
+    assertInvalid(
+        RawClient.request("Hi").put("temperature", 1.5),
+        "temperature: Input should be less than or" + " equal to 1");
   }
 
   @Test
   void negativeTemperatureIsRefused() throws IOException {
-    assertInvalid(RawClient.request("Hi").put("temperature", -0.1), "temperature: Input should be greater than or"
-        + " equal to 0");
+    assertInvalid(
+        RawClient.request("Hi").put("temperature", -0.1),
+        "temperature: Input should be greater than or" + " equal to 0");
   }
 
   @Test
   void aNonDefaultTemperatureIsRefusedOnDefaultOnlyModels() throws IOException {
-    assertInvalid(RawClient.request("claude-opus-4-7", 100, "Hi").put("temperature", 0.5),
+    assertInvalid(
+        RawClient.request("claude-opus-4-7", 100, "Hi").put("temperature", 0.5),
         "`temperature` is deprecated for this model.");
   }
 
@@ -174,8 +189,10 @@ class ValidationTest {
   void aSystemRoleMessagePointsToTheSystemParameter() throws IOException {
     ObjectNode body = RawClient.request("Hi");
     ((ObjectNode) body.get("messages").get(0)).put("role", "system");
-    assertInvalid(body, "messages: Unexpected role \"system\". The Messages API accepts a top-level `system`"
-        + " parameter, not \"system\" as an input message role.");
+    assertInvalid(
+        body,
+        "messages: Unexpected role \"system\". The Messages API accepts a top-level `system`"
+            + " parameter, not \"system\" as an input message role.");
   }
 
   @Test
@@ -187,10 +204,16 @@ class ValidationTest {
 
   @Test
   void inputPlusMaxTokensOverTheWindowIsRefusedBeforeClaude45() throws IOException {
-    try (ClaudeSimulator sim = ClaudeSimulator.builder()
-        .clock(FakeClock.at(Instant.parse("2025-06-01T00:00:00Z"))).build().start()) {
+    try (ClaudeSimulator sim =
+        ClaudeSimulator.builder()
+            .clock(FakeClock.at(Instant.parse("2025-06-01T00:00:00Z")))
+            .build()
+            .start()) {
       ObjectNode body = RawClient.request("claude-sonnet-4-20250514", 8192, "abcd".repeat(199_000));
-      assertError(new RawClient(sim).messages(RawClient.json(body)), 400, "invalid_request_error",
+      assertError(
+          new RawClient(sim).messages(RawClient.json(body)),
+          400,
+          "invalid_request_error",
           "input length and `max_tokens` exceed context limit: 199003 + 8192 > 200000, decrease input length or"
               + " `max_tokens` and try again");
     }
@@ -198,7 +221,11 @@ class ValidationTest {
 
   @Test
   void aBodyThatIsNotJsonIsRefused() throws IOException {
-    assertError(client().messages("{\"model\": "), 400, "invalid_request_error", "The request body is not valid JSON");
+    assertError(
+        client().messages("{\"model\": "),
+        400,
+        "invalid_request_error",
+        "The request body is not valid JSON");
   }
 
   @Test
@@ -210,7 +237,8 @@ class ValidationTest {
 
   @Test
   void countTokensDoesNotTakeMaxTokens() throws IOException {
-    RawClient.Answer answer = client().post("/v1/messages/count_tokens", RawClient.json(RawClient.request("Hi")));
+    RawClient.Answer answer =
+        client().post("/v1/messages/count_tokens", RawClient.json(RawClient.request("Hi")));
     assertError(answer, 400, "invalid_request_error", "max_tokens: Extra inputs are not permitted");
   }
 }

@@ -7,8 +7,8 @@ public final class ApiKeys {
   /**
    * Returns {@code key} if an HTTP header can carry it.
    *
-   * @throws IllegalArgumentException if it is null, blank, or holds whitespace or non-ASCII characters; the
-   *     message never quotes the key
+   * @throws IllegalArgumentException if it is null, blank, or holds whitespace or non-ASCII
+   *     characters; the message never quotes the key
    */
   public static String validate(String key) {
     if (key == null || key.isBlank()) {
@@ -21,10 +21,10 @@ public final class ApiKeys {
         // Never quote the key, not even in part: the message may end up in a log.
         throw new IllegalArgumentException(
             "the API key holds a character an HTTP header cannot carry (whitespace or non-ASCII) at position "
-                + i + "; check how it was copied");
+                + i
+                + "; check how it was copied");
       }
     }
     return key;
   }
-
 }

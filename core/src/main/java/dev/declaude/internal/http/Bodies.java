@@ -17,8 +17,8 @@ final class Bodies {
   private Bodies() {}
 
   /**
-   * Returns as much of an error body as arrives: a connection cut mid-body still yields the part read, so
-   * the exception of the status is thrown with it rather than a bare connection error.
+   * Returns as much of an error body as arrives: a connection cut mid-body still yields the part
+   * read, so the exception of the status is thrown with it rather than a bare connection error.
    */
   static String readLeniently(Response response) {
     ResponseBody body = response.body();
@@ -38,10 +38,11 @@ final class Bodies {
   }
 
   /**
-   * Returns a successful body read strictly (a body cut short is an {@link IOException}), never buffering
-   * more than {@code maxBytes}.
+   * Returns a successful body read strictly (a body cut short is an {@link IOException}), never
+   * buffering more than {@code maxBytes}.
    *
-   * @throws MalformedResponseException if the body, or its declared {@code content-length}, exceeds the cap
+   * @throws MalformedResponseException if the body, or its declared {@code content-length}, exceeds
+   *     the cap
    */
   static String readBounded(Response response, long maxBytes, String what) throws IOException {
     ResponseBody body = response.body();

@@ -19,7 +19,10 @@ final class ErrorBodies {
     }
     ErrorBody.Error error = parsed.error();
     return new FailedResponse(
-        error.type(), error.errorCode(), error.message(), metadata.withRequestIdIfAbsent(ResponseHeaders.requestId(parsed.requestId())));
+        error.type(),
+        error.errorCode(),
+        error.message(),
+        metadata.withRequestIdIfAbsent(ResponseHeaders.requestId(parsed.requestId())));
   }
 
   static String describeRaw(String text) {

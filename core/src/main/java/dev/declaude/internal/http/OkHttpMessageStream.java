@@ -21,7 +21,8 @@ final class OkHttpMessageStream implements MessageStream {
   private boolean stopped;
   private boolean closed;
 
-  OkHttpMessageStream(Response response, ResponseMetadata metadata, StreamTimer timer, long maxEventBytes) {
+  OkHttpMessageStream(
+      Response response, ResponseMetadata metadata, StreamTimer timer, long maxEventBytes) {
     this.response = response;
     this.metadata = metadata;
     this.timer = timer;

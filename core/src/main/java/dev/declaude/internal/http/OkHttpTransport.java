@@ -1,13 +1,13 @@
 package dev.declaude.internal.http;
 
-import dev.declaude.transport.RequestOptions;
-import dev.declaude.transport.Transport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.declaude.error.ClaudeTimeoutException;
 import dev.declaude.error.MalformedResponseException;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
 import dev.declaude.response.ResponseMetadata;
+import dev.declaude.transport.RequestOptions;
+import dev.declaude.transport.Transport;
 import dev.declaude.wire.CountTokensRequest;
 import dev.declaude.wire.CountTokensResponse;
 import dev.declaude.wire.MessageRequest;
@@ -31,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Messages API over OkHttp: one HTTP call per method call, every successful response's headers reported
- * to an observer (the pacer learns rate limits from them; failures reach it through the retry engine),
- * every failure typed. Thread-safe.
+ * The Messages API over OkHttp: one HTTP call per method call, every successful response's headers
+ * reported to an observer (the pacer learns rate limits from them; failures reach it through the
+ * retry engine), every failure typed. Thread-safe.
  */
 public final class OkHttpTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(OkHttpTransport.class);
@@ -55,8 +55,8 @@ public final class OkHttpTransport implements Transport {
    * Creates a transport.
    *
    * @param http the OkHttp client, with its timeouts
-   * @param ownsHttp whether {@link #close()} may shut {@code http}'s threads and connections down; false
-   *     when the application shares its own client
+   * @param ownsHttp whether {@link #close()} may shut {@code http}'s threads and connections down;
+   *     false when the application shares its own client
    * @param baseUrl the API's base URL; {@code v1/messages} is resolved against it
    * @param apiKey the key sent as {@code x-api-key}; never logged or shown
    * @param observer told the metadata of every response, failures included
@@ -64,13 +64,19 @@ public final class OkHttpTransport implements Transport {
    * @throws IllegalArgumentException if the key is blank or holds characters a header cannot carry
    */
   public OkHttpTransport(
-      OkHttpClient http, boolean ownsHttp, HttpUrl baseUrl, String apiKey, Clock clock,
-      Consumer<ResponseMetadata> observer, ReadLimits limits) {
+      OkHttpClient http,
+      boolean ownsHttp,
+      HttpUrl baseUrl,
+      String apiKey,
+      Clock clock,
+      Consumer<ResponseMetadata> observer,
+      ReadLimits limits) {
     this.http = Objects.requireNonNull(http, "http");
     this.ownsHttp = ownsHttp;
     HttpUrl base = baseUrl.newBuilder().build();
     this.messagesUrl = Objects.requireNonNull(base.resolve(withSlash(base) + "v1/messages"));
-    this.countTokensUrl = Objects.requireNonNull(base.resolve(withSlash(base) + "v1/messages/count_tokens"));
+    this.countTokensUrl =
+        Objects.requireNonNull(base.resolve(withSlash(base) + "v1/messages/count_tokens"));
     this.apiKey = new ApiKeyHeader(apiKey);
     this.userAgent = UserAgent.VALUE;
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -94,14 +100,18 @@ public final class OkHttpTransport implements Transport {
   }
 
   @Override
-  public CompletableFuture<ClaudeResponse> sendAsync(MessageRequest request, RequestOptions options) {
+  public CompletableFuture<ClaudeResponse> sendAsync(
+      MessageRequest request, RequestOptions options) {
     return enqueue(newCall(messagesUrl, request, options), "POST /v1/messages", this::readMessage);
   }
 
   @Override
   public CompletableFuture<CountTokensResponse> countTokensAsync(
       CountTokensRequest request, RequestOptions options) {
-    return enqueue(newCall(countTokensUrl, request, options), "POST /v1/messages/count_tokens", this::readCount);
+    return enqueue(
+        newCall(countTokensUrl, request, options),
+        "POST /v1/messages/count_tokens",
+        this::readCount);
   }
 
   /** Reads a response; may throw the I/O failure of a body cut short. */
@@ -112,42 +122,45 @@ public final class OkHttpTransport implements Transport {
   /** Runs {@code call} on OkHttp's dispatcher; cancelling the future cancels the call. */
   private static <T> CompletableFuture<T> enqueue(Call call, String what, Reader<T> reader) {
     CompletableFuture<T> future = new CompletableFuture<>();
-    future.whenComplete((r, e) -> {
-      if (future.isCancelled()) {
-        call.cancel();
-      }
-    });
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(ErrorTranslator.translate(e, what));
-      }
+    future.whenComplete(
+        (r, e) -> {
+          if (future.isCancelled()) {
+            call.cancel();
+          }
+        });
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call c, IOException e) {
+            future.completeExceptionally(ErrorTranslator.translate(e, what));
+          }
 
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response) {
-          future.complete(reader.read(response));
-        } catch (IOException e) {
-          future.completeExceptionally(ErrorTranslator.translate(e, what));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
-      }
-    });
+          @Override
+          public void onResponse(Call c, Response response) {
+            try (response) {
+              future.complete(reader.read(response));
+            } catch (IOException e) {
+              future.completeExceptionally(ErrorTranslator.translate(e, what));
+            } catch (RuntimeException e) {
+              future.completeExceptionally(e);
+            }
+          }
+        });
     return future;
   }
 
   /**
-   * Opens a stream. OkHttp's call timeout would also cut a healthy stream that outlives it, so a stream
-   * has none: its headers must arrive within the client's call timeout, the whole stream must end within
-   * {@code options.timeout()} if the caller set one, and otherwise only the read timeout bounds it, as
-   * the longest silence between two reads.
+   * Opens a stream. OkHttp's call timeout would also cut a healthy stream that outlives it, so a
+   * stream has none: its headers must arrive within the client's call timeout, the whole stream
+   * must end within {@code options.timeout()} if the caller set one, and otherwise only the read
+   * timeout bounds it, as the longest silence between two reads.
    */
   @Override
   public MessageStream stream(MessageRequest request, RequestOptions options) {
     Call call = newCall(messagesUrl, request.withStream(Boolean.TRUE), options);
     call.timeout().clearTimeout();
-    StreamTimer timer = StreamTimer.arm(call, Duration.ofMillis(http.callTimeoutMillis()), options.timeout());
+    StreamTimer timer =
+        StreamTimer.arm(call, Duration.ofMillis(http.callTimeoutMillis()), options.timeout());
     Response response = null;
     try {
       response = call.execute();
@@ -190,15 +203,16 @@ public final class OkHttpTransport implements Transport {
     String body = Bodies.readBounded(response, limits.maxResponseBytes(), "message");
     MessageResponse message = Bodies.parse(body, MessageResponse.class, "message");
     if (message.content() == null || message.id() == null) {
-      throw new MalformedResponseException("200 message lacks id or content: " + ErrorBodies.snippet(body), null);
+      throw new MalformedResponseException(
+          "200 message lacks id or content: " + ErrorBodies.snippet(body), null);
     }
     return new ClaudeResponse(message, metadata);
   }
 
   /**
-   * Throws the typed exception of a non-2xx response. Its body is read leniently (what arrived before a
-   * break is enough for the message); a 2xx body is read strictly by the caller, so a cut is a connection
-   * failure.
+   * Throws the typed exception of a non-2xx response. Its body is read leniently (what arrived
+   * before a break is enough for the message); a 2xx body is read strictly by the caller, so a cut
+   * is a connection failure.
    */
   private static void requireSuccess(Response response, ResponseMetadata metadata) {
     if (!response.isSuccessful()) {
@@ -207,9 +221,14 @@ public final class OkHttpTransport implements Transport {
   }
 
   private ResponseMetadata observe(Response response) {
-    ResponseMetadata metadata = ResponseHeaders.parse(response.code(), response::header, clock.instant());
-    log.debug("{} {} -> {} (request-id {})", response.request().method(), response.request().url().encodedPath(),
-        response.code(), metadata.requestId());
+    ResponseMetadata metadata =
+        ResponseHeaders.parse(response.code(), response::header, clock.instant());
+    log.debug(
+        "{} {} -> {} (request-id {})",
+        response.request().method(),
+        response.request().url().encodedPath(),
+        response.code(),
+        metadata.requestId());
     try {
       observer.accept(metadata);
     } catch (RuntimeException e) {
@@ -224,13 +243,14 @@ public final class OkHttpTransport implements Transport {
       // Not a ClaudeException: nothing retries it, and the caller learns its mistake at once.
       throw new IllegalStateException("this ClaudeClient is closed");
     }
-    Request.Builder request = new Request.Builder()
-        .url(url)
-        .header("anthropic-version", API_VERSION)
-        .header("content-type", "application/json")
-        .header("accept", "application/json")
-        .header("user-agent", userAgent)
-        .post(RequestBody.create(toJson(body), JSON));
+    Request.Builder request =
+        new Request.Builder()
+            .url(url)
+            .header("anthropic-version", API_VERSION)
+            .header("content-type", "application/json")
+            .header("accept", "application/json")
+            .header("user-agent", userAgent)
+            .post(RequestBody.create(toJson(body), JSON));
     options.headers().forEach(request::header);
     apiKey.addTo(request);
     Call call = http.newCall(request.build());
@@ -244,7 +264,8 @@ public final class OkHttpTransport implements Transport {
     try {
       return WireJson.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise the request: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot serialise the request: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -8,8 +8,9 @@ package dev.declaude.internal.http;
  */
 public record ReadLimits(long maxResponseBytes, long maxStreamEventBytes) {
   /**
-   * The defaults: 32 MiB for a body, the API's own request-size limit and far above any answer (128K output
-   * tokens are well under 1 MiB of text); 8 MiB for a stream event, whose deltas are a few bytes each.
+   * The defaults: 32 MiB for a body, the API's own request-size limit and far above any answer
+   * (128K output tokens are well under 1 MiB of text); 8 MiB for a stream event, whose deltas are a
+   * few bytes each.
    */
   public static final ReadLimits DEFAULTS = new ReadLimits(32L << 20, 8L << 20);
 

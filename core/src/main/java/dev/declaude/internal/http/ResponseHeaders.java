@@ -18,20 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a response's headers into {@link ResponseMetadata}: request id, the {@code anthropic-ratelimit-*}
- * families and the retry signals. Lenient by design: a header that cannot be read, or that says something
- * absurd (a negative count, a date past what a clock can hold), counts as absent with a DEBUG line, and no
- * input makes it throw. Values are kept as the server sent them otherwise: bounding waits is the retry
- * engine's job ({@code maxServerWait}), so an exception can still report the wait the server asked for.
+ * Reads a response's headers into {@link ResponseMetadata}: request id, the {@code
+ * anthropic-ratelimit-*} families and the retry signals. Lenient by design: a header that cannot be
+ * read, or that says something absurd (a negative count, a date past what a clock can hold), counts
+ * as absent with a DEBUG line, and no input makes it throw. Values are kept as the server sent them
+ * otherwise: bounding waits is the retry engine's job ({@code maxServerWait}), so an exception can
+ * still report the wait the server asked for.
  */
 public final class ResponseHeaders {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseHeaders.class);
-  // RFC 9110 §10.2.3 allows delay-seconds as an integer; the official SDKs also accept a decimal. Twelve
-  // digits of seconds (31,000 years) is far past any sane wait and far inside what a Duration holds.
+  // RFC 9110 §10.2.3 allows delay-seconds as an integer; the official SDKs also accept a decimal.
+  // Twelve
+  // digits of seconds (31,000 years) is far past any sane wait and far inside what a Duration
+  // holds.
   private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
   private static final Pattern MILLIS = Pattern.compile("\\d{1,15}(\\.\\d{1,9})?");
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
-  // A request id is an opaque token such as req_011CSHoEeqs5C35K2UUqR7Fy; anything longer is not one.
+  // A request id is an opaque token such as req_011CSHoEeqs5C35K2UUqR7Fy; anything longer is not
+  // one.
   private static final int MAX_REQUEST_ID = 128;
 
   private ResponseHeaders() {}
@@ -40,7 +44,8 @@ public final class ResponseHeaders {
    * Returns the metadata of a response.
    *
    * @param status the HTTP status
-   * @param header looks a header up by lower-case name, case-insensitively; returns {@code null} if absent
+   * @param header looks a header up by lower-case name, case-insensitively; returns {@code null} if
+   *     absent
    * @param now when the response arrived, for a {@code retry-after} given as an HTTP date
    */
   public static ResponseMetadata parse(int status, Function<String, String> header, Instant now) {
@@ -53,8 +58,8 @@ public final class ResponseHeaders {
   }
 
   /**
-   * Returns a request id fit for messages and logs: {@code null} when blank, else trimmed, escaped and capped
-   * (a server could otherwise forge log lines through it).
+   * Returns a request id fit for messages and logs: {@code null} when blank, else trimmed, escaped
+   * and capped (a server could otherwise forge log lines through it).
    */
   public static String requestId(String value) {
     if (value == null || value.isBlank()) {
@@ -65,9 +70,10 @@ public final class ResponseHeaders {
   }
 
   /**
-   * Returns the server's requested wait: {@code retry-after-ms} (milliseconds, decimal allowed) when
-   * readable and positive, else {@code retry-after} as seconds (integer or decimal) or as an HTTP date;
-   * {@code null} when neither yields a positive wait (the retry engine then uses its backoff).
+   * Returns the server's requested wait: {@code retry-after-ms} (milliseconds, decimal allowed)
+   * when readable and positive, else {@code retry-after} as seconds (integer or decimal) or as an
+   * HTTP date; {@code null} when neither yields a positive wait (the retry engine then uses its
+   * backoff).
    */
   public static Duration retryAfter(String retryAfterMs, String retryAfter, Instant now) {
     Duration ms = decimal(retryAfterMs, MILLIS, "retry-after-ms", 1_000_000L);
@@ -78,7 +84,10 @@ public final class ResponseHeaders {
     return seconds != null ? seconds : httpDate(retryAfter, now);
   }
 
-  /** Returns {@code x-should-retry} as a boolean, or {@code null} when absent or neither true nor false. */
+  /**
+   * Returns {@code x-should-retry} as a boolean, or {@code null} when absent or neither true nor
+   * false.
+   */
   public static Boolean shouldRetry(String value) {
     if (value == null) {
       return null;
@@ -90,7 +99,9 @@ public final class ResponseHeaders {
     return v.equalsIgnoreCase("false") ? Boolean.FALSE : null;
   }
 
-  /** Returns the four rate-limit families; a family with none of its three headers is {@code null}. */
+  /**
+   * Returns the four rate-limit families; a family with none of its three headers is {@code null}.
+   */
   public static RateLimits rateLimits(Function<String, String> header) {
     RateLimits limits =
         new RateLimits(
@@ -121,7 +132,9 @@ public final class ResponseHeaders {
       return null;
     }
     BigDecimal nanos =
-        new BigDecimal(v).multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, RoundingMode.CEILING);
+        new BigDecimal(v)
+            .multiply(BigDecimal.valueOf(nanosPerUnit))
+            .setScale(0, RoundingMode.CEILING);
     if (nanos.signum() <= 0) {
       return null;
     }

@@ -8,13 +8,15 @@ import okio.BufferedSource;
 import okio.ByteString;
 
 /**
- * Reads server-sent events as the WHATWG HTML standard (§9.2.6) defines them: {@code field: value} lines
- * ended by LF, CR or CRLF, {@code :} comments, multi-line {@code data}, a blank line dispatching the event;
- * {@code id} and {@code retry} are read and ignored (the Messages API uses neither).
+ * Reads server-sent events as the WHATWG HTML standard (§9.2.6) defines them: {@code field: value}
+ * lines ended by LF, CR or CRLF, {@code :} comments, multi-line {@code data}, a blank line
+ * dispatching the event; {@code id} and {@code retry} are read and ignored (the Messages API uses
+ * neither).
  *
- * <p>Bounded: a line, or an event's joined {@code data}, longer than {@code maxEventBytes} is a {@link
- * MalformedResponseException} naming the cap, thrown after buffering no more than the cap (plus one read).
- * Without the bound a server could send one endless line and exhaust the heap. Not thread-safe.
+ * <p>Bounded: a line, or an event's joined {@code data}, longer than {@code maxEventBytes} is a
+ * {@link MalformedResponseException} naming the cap, thrown after buffering no more than the cap
+ * (plus one read). Without the bound a server could send one endless line and exhaust the heap. Not
+ * thread-safe.
  */
 public final class SseParser {
   private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
@@ -38,8 +40,8 @@ public final class SseParser {
   }
 
   /**
-   * Returns the next event, or {@code null} at the end of the input. An event cut off by the end of the
-   * input (no blank line after it) is dropped, as the standard says.
+   * Returns the next event, or {@code null} at the end of the input. An event cut off by the end of
+   * the input (no blank line after it) is dropped, as the standard says.
    *
    * @throws IOException if reading fails
    * @throws MalformedResponseException if a line or an event exceeds the cap

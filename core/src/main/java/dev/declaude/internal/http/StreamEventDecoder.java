@@ -7,8 +7,8 @@ import dev.declaude.wire.StreamEvent;
 import java.io.IOException;
 
 /**
- * Turns server-sent events of a Messages stream into {@link StreamEvent}s: an {@code error} event becomes
- * the typed exception of its {@code error.type}, JSON that does not parse becomes {@link
+ * Turns server-sent events of a Messages stream into {@link StreamEvent}s: an {@code error} event
+ * becomes the typed exception of its {@code error.type}, JSON that does not parse becomes {@link
  * MalformedResponseException}. Stateless and thread-safe.
  */
 public final class StreamEventDecoder {
@@ -17,7 +17,8 @@ public final class StreamEventDecoder {
   /**
    * Returns the stream event of {@code sse}.
    *
-   * @param metadata the metadata of the HTTP response carrying the stream, for the exception of an error
+   * @param metadata the metadata of the HTTP response carrying the stream, for the exception of an
+   *     error
    * @throws ClaudeException for an {@code error} event or a frame that is not JSON
    */
   public static StreamEvent decode(SseEvent sse, ResponseMetadata metadata) {
@@ -39,7 +40,9 @@ public final class StreamEventDecoder {
         throw c;
       }
       throw new MalformedResponseException(
-          "stream event " + ErrorBodies.snippet(String.valueOf(sse.event())) + " is not the API's JSON: "
+          "stream event "
+              + ErrorBodies.snippet(String.valueOf(sse.event()))
+              + " is not the API's JSON: "
               + ErrorBodies.snippet(sse.data()),
           e);
     }

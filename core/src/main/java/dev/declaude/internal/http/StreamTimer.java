@@ -7,11 +7,12 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 
 /**
- * The time limits of one streamed call, which OkHttp's call timeout cannot express: the response's headers
- * must arrive within the client's call timeout, and the whole stream must end within the caller's own
- * deadline if it set one; between those, only the read timeout (the longest silence between two reads)
- * applies, so a healthy stream that keeps sending events is never cut. Cancels the call when a limit
- * passes, and remembers which, so the failure can be reported as a timeout. Thread-safe.
+ * The time limits of one streamed call, which OkHttp's call timeout cannot express: the response's
+ * headers must arrive within the client's call timeout, and the whole stream must end within the
+ * caller's own deadline if it set one; between those, only the read timeout (the longest silence
+ * between two reads) applies, so a healthy stream that keeps sending events is never cut. Cancels
+ * the call when a limit passes, and remembers which, so the failure can be reported as a timeout.
+ * Thread-safe.
  */
 final class StreamTimer implements AutoCloseable {
   private static final ScheduledThreadPoolExecutor TIMERS = timers();

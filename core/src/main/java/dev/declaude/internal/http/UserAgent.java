@@ -6,8 +6,14 @@ import java.util.Properties;
 
 /** The {@code User-Agent} declaude sends: its name and version, the Java version and OkHttp's. */
 final class UserAgent {
-  static final String VALUE = "declaude/" + version() + " (Java " + System.getProperty("java.version") + "; okhttp/"
-      + okhttp3.OkHttp.VERSION + ")";
+  static final String VALUE =
+      "declaude/"
+          + version()
+          + " (Java "
+          + System.getProperty("java.version")
+          + "; okhttp/"
+          + okhttp3.OkHttp.VERSION
+          + ")";
 
   private UserAgent() {}
 

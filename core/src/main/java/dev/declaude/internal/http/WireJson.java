@@ -14,14 +14,15 @@ import dev.declaude.annotation.Role;
 import java.io.IOException;
 
 /**
- * The one Jackson configuration of the wire model: unknown fields ignored (the API adds fields without
- * notice), roles spelled as the API spells them.
+ * The one Jackson configuration of the wire model: unknown fields ignored (the API adds fields
+ * without notice), roles spelled as the API spells them.
  */
 public final class WireJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .addModule(roleModule())
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .addModule(roleModule())
+          .build();
 
   private WireJson() {}
 
@@ -32,23 +33,28 @@ public final class WireJson {
 
   private static SimpleModule roleModule() {
     SimpleModule module = new SimpleModule("declaude-roles");
-    module.addSerializer(Role.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(Role role, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeString(role.wire());
-      }
-    });
-    module.addDeserializer(Role.class, new JsonDeserializer<>() {
-      @Override
-      public Role deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        String wire = p.getValueAsString();
-        try {
-          return Role.fromWire(wire);
-        } catch (IllegalArgumentException e) {
-          return (Role) ctxt.handleWeirdStringValue(Role.class, wire, e.getMessage());
-        }
-      }
-    });
+    module.addSerializer(
+        Role.class,
+        new JsonSerializer<>() {
+          @Override
+          public void serialize(Role role, JsonGenerator gen, SerializerProvider provider)
+              throws IOException {
+            gen.writeString(role.wire());
+          }
+        });
+    module.addDeserializer(
+        Role.class,
+        new JsonDeserializer<>() {
+          @Override
+          public Role deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String wire = p.getValueAsString();
+            try {
+              return Role.fromWire(wire);
+            } catch (IllegalArgumentException e) {
+              return (Role) ctxt.handleWeirdStringValue(Role.class, wire, e.getMessage());
+            }
+          }
+        });
     return module;
   }
 }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * A retry budget's counts: first attempts and retries in ten buckets that slide over its window. The
- * domain's state, so every client of the domain (and of the fleet, with a shared store) spends one budget.
- * Immutable: a change returns new counts.
+ * A retry budget's counts: first attempts and retries in ten buckets that slide over its window.
+ * The domain's state, so every client of the domain (and of the fleet, with a shared store) spends
+ * one budget. Immutable: a change returns new counts.
  */
 public final class BudgetCounts {
   static final int BUCKETS = 10;
@@ -25,7 +25,10 @@ public final class BudgetCounts {
     this.retries = retries;
   }
 
-  /** Returns the state of the counts of a budget over {@code windowMillis} (at least {@value #BUCKETS} ms). */
+  /**
+   * Returns the state of the counts of a budget over {@code windowMillis} (at least {@value
+   * #BUCKETS} ms).
+   */
   public static RateLimitState<BudgetCounts> state(long windowMillis) {
     return new CountsState(windowMillis);
   }
@@ -34,7 +37,8 @@ public final class BudgetCounts {
   public static BudgetCounts empty(long windowMillis) {
     long[] epochs = new long[BUCKETS];
     Arrays.fill(epochs, Long.MIN_VALUE);
-    return new BudgetCounts(Math.max(1, windowMillis / BUCKETS), epochs, new long[BUCKETS], new long[BUCKETS]);
+    return new BudgetCounts(
+        Math.max(1, windowMillis / BUCKETS), epochs, new long[BUCKETS], new long[BUCKETS]);
   }
 
   /** Returns the counts with one more first attempt at {@code now}. */
@@ -45,8 +49,9 @@ public final class BudgetCounts {
   }
 
   /**
-   * Returns the counts with one more retry at {@code now} if a budget of {@code percent}% of first attempts
-   * plus a floor of {@code floorHundredths} hundredths of a retry allows it, else these counts themselves.
+   * Returns the counts with one more retry at {@code now} if a budget of {@code percent}% of first
+   * attempts plus a floor of {@code floorHundredths} hundredths of a retry allows it, else these
+   * counts themselves.
    */
   public BudgetCounts withRetryIfAllowed(long now, int percent, long floorHundredths) {
     long epoch = Math.floorDiv(now, bucketMillis);
@@ -69,7 +74,8 @@ public final class BudgetCounts {
 
   /** Returns a copy whose bucket for {@code now} is current (emptied if it held an older epoch). */
   private BudgetCounts copyAt(long now) {
-    BudgetCounts next = new BudgetCounts(bucketMillis, epochs.clone(), firsts.clone(), retries.clone());
+    BudgetCounts next =
+        new BudgetCounts(bucketMillis, epochs.clone(), firsts.clone(), retries.clone());
     long epoch = Math.floorDiv(now, bucketMillis);
     int i = index(now);
     if (next.epochs[i] != epoch) {
@@ -84,7 +90,8 @@ public final class BudgetCounts {
     return (int) Math.floorMod(Math.floorDiv(now, bucketMillis), (long) BUCKETS);
   }
 
-  private static final class CountsState implements RateLimitState<BudgetCounts>, TimeShift<BudgetCounts> {
+  private static final class CountsState
+      implements RateLimitState<BudgetCounts>, TimeShift<BudgetCounts> {
     private final long windowMillis;
 
     CountsState(long windowMillis) {
@@ -109,7 +116,8 @@ public final class BudgetCounts {
 
     @Override
     public BudgetCounts shifted(BudgetCounts value, long deltaMillis) {
-      // Buckets are whole epochs: counts move to the epoch their instants fall in on the other clock.
+      // Buckets are whole epochs: counts move to the epoch their instants fall in on the other
+      // clock.
       BudgetCounts moved = empty(windowMillis);
       for (int i = 0; i < BUCKETS; i++) {
         if (value.epochs[i] != Long.MIN_VALUE) {
@@ -127,7 +135,12 @@ public final class BudgetCounts {
     public String encode(BudgetCounts c) {
       StringBuilder text = new StringBuilder(FORMAT).append(' ').append(c.bucketMillis);
       for (int i = 0; i < BUCKETS; i++) {
-        text.append(' ').append(c.epochs[i]).append(' ').append(c.firsts[i]).append(' ').append(c.retries[i]);
+        text.append(' ')
+            .append(c.epochs[i])
+            .append(' ')
+            .append(c.firsts[i])
+            .append(' ')
+            .append(c.retries[i]);
       }
       return text.toString();
     }

@@ -6,17 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the recovery signal of a domain knows: the recent outcomes of its requests (has the server failed to
- * serve for a while, is it healthy) and the backoffs after server errors that a success may end early, each
- * under the id of the caller waiting it out. The domain's state, so that in a fleet one process seeing the
- * server come back releases every process's waiters, in the order they started waiting, one spacing apart.
+ * What the recovery signal of a domain knows: the recent outcomes of its requests (has the server
+ * failed to serve for a while, is it healthy) and the backoffs after server errors that a success
+ * may end early, each under the id of the caller waiting it out. The domain's state, so that in a
+ * fleet one process seeing the server come back releases every process's waiters, in the order they
+ * started waiting, one spacing apart.
  *
- * <p>"Back" is judged from recent outcomes, because a success means different things. After an outage (at
- * least {@link #OUTAGE_FAILURES} failures to serve and no success for {@link #OUTAGE_MILLIS} ms) the first
- * success says the server is up again: release. While the server is healthy (at most {@link
- * #HEALTHY_FAILURE_SHARE} of the last {@link #WINDOW} outcomes failed) a stray error's backoff need not be sat
- * out: release. But while the server is shedding load (some calls succeed, many get 529), a success only says
- * it had room for that one call: the backoffs stay, or the retries would go straight back into the overload.
+ * <p>"Back" is judged from recent outcomes, because a success means different things. After an
+ * outage (at least {@link #OUTAGE_FAILURES} failures to serve and no success for {@link
+ * #OUTAGE_MILLIS} ms) the first success says the server is up again: release. While the server is
+ * healthy (at most {@link #HEALTHY_FAILURE_SHARE} of the last {@link #WINDOW} outcomes failed) a
+ * stray error's backoff need not be sat out: release. But while the server is shedding load (some
+ * calls succeed, many get 529), a success only says it had room for that one call: the backoffs
+ * stay, or the retries would go straight back into the overload.
  *
  * <p>Instants are in the clock of the store that keeps the board. Immutable.
  */
@@ -52,11 +54,17 @@ public final class RecoveryBoard {
   /** When a released waiter's backoff now ends. */
   public record Slot(String id, long at) {}
 
-  /** A board after a success, and the waiters the success released, in order, with their new ends. */
+  /**
+   * A board after a success, and the waiters the success released, in order, with their new ends.
+   */
   public record Success(RecoveryBoard board, List<Slot> released) {}
 
   private RecoveryBoard(
-      boolean[] failedRing, int outcomes, int failuresSinceSuccess, long lastSuccessAt, List<Waiter> waiting) {
+      boolean[] failedRing,
+      int outcomes,
+      int failuresSinceSuccess,
+      long lastSuccessAt,
+      List<Waiter> waiting) {
     this.failedRing = failedRing;
     this.outcomes = outcomes;
     this.failuresSinceSuccess = failuresSinceSuccess;
@@ -74,7 +82,10 @@ public final class RecoveryBoard {
     return waiting.stream().map(Waiter::id).toList();
   }
 
-  /** Returns the board with {@code waiter} added last, forgetting waits that have ended by {@code now}. */
+  /**
+   * Returns the board with {@code waiter} added last, forgetting waits that have ended by {@code
+   * now}.
+   */
   public RecoveryBoard withWaiter(Waiter waiter, long now) {
     List<Waiter> next = new ArrayList<>(waiting.size() + 1);
     for (Waiter w : waiting) {
@@ -84,7 +95,8 @@ public final class RecoveryBoard {
       }
     }
     next.add(waiter);
-    return new RecoveryBoard(failedRing, outcomes, failuresSinceSuccess, lastSuccessAt, List.copyOf(next));
+    return new RecoveryBoard(
+        failedRing, outcomes, failuresSinceSuccess, lastSuccessAt, List.copyOf(next));
   }
 
   /** Returns the board without the waiter {@code id}, or this board when it has none such. */
@@ -98,17 +110,19 @@ public final class RecoveryBoard {
 
   /** Returns the board after a failure to serve (5xx, 529, a timeout, a broken connection). */
   public RecoveryBoard afterFailure() {
-    return new RecoveryBoard(recorded(true), counted(), failuresSinceSuccess + 1, lastSuccessAt, waiting);
+    return new RecoveryBoard(
+        recorded(true), counted(), failuresSinceSuccess + 1, lastSuccessAt, waiting);
   }
 
   /**
-   * Returns the board after a success at {@code now}: when the server is back (see the class doc), every
-   * waiter is released, the first at {@code now} and each next {@code spacing} ms later; a wait already
-   * ending sooner than its slot keeps its own end and takes no slot.
+   * Returns the board after a success at {@code now}: when the server is back (see the class doc),
+   * every waiter is released, the first at {@code now} and each next {@code spacing} ms later; a
+   * wait already ending sooner than its slot keeps its own end and takes no slot.
    */
   public Success afterSuccess(long now, long spacing) {
     boolean outageEnded =
-        failuresSinceSuccess >= OUTAGE_FAILURES && (lastSuccessAt == NONE || now - lastSuccessAt >= OUTAGE_MILLIS);
+        failuresSinceSuccess >= OUTAGE_FAILURES
+            && (lastSuccessAt == NONE || now - lastSuccessAt >= OUTAGE_MILLIS);
     boolean healthy = failureShare() <= HEALTHY_FAILURE_SHARE;
     boolean release = !waiting.isEmpty() && (outageEnded || healthy);
     List<Slot> released = new ArrayList<>();
@@ -136,7 +150,9 @@ public final class RecoveryBoard {
     return text.toString();
   }
 
-  /** Returns the slots of a {@link #releaseMessage}, or an empty list if {@code message} is not one. */
+  /**
+   * Returns the slots of a {@link #releaseMessage}, or an empty list if {@code message} is not one.
+   */
   public static List<Slot> parseRelease(String message) {
     String[] f = message.split(" ");
     if (f.length == 0 || !f[0].equals(RELEASE)) {
@@ -167,7 +183,10 @@ public final class RecoveryBoard {
     return failed / (double) n;
   }
 
-  /** Returns the count after one more outcome, kept below twice the window: only its position in the ring matters past one window. */
+  /**
+   * Returns the count after one more outcome, kept below twice the window: only its position in the
+   * ring matters past one window.
+   */
   private int counted() {
     int next = outcomes + 1;
     return next >= 2 * WINDOW ? WINDOW + next % WINDOW : next;
@@ -179,7 +198,8 @@ public final class RecoveryBoard {
     return ring;
   }
 
-  private static final class BoardState implements RateLimitState<RecoveryBoard>, TimeShift<RecoveryBoard> {
+  private static final class BoardState
+      implements RateLimitState<RecoveryBoard>, TimeShift<RecoveryBoard> {
     @Override
     public String name() {
       return "recovery";
@@ -197,21 +217,35 @@ public final class RecoveryBoard {
 
     @Override
     public RecoveryBoard shifted(RecoveryBoard b, long deltaMillis) {
-      List<Waiter> moved = b.waiting.stream()
-          .map(w -> new Waiter(w.id(), w.due() + deltaMillis, w.earliest() + deltaMillis)).toList();
+      List<Waiter> moved =
+          b.waiting.stream()
+              .map(w -> new Waiter(w.id(), w.due() + deltaMillis, w.earliest() + deltaMillis))
+              .toList();
       long last = b.lastSuccessAt == NONE ? NONE : b.lastSuccessAt + deltaMillis;
       return new RecoveryBoard(b.failedRing, b.outcomes, b.failuresSinceSuccess, last, moved);
     }
 
     @Override
     public String encode(RecoveryBoard b) {
-      StringBuilder text = new StringBuilder(FORMAT).append(' ').append(b.outcomes)
-          .append(' ').append(b.failuresSinceSuccess).append(' ').append(b.lastSuccessAt).append(' ');
+      StringBuilder text =
+          new StringBuilder(FORMAT)
+              .append(' ')
+              .append(b.outcomes)
+              .append(' ')
+              .append(b.failuresSinceSuccess)
+              .append(' ')
+              .append(b.lastSuccessAt)
+              .append(' ');
       for (boolean failed : b.failedRing) {
         text.append(failed ? '1' : '0');
       }
       for (Waiter w : b.waiting) {
-        text.append(' ').append(w.id()).append(' ').append(w.due()).append(' ').append(w.earliest());
+        text.append(' ')
+            .append(w.id())
+            .append(' ')
+            .append(w.due())
+            .append(' ')
+            .append(w.earliest());
       }
       return text.toString();
     }
@@ -219,7 +253,10 @@ public final class RecoveryBoard {
     @Override
     public RecoveryBoard decode(String text) {
       String[] f = text.split(" ");
-      if (f.length < 5 || (f.length - 5) % 3 != 0 || !f[0].equals(FORMAT) || f[4].length() != WINDOW) {
+      if (f.length < 5
+          || (f.length - 5) % 3 != 0
+          || !f[0].equals(FORMAT)
+          || f[4].length() != WINDOW) {
         throw new IllegalArgumentException("not a recovery board of format " + FORMAT);
       }
       try {
@@ -231,7 +268,11 @@ public final class RecoveryBoard {
         for (int i = 5; i < f.length; i += 3) {
           waiting.add(new Waiter(f[i], Long.parseLong(f[i + 1]), Long.parseLong(f[i + 2])));
         }
-        return new RecoveryBoard(ring, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]),
+        return new RecoveryBoard(
+            ring,
+            Integer.parseInt(f[1]),
+            Integer.parseInt(f[2]),
+            Long.parseLong(f[3]),
             List.copyOf(waiting));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("unreadable recovery board", e);

@@ -1,8 +1,8 @@
 package dev.declaude.internal.ratelimit;
 
 /**
- * Moves a state's instants to another clock: how a domain carries what it knew from a store that went away
- * into this process's own store.
+ * Moves a state's instants to another clock: how a domain carries what it knew from a store that
+ * went away into this process's own store.
  */
 interface TimeShift<T> {
   /** Returns {@code value} with every instant {@code deltaMillis} later. */

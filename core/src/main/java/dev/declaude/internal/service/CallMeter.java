@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measures one call for the listeners: when it started, how many requests it made, and how it ended. Told
- * at most once of the end. Thread-safe: an asynchronous call's attempts run on other threads.
+ * Measures one call for the listeners: when it started, how many requests it made, and how it
+ * ended. Told at most once of the end. Thread-safe: an asynchronous call's attempts run on other
+ * threads.
  */
 final class CallMeter {
   private final ServiceRuntime runtime;
@@ -32,13 +33,26 @@ final class CallMeter {
 
   /** Tells that the call returned {@code response}. */
   void succeeded(ClaudeResponse response) {
-    runtime.listeners().call(new CallEvent(service, method, model, response.message().model(), attempts.get(),
-        elapsed(), response.usage(), null));
+    runtime
+        .listeners()
+        .call(
+            new CallEvent(
+                service,
+                method,
+                model,
+                response.message().model(),
+                attempts.get(),
+                elapsed(),
+                response.usage(),
+                null));
   }
 
   /** Tells that the call threw {@code failure}. */
   void failed(Throwable failure) {
-    runtime.listeners().call(new CallEvent(service, method, model, null, attempts.get(), elapsed(), null, failure));
+    runtime
+        .listeners()
+        .call(
+            new CallEvent(service, method, model, null, attempts.get(), elapsed(), null, failure));
   }
 
   private Duration elapsed() {

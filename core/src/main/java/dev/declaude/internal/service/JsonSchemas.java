@@ -17,25 +17,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Derives the JSON schema a structured answer must follow from the Java type it is parsed into, seeing
- * the type as Jackson does (record components, {@code @JsonProperty} renames, getters and setters).
+ * Derives the JSON schema a structured answer must follow from the Java type it is parsed into,
+ * seeing the type as Jackson does (record components, {@code @JsonProperty} renames, getters and
+ * setters).
  *
- * <p>Objects list every property as required and forbid others ({@code additionalProperties: false}), as
- * the API's structured outputs expect; an {@code Optional} property is the one that may be left out.
- * Nested classes go to {@code $defs}, so recursive types work. Thread-safe.
+ * <p>Objects list every property as required and forbid others ({@code additionalProperties:
+ * false}), as the API's structured outputs expect; an {@code Optional} property is the one that may
+ * be left out. Nested classes go to {@code $defs}, so recursive types work. Thread-safe.
  */
 final class JsonSchemas {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   // The string formats structured outputs understand, for the types Jackson writes as such strings.
-  private static final Map<Class<?>, String> FORMATS = Map.of(
-      java.time.LocalDate.class, "date",
-      java.time.LocalTime.class, "time",
-      java.time.OffsetTime.class, "time",
-      java.time.Instant.class, "date-time",
-      java.time.OffsetDateTime.class, "date-time",
-      java.time.ZonedDateTime.class, "date-time",
-      java.time.Duration.class, "duration",
-      UUID.class, "uuid");
+  private static final Map<Class<?>, String> FORMATS =
+      Map.of(
+          java.time.LocalDate.class, "date",
+          java.time.LocalTime.class, "time",
+          java.time.OffsetTime.class, "time",
+          java.time.Instant.class, "date-time",
+          java.time.OffsetDateTime.class, "date-time",
+          java.time.ZonedDateTime.class, "date-time",
+          java.time.Duration.class, "duration",
+          UUID.class, "uuid");
 
   private final ObjectMapper mapper;
 
@@ -112,19 +114,32 @@ final class JsonSchemas {
   }
 
   private static String simpleType(Class<?> raw) {
-    if (raw == String.class || raw == char.class || raw == Character.class || raw == UUID.class
-        || Temporal.class.isAssignableFrom(raw) || raw == java.time.Duration.class) {
+    if (raw == String.class
+        || raw == char.class
+        || raw == Character.class
+        || raw == UUID.class
+        || Temporal.class.isAssignableFrom(raw)
+        || raw == java.time.Duration.class) {
       return "string";
     }
     if (raw == boolean.class || raw == Boolean.class) {
       return "boolean";
     }
-    if (raw == int.class || raw == long.class || raw == short.class || raw == byte.class
-        || raw == Integer.class || raw == Long.class || raw == Short.class || raw == Byte.class
+    if (raw == int.class
+        || raw == long.class
+        || raw == short.class
+        || raw == byte.class
+        || raw == Integer.class
+        || raw == Long.class
+        || raw == Short.class
+        || raw == Byte.class
         || raw == BigInteger.class) {
       return "integer";
     }
-    if (raw == double.class || raw == float.class || raw == Double.class || raw == Float.class
+    if (raw == double.class
+        || raw == float.class
+        || raw == Double.class
+        || raw == Float.class
         || raw == BigDecimal.class) {
       return "number";
     }
@@ -134,5 +149,4 @@ final class JsonSchemas {
   private static String defName(Class<?> c) {
     return c.getName().replace('$', '.');
   }
-
 }

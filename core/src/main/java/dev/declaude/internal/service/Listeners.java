@@ -2,18 +2,18 @@ package dev.declaude.internal.service;
 
 import dev.declaude.event.CallEvent;
 import dev.declaude.event.ClaudeListener;
-import dev.declaude.event.RateLimitsEvent;
-import dev.declaude.response.RateLimits;
 import dev.declaude.event.ContextTruncatedEvent;
+import dev.declaude.event.RateLimitsEvent;
 import dev.declaude.response.ContextTruncation;
+import dev.declaude.response.RateLimits;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells a client's listeners what it did; a listener's failure is logged, never propagated. Not an API.
- * Immutable, so thread-safe.
+ * Tells a client's listeners what it did; a listener's failure is logged, never propagated. Not an
+ * API. Immutable, so thread-safe.
  */
 public final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
@@ -32,7 +32,9 @@ public final class Listeners {
     }
   }
 
-  /** Tells that a response reported rate limits for {@code domain}; nothing when it reported none. */
+  /**
+   * Tells that a response reported rate limits for {@code domain}; nothing when it reported none.
+   */
   public void rateLimits(String domain, RateLimits limits) {
     if (!listeners.isEmpty() && !limits.isEmpty()) {
       RateLimitsEvent event = new RateLimitsEvent(domain, limits);

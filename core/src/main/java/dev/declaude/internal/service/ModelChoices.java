@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A method's model and its fallback models, in the order an overloaded call moves through them. Immutable and
- * thread-safe; {@link #forCall()} gives each call the state that logs its moves.
+ * A method's model and its fallback models, in the order an overloaded call moves through them.
+ * Immutable and thread-safe; {@link #forCall()} gives each call the state that logs its moves.
  */
 final class ModelChoices {
   private static final Logger LOG = LoggerFactory.getLogger(ModelChoices.class);
@@ -47,7 +47,11 @@ final class ModelChoices {
       }
       int before = current.getAndSet(choice);
       if (before != choice) {
-        LOG.info("{}: {} is overloaded; falling back to {}", where, models.get(before), models.get(choice));
+        LOG.info(
+            "{}: {} is overloaded; falling back to {}",
+            where,
+            models.get(before),
+            models.get(choice));
       }
       return request.withModel(models.get(choice));
     }

@@ -2,11 +2,11 @@ package dev.declaude.internal.service;
 
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.StreamInterruptedException;
-import dev.declaude.transport.RequestOptions;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.ContextTruncation;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryPolicy;
+import dev.declaude.transport.RequestOptions;
 import dev.declaude.wire.MessageRequest;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A stream that has delivered its first text delta, or ended before any. Opening retries like any request
- * until that point, because nothing has reached the caller yet; after it, a failure is a {@link
- * StreamInterruptedException} carrying the text delivered, never a silent replay. Not thread-safe.
+ * A stream that has delivered its first text delta, or ended before any. Opening retries like any
+ * request until that point, because nothing has reached the caller yet; after it, a failure is a
+ * {@link StreamInterruptedException} carrying the text delivered, never a silent replay. Not
+ * thread-safe.
  */
 final class OpenedStream implements AutoCloseable {
   private final MessageStream events;
@@ -39,27 +40,43 @@ final class OpenedStream implements AutoCloseable {
   /**
    * Opens the stream through the engine, retrying failures that come before the first text.
    *
-   * @param models the model each attempt asks: the method's own, or a fallback once it is overloaded
+   * @param models the model each attempt asks: the method's own, or a fallback once it is
+   *     overloaded
    * @param meter counts each request, and is told when the stream breaks after its first text
    * @param onComplete told the whole answer once the stream has ended well
    */
-  static OpenedStream open(ServiceRuntime runtime, RetryPolicy policy, ModelChoices.Call models,
-      MessageRequest request, CallMeter meter, Consumer<ClaudeResponse> onComplete) {
-    return runtime.engine().executeWithFallbacks(policy, choice -> {
-      meter.attempt();
-      OpenedStream s = new OpenedStream(
-          runtime.transport().stream(models.on(choice, request), RequestOptions.defaults()), meter, onComplete);
-      try {
-        s.pending = s.readText();
-      } catch (RuntimeException e) {
-        s.close();
-        throw e;
-      }
-      return s;
-    });
+  static OpenedStream open(
+      ServiceRuntime runtime,
+      RetryPolicy policy,
+      ModelChoices.Call models,
+      MessageRequest request,
+      CallMeter meter,
+      Consumer<ClaudeResponse> onComplete) {
+    return runtime
+        .engine()
+        .executeWithFallbacks(
+            policy,
+            choice -> {
+              meter.attempt();
+              OpenedStream s =
+                  new OpenedStream(
+                      runtime.transport().stream(
+                          models.on(choice, request), RequestOptions.defaults()),
+                      meter,
+                      onComplete);
+              try {
+                s.pending = s.readText();
+              } catch (RuntimeException e) {
+                s.close();
+                throw e;
+              }
+              return s;
+            });
   }
 
-  /** Returns this stream, whose answer says that {@code dropped} turns were left out of its request. */
+  /**
+   * Returns this stream, whose answer says that {@code dropped} turns were left out of its request.
+   */
   OpenedStream withTruncation(ContextTruncation dropped) {
     this.truncation = dropped;
     return this;
@@ -111,28 +128,31 @@ final class OpenedStream implements AutoCloseable {
 
   /** Returns the remaining deltas as a stream that releases the connection when closed. */
   Stream<String> asStream() {
-    Iterator<String> it = new Iterator<>() {
-      private String next;
+    Iterator<String> it =
+        new Iterator<>() {
+          private String next;
 
-      @Override
-      public boolean hasNext() {
-        if (next == null) {
-          next = nextText();
-        }
-        return next != null;
-      }
+          @Override
+          public boolean hasNext() {
+            if (next == null) {
+              next = nextText();
+            }
+            return next != null;
+          }
 
-      @Override
-      public String next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        String text = next;
-        next = null;
-        return text;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+          @Override
+          public String next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            String text = next;
+            next = null;
+            return text;
+          }
+        };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
         .onClose(this::close);
   }
 

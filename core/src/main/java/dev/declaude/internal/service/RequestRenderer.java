@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a method's arguments into its request. Everything that does not depend on the arguments (model,
- * limits, system prompt, few-shot turns, output schema) is fixed once, at {@code create()}; a call only
- * renders the template and, if the method takes one, appends the history. Immutable and thread-safe.
+ * Turns a method's arguments into its request. Everything that does not depend on the arguments
+ * (model, limits, system prompt, few-shot turns, output schema) is fixed once, at {@code create()};
+ * a call only renders the template and, if the method takes one, appends the history. Immutable and
+ * thread-safe.
  */
 final class RequestRenderer {
   private final String methodName;
@@ -30,7 +31,8 @@ final class RequestRenderer {
   private final List<Message> turns;
   private final MessageRequest shape;
 
-  RequestRenderer(MethodDescription method, ClaudePrompt prompt, String defaultModel, JsonNode outputConfig) {
+  RequestRenderer(
+      MethodDescription method, ClaudePrompt prompt, String defaultModel, JsonNode outputConfig) {
     this.methodName = method.name();
     PromptTemplate template = PromptTemplate.parse(prompt.value());
     Map<String, Integer> argumentOf = new HashMap<>();
@@ -62,13 +64,14 @@ final class RequestRenderer {
   }
 
   private static MessageRequest shape(ClaudePrompt p, String defaultModel, JsonNode outputConfig) {
-    MessageRequest.Builder b = MessageRequest.builder()
-        .model(p.model().isEmpty() ? defaultModel : p.model())
-        .maxTokens(p.maxTokens())
-        .stopSequences(List.of(p.stopSequences()))
-        .outputConfig(outputConfig)
-        // A placeholder message: build() insists on one; every call replaces the list.
-        .addUserMessage("-");
+    MessageRequest.Builder b =
+        MessageRequest.builder()
+            .model(p.model().isEmpty() ? defaultModel : p.model())
+            .maxTokens(p.maxTokens())
+            .stopSequences(List.of(p.stopSequences()))
+            .outputConfig(outputConfig)
+            // A placeholder message: build() insists on one; every call replaces the list.
+            .addUserMessage("-");
     if (!p.system().isEmpty()) {
       b.system(p.system());
     }
@@ -108,7 +111,9 @@ final class RequestRenderer {
     return text.toString();
   }
 
-  /** Returns the call's conversation, if its history parameter is one, to record the exchange in. */
+  /**
+   * Returns the call's conversation, if its history parameter is one, to record the exchange in.
+   */
   Conversation conversation(Object[] args) {
     return historyIndex >= 0 && args[historyIndex] instanceof Conversation c ? c : null;
   }
@@ -120,8 +125,15 @@ final class RequestRenderer {
 
   private String text(String name, Object value) {
     if (value == null) {
-      throw new NullPointerException("argument '" + name + "' of " + methodName + " is null: the prompt needs a "
-          + "value for {" + name + "}; pass an empty string to leave it blank");
+      throw new NullPointerException(
+          "argument '"
+              + name
+              + "' of "
+              + methodName
+              + " is null: the prompt needs a "
+              + "value for {"
+              + name
+              + "}; pass an empty string to leave it blank");
     }
     return value.toString();
   }
@@ -133,7 +145,8 @@ final class RequestRenderer {
     }
     Object value = args[historyIndex];
     if (value == null) {
-      throw new NullPointerException("the history argument of " + methodName + " is null; pass an empty list");
+      throw new NullPointerException(
+          "the history argument of " + methodName + " is null; pass an empty list");
     }
     return value instanceof Conversation c ? c.messages() : (List<Message>) value;
   }

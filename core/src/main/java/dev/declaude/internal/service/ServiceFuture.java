@@ -3,11 +3,11 @@ package dev.declaude.internal.service;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The future an asynchronous service method returns. Cancelling it cancels the call underneath it (the retry
- * engine's future, which drops scheduled retries and aborts the HTTP call in flight), and a success settles
- * together with its side effect (appending the exchange to the conversation): a cancel that wins leaves the
- * conversation untouched, and one that comes after the answer was recorded fails, as a cancel of a completed
- * future does.
+ * The future an asynchronous service method returns. Cancelling it cancels the call underneath it
+ * (the retry engine's future, which drops scheduled retries and aborts the HTTP call in flight),
+ * and a success settles together with its side effect (appending the exchange to the conversation):
+ * a cancel that wins leaves the conversation untouched, and one that comes after the answer was
+ * recorded fails, as a cancel of a completed future does.
  *
  * <p>Thread-safe.
  */
@@ -15,7 +15,10 @@ final class ServiceFuture<T> extends CompletableFuture<T> {
   private CompletableFuture<?> upstream;
   private boolean settled;
 
-  /** Makes {@code future} the call underneath, cancelled with this one (at once, if this one already was). */
+  /**
+   * Makes {@code future} the call underneath, cancelled with this one (at once, if this one already
+   * was).
+   */
   void follow(CompletableFuture<?> future) {
     boolean cancelled;
     synchronized (this) {
@@ -27,7 +30,10 @@ final class ServiceFuture<T> extends CompletableFuture<T> {
     }
   }
 
-  /** Completes with {@code value} after running {@code effect}, unless this future was cancelled first. */
+  /**
+   * Completes with {@code value} after running {@code effect}, unless this future was cancelled
+   * first.
+   */
   boolean succeed(T value, Runnable effect) {
     synchronized (this) {
       if (settled || isDone()) {

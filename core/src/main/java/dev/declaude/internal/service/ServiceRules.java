@@ -14,30 +14,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the rule set at {@code create()}: throws on the errors, logs the warnings once per type. The rule
- * set itself only reports, so the annotation processor can share it without a logger or core's exceptions.
+ * Applies the rule set at {@code create()}: throws on the errors, logs the warnings once per type.
+ * The rule set itself only reports, so the annotation processor can share it without a logger or
+ * core's exceptions.
  */
 public final class ServiceRules {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRules.class);
-  private static final ClassValue<AtomicBoolean> WARNED = new ClassValue<>() {
-    @Override
-    protected AtomicBoolean computeValue(Class<?> type) {
-      return new AtomicBoolean();
-    }
-  };
+  private static final ClassValue<AtomicBoolean> WARNED =
+      new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+          return new AtomicBoolean();
+        }
+      };
 
   private ServiceRules() {}
 
   /**
-   * Checks {@code service} as {@code ClaudeClient.create()} does, logs its warnings once per type through
-   * SLF4J, and returns the description it checked with those warnings.
+   * Checks {@code service} as {@code ClaudeClient.create()} does, logs its warnings once per type
+   * through SLF4J, and returns the description it checked with those warnings.
    *
    * @throws ServiceDefinitionException if any rule that is an error is broken; it lists all of them
    */
   public static CheckedService requireValid(RuleSet rules, Class<?> service, LocalDate today) {
     ServiceDescription d = ReflectiveServiceReader.describe(service);
     List<Violation> all = rules.checkService(d, today);
-    List<Violation> errors = all.stream().filter(v -> v.severity() == Severity.ERROR).collect(Collectors.toList());
+    List<Violation> errors =
+        all.stream().filter(v -> v.severity() == Severity.ERROR).collect(Collectors.toList());
     List<Violation> warnings =
         all.stream().filter(v -> v.severity() == Severity.WARNING).collect(Collectors.toList());
     if (!warnings.isEmpty() && !WARNED.get(service).getAndSet(true)) {
@@ -46,9 +49,14 @@ public final class ServiceRules {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ServiceDefinitionException(d.typeName(), errors.stream()
-          .map(v -> new ServiceDefinitionException.Problem(v.ruleId(), v.methodName(), v.message()))
-          .collect(Collectors.toList()));
+      throw new ServiceDefinitionException(
+          d.typeName(),
+          errors.stream()
+              .map(
+                  v ->
+                      new ServiceDefinitionException.Problem(
+                          v.ruleId(), v.methodName(), v.message()))
+              .collect(Collectors.toList()));
     }
     return new CheckedService(d, warnings);
   }

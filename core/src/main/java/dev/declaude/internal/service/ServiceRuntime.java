@@ -1,17 +1,17 @@
 package dev.declaude.internal.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.declaude.transport.Transport;
+import dev.declaude.internal.rules.ModelCatalogue;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
 import dev.declaude.retry.TimeSource;
-import dev.declaude.internal.rules.ModelCatalogue;
+import dev.declaude.transport.Transport;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What a generated service needs from the client that created it, and whether that client is still open.
- * Not an API: {@code ClaudeClient} builds one per client. Thread-safe.
+ * What a generated service needs from the client that created it, and whether that client is still
+ * open. Not an API: {@code ClaudeClient} builds one per client. Thread-safe.
  */
 public final class ServiceRuntime {
   private final Transport transport;
@@ -35,8 +35,14 @@ public final class ServiceRuntime {
    * @param clock tells {@code create()} the day, against which model lifecycles are judged
    * @param listeners told what the services do
    */
-  public ServiceRuntime(Transport transport, RetryEngine engine, RetryPolicy defaultPolicy, String defaultModel,
-      ObjectMapper answerMapper, Clock clock, Listeners listeners) {
+  public ServiceRuntime(
+      Transport transport,
+      RetryEngine engine,
+      RetryPolicy defaultPolicy,
+      String defaultModel,
+      ObjectMapper answerMapper,
+      Clock clock,
+      Listeners listeners) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.engine = Objects.requireNonNull(engine, "engine");
     this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");

@@ -50,13 +50,24 @@ final class StreamAccumulator {
   /** Returns the answer as a non-streamed call would have. */
   ClaudeResponse response(ResponseMetadata metadata) {
     List<ContentBlock> content = new ArrayList<>();
-    blocks.forEach((index, block) -> {
-      StringBuilder text = texts.get(index);
-      content.add(block != null && block.isText() ? ContentBlock.text(text == null ? "" : text.toString()) : block);
-    });
-    MessageResponse m = new MessageResponse(
-        start == null ? null : start.id(), "message", "assistant", content, start == null ? null : start.model(),
-        stopReason, stopSequence, usage);
+    blocks.forEach(
+        (index, block) -> {
+          StringBuilder text = texts.get(index);
+          content.add(
+              block != null && block.isText()
+                  ? ContentBlock.text(text == null ? "" : text.toString())
+                  : block);
+        });
+    MessageResponse m =
+        new MessageResponse(
+            start == null ? null : start.id(),
+            "message",
+            "assistant",
+            content,
+            start == null ? null : start.model(),
+            stopReason,
+            stopSequence,
+            usage);
     return new ClaudeResponse(m, metadata);
   }
 
@@ -71,7 +82,11 @@ final class StreamAccumulator {
     return new Usage(
         delta.inputTokens() != null ? delta.inputTokens() : before.inputTokens(),
         delta.outputTokens() != null ? delta.outputTokens() : before.outputTokens(),
-        delta.cacheCreationInputTokens() != null ? delta.cacheCreationInputTokens() : before.cacheCreationInputTokens(),
-        delta.cacheReadInputTokens() != null ? delta.cacheReadInputTokens() : before.cacheReadInputTokens());
+        delta.cacheCreationInputTokens() != null
+            ? delta.cacheCreationInputTokens()
+            : before.cacheCreationInputTokens(),
+        delta.cacheReadInputTokens() != null
+            ? delta.cacheReadInputTokens()
+            : before.cacheReadInputTokens());
   }
 }

@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 
 /**
- * Asks for JSON of a type and reads the answer into it. The request's {@code output_config} carries the
- * type's JSON schema ({@code {"format":{"type":"json_schema","schema":...}}}); an answer that does not
- * parse, or that {@code max_tokens} cut short, becomes a {@link ResponseFormatException} with the raw text,
- * never a Jackson exception. Immutable and thread-safe.
+ * Asks for JSON of a type and reads the answer into it. The request's {@code output_config} carries
+ * the type's JSON schema ({@code {"format":{"type":"json_schema","schema":...}}}); an answer that
+ * does not parse, or that {@code max_tokens} cut short, becomes a {@link ResponseFormatException}
+ * with the raw text, never a Jackson exception. Immutable and thread-safe.
  */
 final class StructuredAnswers {
   private final ObjectMapper mapper;
@@ -41,19 +41,33 @@ final class StructuredAnswers {
   Object read(ClaudeResponse response) {
     String text = response.text();
     if ("max_tokens".equals(response.stopReason())) {
-      throw new ResponseFormatException("the answer was cut off at max_tokens (" + response.usage().outputTokens()
-          + " tokens) before its JSON was complete; raise maxTokens", text, response.requestId(), null);
+      throw new ResponseFormatException(
+          "the answer was cut off at max_tokens ("
+              + response.usage().outputTokens()
+              + " tokens) before its JSON was complete; raise maxTokens",
+          text,
+          response.requestId(),
+          null);
     }
     try {
       Object value = mapper.readValue(text, type);
       if (value == null) {
-        throw new ResponseFormatException("the answer is JSON null, not a " + type.getRawClass().getSimpleName(),
-            text, response.requestId(), null);
+        throw new ResponseFormatException(
+            "the answer is JSON null, not a " + type.getRawClass().getSimpleName(),
+            text,
+            response.requestId(),
+            null);
       }
       return value;
     } catch (IOException e) {
-      throw new ResponseFormatException("the answer is not JSON of " + type.getRawClass().getSimpleName() + ": "
-          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), text, response.requestId(), e);
+      throw new ResponseFormatException(
+          "the answer is not JSON of "
+              + type.getRawClass().getSimpleName()
+              + ": "
+              + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()),
+          text,
+          response.requestId(),
+          e);
     }
   }
 }

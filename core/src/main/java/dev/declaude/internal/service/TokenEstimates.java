@@ -10,24 +10,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Estimates input tokens locally: about four characters a token, corrected per model by what answers
- * report. Each answer's {@code usage.input_tokens} against the raw estimate of its request moves the
- * model's correction factor a third of the way (an exponential average), so a long chat converges on
- * the model's real tokenizer within a few calls.
+ * Estimates input tokens locally: about four characters a token, corrected per model by what
+ * answers report. Each answer's {@code usage.input_tokens} against the raw estimate of its request
+ * moves the model's correction factor a third of the way (an exponential average), so a long chat
+ * converges on the model's real tokenizer within a few calls.
  *
- * <p>Bounded, because an answer is the server's word: one observation counts for at most twice or half the
- * current factor, and the factor stays within {@link #MIN_FACTOR} and {@link #MAX_FACTOR} (no tokenizer is
- * that far from four characters a token). An absurd {@code input_tokens} (two billion) therefore moves the
- * estimate a little, and the next honest answers move it back, instead of refusing every later call
- * locally. Factors are kept per canonical model id, so an alias and its model share what was learned.
+ * <p>Bounded, because an answer is the server's word: one observation counts for at most twice or
+ * half the current factor, and the factor stays within {@link #MIN_FACTOR} and {@link #MAX_FACTOR}
+ * (no tokenizer is that far from four characters a token). An absurd {@code input_tokens} (two
+ * billion) therefore moves the estimate a little, and the next honest answers move it back, instead
+ * of refusing every later call locally. Factors are kept per canonical model id, so an alias and
+ * its model share what was learned.
  *
  * <p>One per client; thread-safe.
  */
 final class TokenEstimates {
   private static final double CHARS_PER_TOKEN = 4.0;
   private static final double LEARNING_RATE = 1.0 / 3;
+
   /** The least and most tokens per four characters any factor may claim. */
   static final double MIN_FACTOR = 0.25;
+
   static final double MAX_FACTOR = 4.0;
 
   private final ModelCatalogue catalogue;
@@ -37,7 +40,10 @@ final class TokenEstimates {
     this.catalogue = catalogue;
   }
 
-  /** Returns the raw estimate of one message: its text (and other blocks' JSON) at four characters a token. */
+  /**
+   * Returns the raw estimate of one message: its text (and other blocks' JSON) at four characters a
+   * token.
+   */
   static long raw(Message message) {
     return raw(message.content());
   }
@@ -65,7 +71,10 @@ final class TokenEstimates {
     return total;
   }
 
-  /** Returns the model's correction factor: observed tokens per raw-estimated token, 1 until learned. */
+  /**
+   * Returns the model's correction factor: observed tokens per raw-estimated token, 1 until
+   * learned.
+   */
   double factor(String model) {
     return correction.getOrDefault(canonical(model), 1.0);
   }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.AuthenticationException;
 import dev.declaude.error.BillingException;
 import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ConflictException;
 import dev.declaude.error.ContextLengthExceededException;
-import dev.declaude.annotation.ErrorKind;
 import dev.declaude.error.GatewayTimeoutException;
 import dev.declaude.error.InvalidRequestException;
 import dev.declaude.error.NotFoundException;
@@ -44,30 +44,76 @@ class ErrorTableTest {
 
   static Stream<Arguments> rows() {
     return Stream.of(
-        row(400, "invalid_request_error", "max_tokens: Field required", InvalidRequestException.class, ErrorKind.INVALID_REQUEST),
-        row(401, "authentication_error", "invalid x-api-key", AuthenticationException.class, ErrorKind.AUTHENTICATION),
+        row(
+            400,
+            "invalid_request_error",
+            "max_tokens: Field required",
+            InvalidRequestException.class,
+            ErrorKind.INVALID_REQUEST),
+        row(
+            401,
+            "authentication_error",
+            "invalid x-api-key",
+            AuthenticationException.class,
+            ErrorKind.AUTHENTICATION),
         row(402, "billing_error", "Billing error", BillingException.class, ErrorKind.BILLING),
-        row(403, "permission_error", "Permission denied", PermissionDeniedException.class, ErrorKind.PERMISSION),
-        row(404, "not_found_error", "model: claude-2.1", NotFoundException.class, ErrorKind.NOT_FOUND),
+        row(
+            403,
+            "permission_error",
+            "Permission denied",
+            PermissionDeniedException.class,
+            ErrorKind.PERMISSION),
+        row(
+            404,
+            "not_found_error",
+            "model: claude-2.1",
+            NotFoundException.class,
+            ErrorKind.NOT_FOUND),
         row(409, "conflict_error", "Conflict", ConflictException.class, ErrorKind.CONFLICT),
-        row(413, "request_too_large", "Request exceeds the maximum size", RequestTooLargeException.class, ErrorKind.REQUEST_TOO_LARGE),
-        row(429, "rate_limit_error", "Rate limited", RateLimitException.class, ErrorKind.RATE_LIMIT),
+        row(
+            413,
+            "request_too_large",
+            "Request exceeds the maximum size",
+            RequestTooLargeException.class,
+            ErrorKind.REQUEST_TOO_LARGE),
+        row(
+            429,
+            "rate_limit_error",
+            "Rate limited",
+            RateLimitException.class,
+            ErrorKind.RATE_LIMIT),
         row(500, "api_error", "Internal server error", ServerException.class, ErrorKind.SERVER),
         row(502, "api_error", "Bad gateway", ServerException.class, ErrorKind.SERVER),
         row(503, "api_error", "Service unavailable", ServerException.class, ErrorKind.SERVER),
-        row(504, "timeout_error", "Request timeout", GatewayTimeoutException.class, ErrorKind.SERVER),
-        row(529, "overloaded_error", "Overloaded", OverloadedException.class, ErrorKind.OVERLOADED));
+        row(
+            504,
+            "timeout_error",
+            "Request timeout",
+            GatewayTimeoutException.class,
+            ErrorKind.SERVER),
+        row(
+            529,
+            "overloaded_error",
+            "Overloaded",
+            OverloadedException.class,
+            ErrorKind.OVERLOADED));
   }
 
-  private static Arguments row(int status, String type, String message, Class<?> exception, ErrorKind kind) {
+  private static Arguments row(
+      int status, String type, String message, Class<?> exception, ErrorKind kind) {
     return Arguments.of(status, type, message, exception, kind);
   }
 
   @ParameterizedTest(name = "{0} {1} -> {3}")
   @MethodSource("rows")
   void eachDocumentedStatusBecomesItsTypedException(
-      int status, String type, String message, Class<? extends ClaudeApiException> exception, ErrorKind kind) {
-    api.server.enqueue(json(status, error(type, message, "req_body_1")).setHeader("request-id", "req_header_1"));
+      int status,
+      String type,
+      String message,
+      Class<? extends ClaudeApiException> exception,
+      ErrorKind kind) {
+    api.server.enqueue(
+        json(status, error(type, message, "req_body_1")).setHeader("request-id", "req_header_1"));
 
     ClaudeApiException e = assertThrows(ClaudeApiException.class, () -> api.client.send(request()));
 
@@ -77,12 +123,19 @@ class ErrorTableTest {
     assertEquals("req_header_1", e.requestId());
     assertEquals(kind, e.kind());
     assertEquals(1, e.attempts());
-    assertEquals(status + " " + type + ": " + message + " (request-id req_header_1)", e.getMessage());
+    assertEquals(
+        status + " " + type + ": " + message + " (request-id req_header_1)", e.getMessage());
   }
 
   @Test
   void promptTooLongIsContextLengthWithTokensAndLimit() {
-    api.server.enqueue(json(400, error("invalid_request_error", "prompt is too long: 208310 tokens > 200000 maximum", "req_1")));
+    api.server.enqueue(
+        json(
+            400,
+            error(
+                "invalid_request_error",
+                "prompt is too long: 208310 tokens > 200000 maximum",
+                "req_1")));
 
     var e = assertThrows(ContextLengthExceededException.class, () -> api.client.send(request()));
 
@@ -98,9 +151,13 @@ class ErrorTableTest {
 
   @Test
   void inputPlusMaxTokensIsContextLengthWithAllThreeNumbers() {
-    api.server.enqueue(json(400, error("invalid_request_error",
-        "input length and `max_tokens` exceed context limit: 199759 + 8192 > 200000, decrease input length or `max_tokens` and try again",
-        "req_2")));
+    api.server.enqueue(
+        json(
+            400,
+            error(
+                "invalid_request_error",
+                "input length and `max_tokens` exceed context limit: 199759 + 8192 > 200000, decrease input length or `max_tokens` and try again",
+                "req_2")));
 
     var e = assertThrows(ContextLengthExceededException.class, () -> api.client.send(request()));
 
@@ -112,9 +169,12 @@ class ErrorTableTest {
 
   @Test
   void spendCapIsBillingAndNeverARateLimit() {
-    api.server.enqueue(json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":"
-        + "\"You have reached your API usage limits.\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}},"
-        + "\"request_id\":\"req_cap\"}"));
+    api.server.enqueue(
+        json(
+            429,
+            "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":"
+                + "\"You have reached your API usage limits.\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}},"
+                + "\"request_id\":\"req_cap\"}"));
 
     var e = assertThrows(SpendLimitException.class, () -> api.client.send(request()));
 
@@ -124,22 +184,31 @@ class ErrorTableTest {
     assertFalse(RateLimitException.class.isInstance(e));
     assertEquals("enforced_spend_limit_reached", e.errorCode());
     assertTrue(e.retryAfter().isEmpty());
-    assertEquals("429 rate_limit_error: You have reached your API usage limits. [enforced_spend_limit_reached] "
-        + "(request-id req_cap)", e.getMessage());
+    assertEquals(
+        "429 rate_limit_error: You have reached your API usage limits. [enforced_spend_limit_reached] "
+            + "(request-id req_cap)",
+        e.getMessage());
   }
 
   @Test
   void contractSpendCapIsBillingToo() {
-    api.server.enqueue(json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"cap\","
-        + "\"details\":{\"error_code\":\"contract_spend_limit_reached\"}}}"));
+    api.server.enqueue(
+        json(
+            429,
+            "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"cap\","
+                + "\"details\":{\"error_code\":\"contract_spend_limit_reached\"}}}"));
 
     assertThrows(SpendLimitException.class, () -> api.client.send(request()));
   }
 
   @Test
   void rampLimitIsAnOrdinaryRateLimit() {
-    api.server.enqueue(json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"ramp\","
-        + "\"details\":{\"error_code\":\"ramp_limit_exceeded\"}}}").setHeader("retry-after", "3"));
+    api.server.enqueue(
+        json(
+                429,
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"ramp\","
+                    + "\"details\":{\"error_code\":\"ramp_limit_exceeded\"}}}")
+            .setHeader("retry-after", "3"));
 
     var e = assertThrows(RateLimitException.class, () -> api.client.send(request()));
 
@@ -149,7 +218,10 @@ class ErrorTableTest {
 
   @Test
   void theEdgeShaped413WithoutTypeOrRequestIdIsRequestTooLarge() {
-    api.server.enqueue(json(413, "{\"error\":{\"type\":\"request_too_large\",\"message\":\"Request exceeds the maximum size\"}}"));
+    api.server.enqueue(
+        json(
+            413,
+            "{\"error\":{\"type\":\"request_too_large\",\"message\":\"Request exceeds the maximum size\"}}"));
 
     var e = assertThrows(RequestTooLargeException.class, () -> api.client.send(request()));
 
@@ -186,15 +258,18 @@ class ErrorTableTest {
 
   @ParameterizedTest(name = "stream error {0} -> {1}")
   @org.junit.jupiter.params.provider.CsvSource({
-      "overloaded_error, dev.declaude.error.OverloadedException",
-      "rate_limit_error, dev.declaude.error.RateLimitException",
-      "api_error, dev.declaude.error.ServerException",
-      "invalid_request_error, dev.declaude.error.InvalidRequestException",
-      "timeout_error, dev.declaude.error.GatewayTimeoutException",
-      "something_new_error, dev.declaude.error.ServerException"})
+    "overloaded_error, dev.declaude.error.OverloadedException",
+    "rate_limit_error, dev.declaude.error.RateLimitException",
+    "api_error, dev.declaude.error.ServerException",
+    "invalid_request_error, dev.declaude.error.InvalidRequestException",
+    "timeout_error, dev.declaude.error.GatewayTimeoutException",
+    "something_new_error, dev.declaude.error.ServerException"
+  })
   void anErrorInsideAStreamIsClassifiedByItsType(String type, String exception) {
-    var e = ErrorTranslator.translate(dev.declaude.response.ResponseMetadata.ofStatus(200),
-        "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"m\"}}");
+    var e =
+        ErrorTranslator.translate(
+            dev.declaude.response.ResponseMetadata.ofStatus(200),
+            "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"m\"}}");
 
     assertEquals(exception, e.getClass().getName());
     assertEquals(200, e.status());

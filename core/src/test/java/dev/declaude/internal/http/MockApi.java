@@ -23,18 +23,28 @@ final class MockApi implements AutoCloseable {
   }
 
   static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("content-type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("content-type", "application/json")
+        .setBody(body);
   }
 
   static String error(String type, String message, String requestId) {
-    return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"},"
-        + "\"request_id\":\"" + requestId + "\"}";
+    return "{\"type\":\"error\",\"error\":{\"type\":\""
+        + type
+        + "\",\"message\":\""
+        + message
+        + "\"},"
+        + "\"request_id\":\""
+        + requestId
+        + "\"}";
   }
 
-  static final String OK_BODY = "{\"id\":\"msg_01\",\"type\":\"message\",\"role\":\"assistant\","
-      + "\"content\":[{\"type\":\"text\",\"text\":\"Hello\"},{\"type\":\"text\",\"text\":\" there\"}],"
-      + "\"model\":\"claude-sonnet-4-6\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
-      + "\"usage\":{\"input_tokens\":12,\"output_tokens\":3},\"some_future_field\":{\"x\":1}}";
+  static final String OK_BODY =
+      "{\"id\":\"msg_01\",\"type\":\"message\",\"role\":\"assistant\","
+          + "\"content\":[{\"type\":\"text\",\"text\":\"Hello\"},{\"type\":\"text\",\"text\":\" there\"}],"
+          + "\"model\":\"claude-sonnet-4-6\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+          + "\"usage\":{\"input_tokens\":12,\"output_tokens\":3},\"some_future_field\":{\"x\":1}}";
 
   @Override
   public void close() throws IOException {

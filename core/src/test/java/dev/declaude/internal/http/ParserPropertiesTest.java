@@ -23,39 +23,87 @@ class ParserPropertiesTest {
   @Provide
   Arbitrary<String> bodies() {
     Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(300);
-    Arbitrary<String> jsonish = Arbitraries.strings().withChars("{}[]\":,. -0123456789abcdeflnrstu_\\").ofMaxLength(200);
-    Arbitrary<String> nearlyRight = Arbitraries.of("invalid_request_error", "rate_limit_error", "overloaded_error", "", "x")
-        .flatMap(type -> Arbitraries.strings().ofMaxLength(60).map(msg ->
-            "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":" + msg + ",\"details\":{\"error_code\":" + msg + "}}}"));
-    Arbitrary<String> contextLength = Arbitraries.longs().map(n ->
-        "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: " + n + " tokens > 99999999999999999999 maximum\"}}");
+    Arbitrary<String> jsonish =
+        Arbitraries.strings().withChars("{}[]\":,. -0123456789abcdeflnrstu_\\").ofMaxLength(200);
+    Arbitrary<String> nearlyRight =
+        Arbitraries.of("invalid_request_error", "rate_limit_error", "overloaded_error", "", "x")
+            .flatMap(
+                type ->
+                    Arbitraries.strings()
+                        .ofMaxLength(60)
+                        .map(
+                            msg ->
+                                "{\"type\":\"error\",\"error\":{\"type\":\""
+                                    + type
+                                    + "\",\"message\":"
+                                    + msg
+                                    + ",\"details\":{\"error_code\":"
+                                    + msg
+                                    + "}}}"));
+    Arbitrary<String> contextLength =
+        Arbitraries.longs()
+            .map(
+                n ->
+                    "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: "
+                        + n
+                        + " tokens > 99999999999999999999 maximum\"}}");
     return Arbitraries.oneOf(any, jsonish, nearlyRight, contextLength);
   }
 
   @Property(tries = 400)
-  void anyStatusAndBodyBecomesAnApiException(@ForAll @IntRange(min = 100, max = 999) int status, @ForAll("bodies") String body) {
+  void anyStatusAndBodyBecomesAnApiException(
+      @ForAll @IntRange(min = 100, max = 999) int status, @ForAll("bodies") String body) {
     ClaudeApiException e = ErrorTranslator.translate(ResponseMetadata.ofStatus(status), body);
     assertNotNull(e.kind());
     assertNotNull(e.getMessage());
   }
 
   @Property(tries = 300)
-  void anyHeaderValuesParse(@ForAll String requestId, @ForAll String retryAfter, @ForAll String retryAfterMs,
-      @ForAll String shouldRetry, @ForAll String limit, @ForAll String reset) {
-    Map<String, String> headers = Map.of(
-        "request-id", requestId, "retry-after", retryAfter, "retry-after-ms", retryAfterMs,
-        "x-should-retry", shouldRetry, "anthropic-ratelimit-requests-limit", limit,
-        "anthropic-ratelimit-requests-reset", reset, "anthropic-ratelimit-tokens-remaining", limit);
+  void anyHeaderValuesParse(
+      @ForAll String requestId,
+      @ForAll String retryAfter,
+      @ForAll String retryAfterMs,
+      @ForAll String shouldRetry,
+      @ForAll String limit,
+      @ForAll String reset) {
+    Map<String, String> headers =
+        Map.of(
+            "request-id",
+            requestId,
+            "retry-after",
+            retryAfter,
+            "retry-after-ms",
+            retryAfterMs,
+            "x-should-retry",
+            shouldRetry,
+            "anthropic-ratelimit-requests-limit",
+            limit,
+            "anthropic-ratelimit-requests-reset",
+            reset,
+            "anthropic-ratelimit-tokens-remaining",
+            limit);
     assertNotNull(ResponseHeaders.parse(200, headers::get, NOW));
   }
 
   @Provide
   Arbitrary<String> sse() {
-    Arbitrary<String> line = Arbitraries.oneOf(
-        Arbitraries.of("event: error", "event: message_start", "event: content_block_delta", "data: {", "data: }",
-            "data: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}", "data: {\"type\":\"ping\"}",
-            "data: {\"type\":\"content_block_delta\",\"index\":\"x\",\"delta\":5}", "data: null", "data: []", ":", "", "\r"),
-        Arbitraries.strings().ofMaxLength(40));
+    Arbitrary<String> line =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "event: error",
+                "event: message_start",
+                "event: content_block_delta",
+                "data: {",
+                "data: }",
+                "data: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}",
+                "data: {\"type\":\"ping\"}",
+                "data: {\"type\":\"content_block_delta\",\"index\":\"x\",\"delta\":5}",
+                "data: null",
+                "data: []",
+                ":",
+                "",
+                "\r"),
+            Arbitraries.strings().ofMaxLength(40));
     return line.list().ofMaxSize(20).map(lines -> String.join("\n", lines));
   }
 

@@ -13,7 +13,9 @@ class ResponseHeadersTest {
 
   @Test
   void retryAfterAsAnHttpDateIsTheTimeUntilThen() {
-    assertEquals(Duration.ofSeconds(90), ResponseHeaders.retryAfter(null, "Tue, 24 Nov 2026 20:01:30 GMT", NOW));
+    assertEquals(
+        Duration.ofSeconds(90),
+        ResponseHeaders.retryAfter(null, "Tue, 24 Nov 2026 20:01:30 GMT", NOW));
   }
 
   @Test
@@ -39,8 +41,11 @@ class ResponseHeadersTest {
 
   @Test
   void anAbsurdWaitIsKeptAsTheServerSaidItWithoutOverflowing() {
-    // Bounding waits is the engine's job (maxServerWait); the exception still reports what was asked.
-    assertEquals(Duration.ofSeconds(999_999_999_999L), ResponseHeaders.retryAfter(null, "999999999999", NOW));
+    // Bounding waits is the engine's job (maxServerWait); the exception still reports what was
+    // asked.
+    assertEquals(
+        Duration.ofSeconds(999_999_999_999L),
+        ResponseHeaders.retryAfter(null, "999999999999", NOW));
     assertEquals(
         Duration.ofSeconds(999_999_999_999L, 999_000_001),
         ResponseHeaders.retryAfter("999999999999999.000001", null, NOW));
@@ -55,7 +60,8 @@ class ResponseHeadersTest {
 
   @Test
   void metadataCarriesRequestIdAndSignals() {
-    Map<String, String> h = Map.of("request-id", "req_9", "x-should-retry", "false", "retry-after", "7");
+    Map<String, String> h =
+        Map.of("request-id", "req_9", "x-should-retry", "false", "retry-after", "7");
     var m = ResponseHeaders.parse(529, h::get, NOW);
     assertEquals("req_9", m.requestId());
     assertEquals(Boolean.FALSE, m.shouldRetry());

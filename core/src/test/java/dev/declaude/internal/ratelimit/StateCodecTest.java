@@ -9,7 +9,10 @@ import dev.declaude.ratelimit.RateLimitState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every state a domain keeps survives the text a shared store keeps it as, exactly; other text is refused. */
+/**
+ * Every state a domain keeps survives the text a shared store keeps it as, exactly; other text is
+ * refused.
+ */
 class StateCodecTest {
   private static <T> String roundTrip(RateLimitState<T> state, T value) {
     String text = state.encode(value);
@@ -20,11 +23,12 @@ class StateCodecTest {
   @Test
   void aBucketMirrorSurvivesItsTextExactly() {
     RateLimitState<BucketMirror> state = BucketMirror.state("requests");
-    BucketMirror learned = new BucketMirror()
-        .afterReport(1_000, 1_200, 4, 1_250L, false, 2, 7, Long.MIN_VALUE)
-        .afterTake(1_010, 1, true, 7)
-        .afterTake(1_020, 1, false, -3)
-        .afterReport(2_100, 1_200, 0, 2_600L, true, 1, 7, 1_010);
+    BucketMirror learned =
+        new BucketMirror()
+            .afterReport(1_000, 1_200, 4, 1_250L, false, 2, 7, Long.MIN_VALUE)
+            .afterTake(1_010, 1, true, 7)
+            .afterTake(1_020, 1, false, -3)
+            .afterReport(2_100, 1_200, 0, 2_600L, true, 1, 7, 1_010);
 
     roundTrip(state, new BucketMirror());
     BucketMirror back = state.decode(roundTrip(state, learned));
@@ -37,8 +41,11 @@ class StateCodecTest {
   @Test
   void budgetCountsSurviveTheirText() {
     RateLimitState<BudgetCounts> state = BudgetCounts.state(10_000);
-    BudgetCounts counts = BudgetCounts.empty(10_000).withFirstAttempt(5).withFirstAttempt(1_500)
-        .withRetryIfAllowed(1_600, 20, 0);
+    BudgetCounts counts =
+        BudgetCounts.empty(10_000)
+            .withFirstAttempt(5)
+            .withFirstAttempt(1_500)
+            .withRetryIfAllowed(1_600, 20, 0);
 
     BudgetCounts back = state.decode(roundTrip(state, counts));
 
@@ -50,21 +57,26 @@ class StateCodecTest {
   @Test
   void aRecoveryBoardSurvivesItsTextWithItsWaiters() {
     RateLimitState<RecoveryBoard> state = RecoveryBoard.STATE;
-    RecoveryBoard board = RecoveryBoard.empty().afterFailure().afterFailure()
-        .withWaiter(new RecoveryBoard.Waiter("pod1-1", 5_000, 0), 0)
-        .withWaiter(new RecoveryBoard.Waiter("pod2-7", 6_000, 5_500), 0);
+    RecoveryBoard board =
+        RecoveryBoard.empty()
+            .afterFailure()
+            .afterFailure()
+            .withWaiter(new RecoveryBoard.Waiter("pod1-1", 5_000, 0), 0)
+            .withWaiter(new RecoveryBoard.Waiter("pod2-7", 6_000, 5_500), 0);
 
     RecoveryBoard back = state.decode(roundTrip(state, board));
 
     assertEquals(List.of("pod1-1", "pod2-7"), back.waitingIds());
     RecoveryBoard.Success success = back.afterSuccess(2_000, 20);
-    assertEquals(List.of(new RecoveryBoard.Slot("pod1-1", 2_000), new RecoveryBoard.Slot("pod2-7", 5_500)),
+    assertEquals(
+        List.of(new RecoveryBoard.Slot("pod1-1", 2_000), new RecoveryBoard.Slot("pod2-7", 5_500)),
         success.released());
   }
 
   @Test
   void aReleaseMessageNamesEachWaiterAndItsSlot() {
-    List<RecoveryBoard.Slot> slots = List.of(new RecoveryBoard.Slot("a1b2-3", 100), new RecoveryBoard.Slot("c4-1", 120));
+    List<RecoveryBoard.Slot> slots =
+        List.of(new RecoveryBoard.Slot("a1b2-3", 100), new RecoveryBoard.Slot("c4-1", 120));
 
     assertEquals("release a1b2-3=100 c4-1=120", RecoveryBoard.releaseMessage(slots));
     assertEquals(slots, RecoveryBoard.parseRelease(RecoveryBoard.releaseMessage(slots)));
@@ -73,7 +85,8 @@ class StateCodecTest {
 
   @Test
   void textOfAnotherFormatIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> BucketMirror.state("requests").decode("m0 1 2"));
+    assertThrows(
+        IllegalArgumentException.class, () -> BucketMirror.state("requests").decode("m0 1 2"));
     assertThrows(IllegalArgumentException.class, () -> BudgetCounts.state(10_000).decode("b1 x"));
     assertThrows(IllegalArgumentException.class, () -> RecoveryBoard.STATE.decode("r1 1 2 3 0101"));
   }

@@ -36,7 +36,11 @@ class RetryPoliciesTest {
 
     String inherited();
 
-    @RetryOn(value = {ErrorKind.INVALID_REQUEST, SERVER}, maxAttempts = 0, initialDelayMs = 9, maxDelayMs = 1)
+    @RetryOn(
+        value = {ErrorKind.INVALID_REQUEST, SERVER},
+        maxAttempts = 0,
+        initialDelayMs = 9,
+        maxDelayMs = 1)
     String broken();
   }
 
@@ -78,24 +82,30 @@ class RetryPoliciesTest {
 
   @Test
   void anInvalidAnnotationNamesWhereItIsAndEveryRuleItBreaksWithTheRulesWords() throws Exception {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RetryPolicies.checked(retryOn(Bot.class.getMethod("broken")), "String Bot.broken()"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                RetryPolicies.checked(
+                    retryOn(Bot.class.getMethod("broken")), "String Bot.broken()"));
 
-    assertEquals("invalid @RetryOn on String Bot.broken(): "
-        + "[declaude:retry-kind] INVALID_REQUEST cannot be fixed by retrying: the same request fails the same way"
-        + " again; retry only CONFLICT, RATE_LIMIT, SERVER, OVERLOADED, TIMEOUT, CONNECTION; "
-        + "[declaude:retry-max-attempts] maxAttempts is 0 but must be at least 1 (it counts the first attempt);"
-        + " use 1 for no retries; "
-        + "[declaude:retry-delay] initialDelayMs 9 exceeds maxDelayMs 1; lower initialDelayMs or raise maxDelayMs",
+    assertEquals(
+        "invalid @RetryOn on String Bot.broken(): "
+            + "[declaude:retry-kind] INVALID_REQUEST cannot be fixed by retrying: the same request fails the same way"
+            + " again; retry only CONFLICT, RATE_LIMIT, SERVER, OVERLOADED, TIMEOUT, CONNECTION; "
+            + "[declaude:retry-max-attempts] maxAttempts is 0 but must be at least 1 (it counts the first attempt);"
+            + " use 1 for no retries; "
+            + "[declaude:retry-delay] initialDelayMs 9 exceeds maxDelayMs 1; lower initialDelayMs or raise maxDelayMs",
         e.getMessage());
   }
 
   @Test
   void theBuilderRefusesWhatTheRulesRefuseInTheSameWords() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RetryPolicy.builder().maxAttempts(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxAttempts(0));
 
-    assertEquals("maxAttempts is 0 but must be at least 1 (it counts the first attempt); use 1 for no retries",
+    assertEquals(
+        "maxAttempts is 0 but must be at least 1 (it counts the first attempt); use 1 for no retries",
         e.getMessage());
   }
 
@@ -103,23 +113,30 @@ class RetryPoliciesTest {
   void theMethodsAnnotationWinsOverTheTypes() throws Exception {
     Method own = Bot.class.getMethod("own");
 
-    assertEquals(2, RetryPolicies.of(ReflectiveServiceReader.method(own, Bot.class).retry()).maxAttempts());
+    assertEquals(
+        2, RetryPolicies.of(ReflectiveServiceReader.method(own, Bot.class).retry()).maxAttempts());
   }
 
   @Test
   void aMethodInheritedFromAnUnannotatedInterfaceHasNoneOfItsOwn() throws Exception {
     Method ask = Base.class.getMethod("ask", String.class);
 
-    // The service's own @RetryOn then applies, as ServiceFactory reads it from the service's description.
+    // The service's own @RetryOn then applies, as ServiceFactory reads it from the service's
+    // description.
     assertNull(ReflectiveServiceReader.method(ask, AnnotatedService.class).retry());
-    assertEquals(7, RetryPolicies.of(ReflectiveServiceReader.describe(AnnotatedService.class).retry()).maxAttempts());
+    assertEquals(
+        7,
+        RetryPolicies.of(ReflectiveServiceReader.describe(AnnotatedService.class).retry())
+            .maxAttempts());
   }
 
   @Test
-  void aMethodInheritedFromAnAnnotatedInterfaceTakesThatInterfacesPolicyWhenTheServiceHasNone() throws Exception {
+  void aMethodInheritedFromAnAnnotatedInterfaceTakesThatInterfacesPolicyWhenTheServiceHasNone()
+      throws Exception {
     Method ask = AnnotatedBase.class.getMethod("ask", String.class);
 
-    RetryPolicy p = RetryPolicies.of(ReflectiveServiceReader.method(ask, PlainService.class).retry());
+    RetryPolicy p =
+        RetryPolicies.of(ReflectiveServiceReader.method(ask, PlainService.class).retry());
 
     assertEquals(Set.of(CONNECTION), p.kinds());
     assertEquals(4, p.maxAttempts());

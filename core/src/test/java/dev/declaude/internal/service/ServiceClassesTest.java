@@ -1,11 +1,11 @@
 package dev.declaude.internal.service;
 
-import dev.declaude.service.GeneratedService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.declaude.service.GeneratedService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +26,15 @@ class ServiceClassesTest {
   void abstractMethodsDispatchToTheirInvokersWithTheirArguments() {
     List<String> calls = new ArrayList<>();
     MethodInvoker count = args -> 42;
-    MethodInvoker greet = args -> {
-      calls.add(Arrays.toString(args));
-      return "hi " + args[0];
-    };
-    Greeter g = ServiceClasses.instantiate(Greeter.class, new ServiceDispatcher(Greeter.class, new MethodInvoker[] {count, greet}));
+    MethodInvoker greet =
+        args -> {
+          calls.add(Arrays.toString(args));
+          return "hi " + args[0];
+        };
+    Greeter g =
+        ServiceClasses.instantiate(
+            Greeter.class,
+            new ServiceDispatcher(Greeter.class, new MethodInvoker[] {count, greet}));
 
     assertEquals("hi bob", g.greet("bob"));
     assertEquals(42, g.count(1, 2L));

@@ -37,30 +37,37 @@ class ServiceRulesTest {
 
   @Test
   void anInvalidRetryOnAnInheritedInterfaceIsRefusedNotRunUnchecked() {
-    ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
-        () -> ServiceRules.requireValid(RuleSet.standard(), InheritsABrokenRetry.class, TODAY));
+    ServiceDefinitionException e =
+        assertThrows(
+            ServiceDefinitionException.class,
+            () -> ServiceRules.requireValid(RuleSet.standard(), InheritsABrokenRetry.class, TODAY));
 
-    assertEquals("dev.declaude.internal.service.ServiceRulesTest.InheritsABrokenRetry breaks 1 rule of declaude:\n"
-        + "  hi: [declaude:retry-max-attempts] maxAttempts is 0 but must be at least 1 (it counts the first attempt);"
-        + " use 1 for no retries",
+    assertEquals(
+        "dev.declaude.internal.service.ServiceRulesTest.InheritsABrokenRetry breaks 1 rule of declaude:\n"
+            + "  hi: [declaude:retry-max-attempts] maxAttempts is 0 but must be at least 1 (it counts the first attempt);"
+            + " use 1 for no retries",
         e.getMessage());
   }
 
   @Test
   void createRefusesAClassListingTheRule() {
-    ServiceDefinitionException e = assertThrows(ServiceDefinitionException.class,
-        () -> ServiceRules.requireValid(RuleSet.standard(), NotAnInterface.class, TODAY));
+    ServiceDefinitionException e =
+        assertThrows(
+            ServiceDefinitionException.class,
+            () -> ServiceRules.requireValid(RuleSet.standard(), NotAnInterface.class, TODAY));
 
-    assertEquals("dev.declaude.internal.service.ServiceRulesTest.NotAnInterface breaks 2 rules of declaude:\n"
-        + "  [declaude:service-type] NotAnInterface is not a declaude service: ClaudeClient.create() needs an"
-        + " interface whose methods carry @ClaudePrompt\n"
-        + "  hi: [declaude:prompt-placement] @ClaudePrompt belongs on an abstract interface method, but"
-        + " NotAnInterface is a class; declare the method in an interface, which ClaudeClient.create() implements",
+    assertEquals(
+        "dev.declaude.internal.service.ServiceRulesTest.NotAnInterface breaks 2 rules of declaude:\n"
+            + "  [declaude:service-type] NotAnInterface is not a declaude service: ClaudeClient.create() needs an"
+            + " interface whose methods carry @ClaudePrompt\n"
+            + "  hi: [declaude:prompt-placement] @ClaudePrompt belongs on an abstract interface method, but"
+            + " NotAnInterface is a class; declare the method in an interface, which ClaudeClient.create() implements",
         e.getMessage());
   }
 
   @Test
   void aValidServicePassesWithoutWarnings() {
-    assertEquals(List.of(), ServiceRules.requireValid(RuleSet.standard(), Valid.class, TODAY).warnings());
+    assertEquals(
+        List.of(), ServiceRules.requireValid(RuleSet.standard(), Valid.class, TODAY).warnings());
   }
 }

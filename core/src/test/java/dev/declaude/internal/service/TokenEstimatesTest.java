@@ -11,14 +11,19 @@ class TokenEstimatesTest {
   private final TokenEstimates estimates = new TokenEstimates(ModelCatalogue.standard());
 
   private static MessageRequest request(String model, int rawTokens) {
-    return MessageRequest.builder().model(model).maxTokens(10).addUserMessage("x".repeat(rawTokens * 4)).build();
+    return MessageRequest.builder()
+        .model(model)
+        .maxTokens(10)
+        .addUserMessage("x".repeat(rawTokens * 4))
+        .build();
   }
 
   @Test
   void whatIsLearnedUnderAnAliasServesTheModelAndBack() {
     estimates.learn(request("claude-haiku-4-5", 100), 130);
 
-    assertEquals(estimates.factor("claude-haiku-4-5"), estimates.factor("claude-haiku-4-5-20251001"));
+    assertEquals(
+        estimates.factor("claude-haiku-4-5"), estimates.factor("claude-haiku-4-5-20251001"));
     assertTrue(estimates.factor("claude-haiku-4-5-20251001") > 1.0);
   }
 

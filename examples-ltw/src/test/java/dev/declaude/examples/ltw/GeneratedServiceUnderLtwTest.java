@@ -4,10 +4,10 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.error.OverloadedException;
 import dev.declaude.retry.RetryBudget;
 import dev.declaude.retry.RetryEngine;
-import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.service.GeneratedService;
 import java.lang.reflect.Type;
 import net.bytebuddy.ByteBuddy;
@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Under the agent, a class implementing {@link GeneratedService} is never advised, even with {@code
- * @RetryOn} copied onto its methods: a generated service's call is retried once per attempt by its own
- * engine call, never twice over. Load-time weaving sees runtime classes, so this is where it matters.
+ * Under the agent, a class implementing {@link GeneratedService} is never advised, even with
+ * {@code @RetryOn} copied onto its methods: a generated service's call is retried once per attempt
+ * by its own engine call, never twice over. Load-time weaving sees runtime classes, so this is
+ * where it matters.
  */
 class GeneratedServiceUnderLtwTest {
   private final Backend backend = new Backend();
@@ -30,7 +31,8 @@ class GeneratedServiceUnderLtwTest {
   @BeforeEach
   void recordWaits() {
     previous =
-        DeclaudeAspects.useEngine(RetryEngine.builder().sleeper(d -> {}).budget(RetryBudget.unlimited()).build());
+        DeclaudeAspects.useEngine(
+            RetryEngine.builder().sleeper(d -> {}).budget(RetryBudget.unlimited()).build());
     EngineDispatch.EXECUTIONS.set(0);
   }
 
@@ -42,7 +44,8 @@ class GeneratedServiceUnderLtwTest {
   @Test
   void handMadeGeneratedServiceIsNotAdvised() {
     OverloadedException thrown =
-        assertThrows(OverloadedException.class, () -> new HandMadeGeneratedService().answer(backend));
+        assertThrows(
+            OverloadedException.class, () -> new HandMadeGeneratedService().answer(backend));
 
     assertEquals(1, EngineDispatch.EXECUTIONS.get());
     assertEquals(3, backend.calls());
@@ -53,7 +56,8 @@ class GeneratedServiceUnderLtwTest {
   void sameClassWithoutTheMarkerIsAdvisedButRunsOneRetryLoop() {
     assertThrows(OverloadedException.class, () -> new UnmarkedTwin().answer(backend));
 
-    // The aspect's 3 attempts each run the service method, whose own call then makes one attempt: one
+    // The aspect's 3 attempts each run the service method, whose own call then makes one attempt:
+    // one
     // logical call has one loop, so 3 requests, not the 3 x 3 that stacked loops would make.
     assertEquals(3, EngineDispatch.EXECUTIONS.get());
     assertEquals(3, backend.calls());
@@ -80,20 +84,24 @@ class GeneratedServiceUnderLtwTest {
     assertEquals(3, backend.calls());
   }
 
-  /** Generates an {@link Answerer} as declaude's factory does: annotations copied, a new class loader. */
+  /**
+   * Generates an {@link Answerer} as declaude's factory does: annotations copied, a new class
+   * loader.
+   */
   private static Answerer generate(String simpleName, Type... more) throws Exception {
-    return (Answerer) new ByteBuddy()
-        .subclass(Object.class)
-        .name("dev.declaude.examples.ltw." + simpleName)
-        .implement(Answerer.class)
-        .implement(more)
-        .method(named("answer"))
-        .intercept(MethodDelegation.to(EngineDispatch.class))
-        .attribute(MethodAttributeAppender.ForInstrumentedMethod.INCLUDING_RECEIVER)
-        .make()
-        .load(Answerer.class.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
-        .getLoaded()
-        .getDeclaredConstructor()
-        .newInstance();
+    return (Answerer)
+        new ByteBuddy()
+            .subclass(Object.class)
+            .name("dev.declaude.examples.ltw." + simpleName)
+            .implement(Answerer.class)
+            .implement(more)
+            .method(named("answer"))
+            .intercept(MethodDelegation.to(EngineDispatch.class))
+            .attribute(MethodAttributeAppender.ForInstrumentedMethod.INCLUDING_RECEIVER)
+            .make()
+            .load(Answerer.class.getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
+            .getLoaded()
+            .getDeclaredConstructor()
+            .newInstance();
   }
 }

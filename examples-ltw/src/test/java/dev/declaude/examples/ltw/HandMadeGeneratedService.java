@@ -5,7 +5,10 @@ import static dev.declaude.annotation.ErrorKind.SERVER;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.service.GeneratedService;
 
-/** Written as Byte Buddy could generate it: marker interface, annotation copied, retries through the engine. */
+/**
+ * Written as Byte Buddy could generate it: marker interface, annotation copied, retries through the
+ * engine.
+ */
 public class HandMadeGeneratedService implements Answerer, GeneratedService {
   @Override
   @RetryOn(value = SERVER, maxAttempts = 3)

@@ -1,7 +1,7 @@
 package dev.declaude.examples.ltw;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +15,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The examples' classes in this module are plain javac output: the retries the shared tests observe here
- * come from the agent weaving them as they load.
+ * The examples' classes in this module are plain javac output: the retries the shared tests observe
+ * here come from the agent weaving them as they load.
  */
 class LoadTimeWeavingTest {
 
@@ -30,7 +30,8 @@ class LoadTimeWeavingTest {
   @Test
   void loadedClassIsWovenByTheAgent() {
     assertTrue(
-        Arrays.stream(SdkSupportService.class.getDeclaredFields()).anyMatch(f -> f.getName().startsWith("ajc$")),
+        Arrays.stream(SdkSupportService.class.getDeclaredFields())
+            .anyMatch(f -> f.getName().startsWith("ajc$")),
         "SdkSupportService was not woven at load time: is -javaagent:aspectjweaver on the command line?");
   }
 
@@ -41,7 +42,9 @@ class LoadTimeWeavingTest {
     assertThrows(OverloadedException.class, () -> new OutOfScope().answer(backend));
 
     assertEquals(1, backend.calls());
-    assertFalse(Arrays.stream(OutOfScope.class.getDeclaredFields()).anyMatch(f -> f.getName().startsWith("ajc$")));
+    assertFalse(
+        Arrays.stream(OutOfScope.class.getDeclaredFields())
+            .anyMatch(f -> f.getName().startsWith("ajc$")));
   }
 
   private static String classFile(Class<?> type) throws IOException {

@@ -4,7 +4,10 @@ import static dev.declaude.annotation.ErrorKind.SERVER;
 
 import dev.declaude.annotation.RetryOn;
 
-/** {@link HandMadeGeneratedService} without the marker: the control that shows what the marker prevents. */
+/**
+ * {@link HandMadeGeneratedService} without the marker: the control that shows what the marker
+ * prevents.
+ */
 public class UnmarkedTwin implements Answerer {
   @Override
   @RetryOn(value = SERVER, maxAttempts = 3)

@@ -5,8 +5,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring Boot application that answers {@code GET /answer?question=...} through {@link AnswerBot}, with the
- * client's meters at {@code /actuator/metrics} and its health at {@code /actuator/health/declaude}.
+ * A Spring Boot application that answers {@code GET /answer?question=...} through {@link
+ * AnswerBot}, with the client's meters at {@code /actuator/metrics} and its health at {@code
+ * /actuator/health/declaude}.
  *
  * <pre>
  * mvn -B -q -DskipTests -pl examples-spring -am package exec:exec

@@ -15,7 +15,10 @@ class AnswerController {
   /** The answer to one question. */
   record Answer(String question, String answer) {}
 
-  /** Why no answer came: the failure's kind, and the request id to quote to support when the API sent one. */
+  /**
+   * Why no answer came: the failure's kind, and the request id to quote to support when the API
+   * sent one.
+   */
   record Failure(String error, String requestId) {}
 
   private final AnswerBot bot;
@@ -29,10 +32,15 @@ class AnswerController {
     return new Answer(question, bot.answer(question));
   }
 
-  /** A call that failed after its retries is the upstream's failure: 503, with its kind and request id. */
+  /**
+   * A call that failed after its retries is the upstream's failure: 503, with its kind and request
+   * id.
+   */
   @ExceptionHandler(ClaudeException.class)
   ResponseEntity<Failure> failed(ClaudeException e) {
-    String requestId = e instanceof ClaudeApiException ? ((ClaudeApiException) e).requestId() : null;
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Failure(e.kind().name(), requestId));
+    String requestId =
+        e instanceof ClaudeApiException ? ((ClaudeApiException) e).requestId() : null;
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .body(new Failure(e.kind().name(), requestId));
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Runs the application against declaude's local simulator when no API key is configured (no {@code
  * declaude.api-key}, {@code anthropic.apiKey} or {@code ANTHROPIC_API_KEY}), or when {@code
- * examples.simulator=true}: the simulator starts as a bean, and a customizer points the client at it.
+ * examples.simulator=true}: the simulator starts as a bean, and a customizer points the client at
+ * it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedSimulator.WithoutApiKey.class)
@@ -28,7 +29,10 @@ class EmbeddedSimulator {
     return builder -> builder.apiKey(simulator.apiKey()).baseUrl(simulator.baseUrl());
   }
 
-  /** Matches when {@code examples.simulator} is true, or is unset and no API key is configured anywhere. */
+  /**
+   * Matches when {@code examples.simulator} is true, or is unset and no API key is configured
+   * anywhere.
+   */
   static final class WithoutApiKey implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -37,7 +41,8 @@ class EmbeddedSimulator {
       if (chosen != null) {
         return Boolean.parseBoolean(chosen);
       }
-      for (String key : new String[] {"declaude.api-key", "anthropic.apiKey", "ANTHROPIC_API_KEY"}) {
+      for (String key :
+          new String[] {"declaude.api-key", "anthropic.apiKey", "ANTHROPIC_API_KEY"}) {
         String value = env.getProperty(key);
         if (value != null && !value.isBlank()) {
           return false;

@@ -26,10 +26,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The whole application on a random port, called over HTTP, against its embedded simulator. Retries wait on
- * virtual time, so a scripted overload costs no real time.
+ * The whole application on a random port, called over HTTP, against its embedded simulator. Retries
+ * wait on virtual time, so a scripted overload costs no real time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "examples.simulator=true")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "examples.simulator=true")
 class AnswerApplicationTest {
   @TestConfiguration(proxyBeanMethods = false)
   static class VirtualRetryTime {
@@ -46,11 +48,9 @@ class AnswerApplicationTest {
   @Value("${local.server.port}")
   int port;
 
-  @Autowired
-  ClaudeSimulator simulator;
+  @Autowired ClaudeSimulator simulator;
 
-  @Autowired
-  MeterRegistry registry;
+  @Autowired MeterRegistry registry;
 
   @BeforeEach
   void reset() {
@@ -58,7 +58,8 @@ class AnswerApplicationTest {
   }
 
   private HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -67,7 +68,8 @@ class AnswerApplicationTest {
   }
 
   private double overloadRetries() {
-    var counter = registry.find("declaude.retries").tags("kind", "OVERLOADED", "source", "backoff").counter();
+    var counter =
+        registry.find("declaude.retries").tags("kind", "OVERLOADED", "source", "backoff").counter();
     return counter == null ? 0 : counter.count();
   }
 
@@ -76,7 +78,8 @@ class AnswerApplicationTest {
     HttpResponse<String> response = ask("How far is the moon?");
 
     assertEquals(200, response.statusCode());
-    assertEquals("{\"question\":\"How far is the moon?\",\"answer\":\"Simulated reply to: How far is the moon?\"}",
+    assertEquals(
+        "{\"question\":\"How far is the moon?\",\"answer\":\"Simulated reply to: How far is the moon?\"}",
         response.body());
   }
 
@@ -88,11 +91,15 @@ class AnswerApplicationTest {
     HttpResponse<String> response = ask("Is the sea salty?");
 
     assertEquals(200, response.statusCode());
-    assertEquals("Simulated reply to: Is the sea salty?", json.readTree(response.body()).get("answer").asText());
+    assertEquals(
+        "Simulated reply to: Is the sea salty?",
+        json.readTree(response.body()).get("answer").asText());
     assertEquals(2, simulator.requestCount());
     assertEquals(1.0, overloadRetries() - before);
-    JsonNode meter = json.readTree(get("/actuator/metrics/declaude.retries?tag=kind:OVERLOADED&tag=source:backoff")
-        .body());
+    JsonNode meter =
+        json.readTree(
+            get("/actuator/metrics/declaude.retries?tag=kind:OVERLOADED&tag=source:backoff")
+                .body());
     assertEquals("COUNT", meter.get("measurements").get(0).get("statistic").asText());
     assertEquals(overloadRetries(), meter.get("measurements").get(0).get("value").asDouble());
   }
@@ -104,8 +111,10 @@ class AnswerApplicationTest {
     HttpResponse<String> response = ask("Is the sea salty?");
 
     assertEquals(503, response.statusCode());
-    // The id to quote to support is the simulator's, which depends on how many requests came before.
-    assertTrue(response.body().matches("\\{\"error\":\"OVERLOADED\",\"requestId\":\"req_[0-9A-Za-z]+\"}"),
+    // The id to quote to support is the simulator's, which depends on how many requests came
+    // before.
+    assertTrue(
+        response.body().matches("\\{\"error\":\"OVERLOADED\",\"requestId\":\"req_[0-9A-Za-z]+\"}"),
         response.body());
     assertEquals(3, simulator.requestCount());
   }
@@ -118,7 +127,15 @@ class AnswerApplicationTest {
 
     assertEquals("UP", health.get("status").asText());
     assertEquals(1, health.get("details").get("lastCall").get("attempts").asInt());
-    assertEquals(4999, health.get("details").get("rateLimits").elements().next().get("requests").get("remaining")
-        .asInt());
+    assertEquals(
+        4999,
+        health
+            .get("details")
+            .get("rateLimits")
+            .elements()
+            .next()
+            .get("requests")
+            .get("remaining")
+            .asInt());
   }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
+import dev.declaude.ClaudeClient;
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.aspects.DeclaudeAspects;
-import dev.declaude.ClaudeClient;
 import dev.declaude.micrometer.DeclaudeMetrics;
 import dev.declaude.redis.RedisRateLimitStore;
 import dev.declaude.spring.DeclaudeAutoConfiguration;
@@ -30,11 +30,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The public surface of each published artifact, compared with the list checked in under {@code api/}: a new or
- * changed public type or member fails the build until the list is updated, so every change to the API is a line
- * in review. Packages under {@code dev.declaude.internal} are not API and are left out.
+ * The public surface of each published artifact, compared with the list checked in under {@code
+ * api/}: a new or changed public type or member fails the build until the list is updated, so every
+ * change to the API is a line in review. Packages under {@code dev.declaude.internal} are not API
+ * and are left out.
  *
- * <p>To accept a change, copy {@code examples-spring/target/api/<artifact>.txt} over {@code api/<artifact>.txt}.
+ * <p>To accept a change, copy {@code examples-spring/target/api/<artifact>.txt} over {@code
+ * api/<artifact>.txt}.
  */
 class ApiSurfaceTest {
   private static final Path CHECKED_IN = Path.of("..", "api");
@@ -59,22 +61,33 @@ class ApiSurfaceTest {
     return new Artifact(name, member);
   }
 
-  private static void compare(Artifact artifact) throws IOException, URISyntaxException, ClassNotFoundException {
+  private static void compare(Artifact artifact)
+      throws IOException, URISyntaxException, ClassNotFoundException {
     String actual = String.join("\n", surface(artifact.member())) + "\n";
     Files.createDirectories(ACTUAL);
     Files.writeString(ACTUAL.resolve(artifact.name() + ".txt"), actual);
     Path expectedFile = CHECKED_IN.resolve(artifact.name() + ".txt");
     String expected = Files.exists(expectedFile) ? Files.readString(expectedFile) : "";
-    assertEquals(expected, actual, "the public API of " + artifact.name() + " changed; if that is intended, copy "
-        + "examples-spring/target/api/" + artifact.name() + ".txt to api/ and commit it\n" + diff(expected, actual));
+    assertEquals(
+        expected,
+        actual,
+        "the public API of "
+            + artifact.name()
+            + " changed; if that is intended, copy "
+            + "examples-spring/target/api/"
+            + artifact.name()
+            + ".txt to api/ and commit it\n"
+            + diff(expected, actual));
   }
 
   /** Returns one line per public type and per public or protected member of it, sorted. */
-  private static Set<String> surface(Class<?> member) throws URISyntaxException, ClassNotFoundException {
+  private static Set<String> surface(Class<?> member)
+      throws URISyntaxException, ClassNotFoundException {
     Location jar = Location.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
     Set<String> lines = new TreeSet<>();
     for (JavaClass c : new ClassFileImporter().importLocations(List.of(jar))) {
-      if (c.getPackageName().contains(".internal") || !c.getPackageName().startsWith("dev.declaude")) {
+      if (c.getPackageName().contains(".internal")
+          || !c.getPackageName().startsWith("dev.declaude")) {
         continue;
       }
       Class<?> type = Class.forName(c.getName(), false, ApiSurfaceTest.class.getClassLoader());
@@ -102,7 +115,8 @@ class ApiSurfaceTest {
     return lines;
   }
 
-  // A public type whose enclosing types are public too; a protected member counts only where it can be inherited.
+  // A public type whose enclosing types are public too; a protected member counts only where it can
+  // be inherited.
   private static boolean visible(Class<?> type) {
     for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
       if (!Modifier.isPublic(t.getModifiers()) || t.isAnonymousClass() || t.isLocalClass()) {
@@ -122,11 +136,22 @@ class ApiSurfaceTest {
   }
 
   private static String describe(Class<?> type) {
-    String kind = type.isAnnotation() ? "@interface" : type.isInterface() ? "interface" : type.isEnum() ? "enum"
-        : type.isRecord() ? "record" : "class";
-    StringBuilder s = new StringBuilder(Modifier.toString(type.getModifiers() & ~Modifier.INTERFACE & ~Modifier.ABSTRACT
-        | (type.isInterface() ? 0 : type.getModifiers() & Modifier.ABSTRACT))).append(' ').append(kind);
-    if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum()
+    String kind =
+        type.isAnnotation()
+            ? "@interface"
+            : type.isInterface()
+                ? "interface"
+                : type.isEnum() ? "enum" : type.isRecord() ? "record" : "class";
+    StringBuilder s =
+        new StringBuilder(
+                Modifier.toString(
+                    type.getModifiers() & ~Modifier.INTERFACE & ~Modifier.ABSTRACT
+                        | (type.isInterface() ? 0 : type.getModifiers() & Modifier.ABSTRACT)))
+            .append(' ')
+            .append(kind);
+    if (type.getGenericSuperclass() != null
+        && type.getSuperclass() != Object.class
+        && !type.isEnum()
         && !type.isRecord()) {
       s.append(" extends ").append(type.getGenericSuperclass().getTypeName());
     }
@@ -135,7 +160,8 @@ class ApiSurfaceTest {
       interfaces.add(i.getTypeName());
     }
     if (!interfaces.isEmpty() && !type.isAnnotation()) {
-      s.append(type.isInterface() ? " extends " : " implements ").append(String.join(", ", interfaces));
+      s.append(type.isInterface() ? " extends " : " implements ")
+          .append(String.join(", ", interfaces));
     }
     if (type.isSealed()) {
       List<String> permitted = new ArrayList<>();
@@ -151,8 +177,12 @@ class ApiSurfaceTest {
     Set<String> before = new TreeSet<>(expected.lines().toList());
     Set<String> after = new TreeSet<>(actual.lines().toList());
     StringBuilder out = new StringBuilder();
-    before.stream().filter(l -> !after.contains(l)).forEach(l -> out.append("- ").append(l).append('\n'));
-    after.stream().filter(l -> !before.contains(l)).forEach(l -> out.append("+ ").append(l).append('\n'));
+    before.stream()
+        .filter(l -> !after.contains(l))
+        .forEach(l -> out.append("- ").append(l).append('\n'));
+    after.stream()
+        .filter(l -> !before.contains(l))
+        .forEach(l -> out.append("+ ").append(l).append('\n'));
     return out.toString();
   }
 }

@@ -11,8 +11,12 @@ import dev.declaude.annotation.RetryOn;
 public final class SdkCalls {
   private SdkCalls() {}
 
-  /** Returns the sentiment of {@code review} (positive, negative or neutral), retrying 529 and 429. */
-  @RetryOn(value = {OVERLOADED, RATE_LIMIT}, maxAttempts = 3)
+  /**
+   * Returns the sentiment of {@code review} (positive, negative or neutral), retrying 529 and 429.
+   */
+  @RetryOn(
+      value = {OVERLOADED, RATE_LIMIT},
+      maxAttempts = 3)
   public static String sentiment(AnthropicClient client, String review) {
     MessageCreateParams params =
         MessageCreateParams.builder()

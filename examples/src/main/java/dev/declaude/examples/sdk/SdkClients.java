@@ -11,8 +11,8 @@ public final class SdkClients {
   private SdkClients() {}
 
   /**
-   * Returns an official SDK client with the SDK's own retries off ({@code maxRetries(0)}): {@code @RetryOn}
-   * does the retrying, and two retry loops would multiply the attempts.
+   * Returns an official SDK client with the SDK's own retries off ({@code maxRetries(0)}):
+   * {@code @RetryOn} does the retrying, and two retry loops would multiply the attempts.
    */
   public static AnthropicClient withoutRetries(String baseUrl, String apiKey) {
     return AnthropicOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).maxRetries(0).build();

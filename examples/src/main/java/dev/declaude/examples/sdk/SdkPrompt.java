@@ -22,7 +22,9 @@ public record SdkPrompt(AnthropicClient client, String system) {
     }
   }
 
-  /** Returns the answer to {@code question} under this system prompt; 3 attempts on server errors. */
+  /**
+   * Returns the answer to {@code question} under this system prompt; 3 attempts on server errors.
+   */
   @RetryOn(value = SERVER, maxAttempts = 3)
   public String ask(String question) {
     MessageCreateParams params =

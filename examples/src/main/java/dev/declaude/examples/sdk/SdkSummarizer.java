@@ -8,10 +8,12 @@ import com.anthropic.models.messages.MessageCreateParams;
 import dev.declaude.annotation.RetryOn;
 
 /**
- * {@code @RetryOn} on a type: every public method is retried as the type says, unless it carries its own
- * annotation, which wins ({@link #headline}).
+ * {@code @RetryOn} on a type: every public method is retried as the type says, unless it carries
+ * its own annotation, which wins ({@link #headline}).
  */
-@RetryOn(value = {RATE_LIMIT, SERVER}, maxAttempts = 4)
+@RetryOn(
+    value = {RATE_LIMIT, SERVER},
+    maxAttempts = 4)
 public class SdkSummarizer {
   private final AnthropicClient client;
 
@@ -25,7 +27,10 @@ public class SdkSummarizer {
     return ask("Summarize in one paragraph:\n" + text, 400);
   }
 
-  /** Returns a headline for {@code text}; a headline is cheap to give up on: 2 attempts, server errors only. */
+  /**
+   * Returns a headline for {@code text}; a headline is cheap to give up on: 2 attempts, server
+   * errors only.
+   */
   @RetryOn(value = SERVER, maxAttempts = 2)
   public String headline(String text) {
     return ask("Write a headline for:\n" + text, 30);

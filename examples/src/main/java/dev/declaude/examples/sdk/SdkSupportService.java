@@ -8,10 +8,10 @@ import com.anthropic.models.messages.MessageCreateParams;
 import dev.declaude.annotation.RetryOn;
 
 /**
- * Plain code on the official Anthropic SDK, made robust by one annotation: woven with declaude's aspects,
- * {@link #answer} is retried on rate limits and server errors (529 included), honouring {@code
- * retry-after}, and fails with declaude's typed exceptions ({@code OverloadedException}, {@code
- * SpendLimitException}, ...) instead of the SDK's.
+ * Plain code on the official Anthropic SDK, made robust by one annotation: woven with declaude's
+ * aspects, {@link #answer} is retried on rate limits and server errors (529 included), honouring
+ * {@code retry-after}, and fails with declaude's typed exceptions ({@code OverloadedException},
+ * {@code SpendLimitException}, ...) instead of the SDK's.
  *
  * <pre>{@code
  * SdkSupportService support = new SdkSupportService(SdkClients.withoutRetries(baseUrl, apiKey));

@@ -15,13 +15,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A woven method's checked IOException becomes a ClaudeConnectionException, retried since CONNECTION is listed. */
+/**
+ * A woven method's checked IOException becomes a ClaudeConnectionException, retried since
+ * CONNECTION is listed.
+ */
 class RawHttpClaudeTest {
   private static final String REQUEST =
       "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":50,"
           + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
-  @RegisterExtension static final ClaudeSimulatorExtension SIMULATOR = new ClaudeSimulatorExtension();
+  @RegisterExtension
+  static final ClaudeSimulatorExtension SIMULATOR = new ClaudeSimulatorExtension();
+
   @RegisterExtension final RecordingEngine engine = new RecordingEngine();
 
   private ClaudeSimulator sim;
@@ -48,11 +53,14 @@ class RawHttpClaudeTest {
   void connectionFailuresThatOutlastTheRetriesReachTheCallerAsClaudeConnectionException() {
     sim.outage(Duration.ofHours(1), Fault.dropConnection());
 
-    ClaudeConnectionException thrown = assertThrows(ClaudeConnectionException.class, () -> raw.send(REQUEST));
+    ClaudeConnectionException thrown =
+        assertThrows(ClaudeConnectionException.class, () -> raw.send(REQUEST));
 
     assertEquals(3, thrown.attempts());
     assertInstanceOf(IOException.class, thrown.getCause());
-    assertEquals("RawHttpClaude.send(..) failed: HTTP/1.1 header parser received no bytes", thrown.getMessage());
+    assertEquals(
+        "RawHttpClaude.send(..) failed: HTTP/1.1 header parser received no bytes",
+        thrown.getMessage());
   }
 
   @Test

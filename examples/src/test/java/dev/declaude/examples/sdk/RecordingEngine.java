@@ -1,8 +1,8 @@
 package dev.declaude.examples.sdk;
 
+import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.retry.RetryBudget;
 import dev.declaude.retry.RetryEngine;
-import dev.declaude.aspects.DeclaudeAspects;
 import dev.declaude.retry.Sleeper;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Makes the retry engine the aspects use record its waits instead of sleeping, for each test; restores
- * the engine they had after it. No retry budget, so attempt counts are exact.
+ * Makes the retry engine the aspects use record its waits instead of sleeping, for each test;
+ * restores the engine they had after it. No retry budget, so attempt counts are exact.
  */
 final class RecordingEngine implements BeforeEachCallback, AfterEachCallback {
   private final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -23,8 +23,9 @@ final class RecordingEngine implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) {
     waits.clear();
     Sleeper recording = waits::add;
-    previous = DeclaudeAspects.useEngine(
-        RetryEngine.builder().sleeper(recording).budget(RetryBudget.unlimited()).build());
+    previous =
+        DeclaudeAspects.useEngine(
+            RetryEngine.builder().sleeper(recording).budget(RetryBudget.unlimited()).build());
   }
 
   @Override

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Code on the official SDK, woven: retried by declaude, failing with declaude's exceptions. */
 class SdkSupportServiceTest {
-  @RegisterExtension static final ClaudeSimulatorExtension SIMULATOR = new ClaudeSimulatorExtension();
+  @RegisterExtension
+  static final ClaudeSimulatorExtension SIMULATOR = new ClaudeSimulatorExtension();
+
   @RegisterExtension final RecordingEngine engine = new RecordingEngine();
 
   private ClaudeSimulator sim;
@@ -58,16 +60,20 @@ class SdkSupportServiceTest {
     assertEquals("Done.", support.answer("Cancel my order"));
 
     assertEquals(2, sim.requestCount());
-    // The retry wait, at least the server's retry-after. (The pacer may add a short hold of its own: the
+    // The retry wait, at least the server's retry-after. (The pacer may add a short hold of its
+    // own: the
     // 429 also said no requests remain, and the pacer waits until one has refilled.)
-    assertTrue(engine.waits().get(0).compareTo(Duration.ofSeconds(2)) >= 0, () -> "waited " + engine.waits());
+    assertTrue(
+        engine.waits().get(0).compareTo(Duration.ofSeconds(2)) >= 0,
+        () -> "waited " + engine.waits());
   }
 
   @Test
   void exhaustedRetriesThrowDeclaudesOverloadedExceptionWithRequestIdAttemptsAndEarlierFailures() {
     sim.enqueue(Fault.overloaded(), Fault.overloaded(), Fault.overloaded());
 
-    OverloadedException thrown = assertThrows(OverloadedException.class, () -> support.answer("Hello?"));
+    OverloadedException thrown =
+        assertThrows(OverloadedException.class, () -> support.answer("Hello?"));
 
     assertEquals(3, sim.requestCount());
     assertEquals(3, thrown.attempts());
@@ -76,12 +82,14 @@ class SdkSupportServiceTest {
     // The request id the simulator sent, as the SDK read it from the same response.
     assertTrue(thrown.requestId().matches("req_011C\\w{20}"), thrown.requestId());
     assertEquals(sdkOriginal(thrown).requestId().orElseThrow(), thrown.requestId());
-    List<OverloadedException> earlier = Arrays.stream(thrown.getSuppressed())
-        .filter(OverloadedException.class::isInstance)
-        .map(OverloadedException.class::cast)
-        .collect(Collectors.toList());
+    List<OverloadedException> earlier =
+        Arrays.stream(thrown.getSuppressed())
+            .filter(OverloadedException.class::isInstance)
+            .map(OverloadedException.class::cast)
+            .collect(Collectors.toList());
     assertEquals(2, earlier.size());
-    assertTrue(earlier.stream().noneMatch(e -> e.requestId().equals(thrown.requestId())),
+    assertTrue(
+        earlier.stream().noneMatch(e -> e.requestId().equals(thrown.requestId())),
         "each attempt has its own request id");
   }
 
@@ -89,7 +97,8 @@ class SdkSupportServiceTest {
   void spendCapIsNotRetriedAndThrowsSpendLimitException() {
     sim.enqueue(Fault.spendLimit());
 
-    SpendLimitException thrown = assertThrows(SpendLimitException.class, () -> support.answer("Hello?"));
+    SpendLimitException thrown =
+        assertThrows(SpendLimitException.class, () -> support.answer("Hello?"));
 
     assertEquals(1, sim.requestCount());
     assertEquals(ErrorKind.BILLING, thrown.kind());
@@ -97,7 +106,10 @@ class SdkSupportServiceTest {
     assertTrue(engine.waits().isEmpty());
   }
 
-  /** The SDK exception a declaude exception replaced: its cause, or suppressed while core fixes the cause. */
+  /**
+   * The SDK exception a declaude exception replaced: its cause, or suppressed while core fixes the
+   * cause.
+   */
   static AnthropicServiceException sdkOriginal(Throwable typed) {
     return Stream.concat(Stream.of(typed.getCause()), Arrays.stream(typed.getSuppressed()))
         .filter(AnthropicServiceException.class::isInstance)
@@ -108,7 +120,10 @@ class SdkSupportServiceTest {
 
   @Test
   void sdkExceptionNeverReachesTheCallerButIsKept() {
-    sim.enqueue(Fault.status(500).message("boom"), Fault.status(500).message("boom"), Fault.status(500).message("boom"));
+    sim.enqueue(
+        Fault.status(500).message("boom"),
+        Fault.status(500).message("boom"),
+        Fault.status(500).message("boom"));
 
     RuntimeException thrown = assertThrows(RuntimeException.class, () -> support.answer("x"));
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Type-level annotations, method overrides, static methods and records are all woven. */
 class SdkWovenShapesTest {
-  @RegisterExtension static final ClaudeSimulatorExtension SIMULATOR = new ClaudeSimulatorExtension();
+  @RegisterExtension
+  static final ClaudeSimulatorExtension SIMULATOR = new ClaudeSimulatorExtension();
+
   @RegisterExtension final RecordingEngine engine = new RecordingEngine();
 
   private ClaudeSimulator sim;
@@ -33,7 +35,8 @@ class SdkWovenShapesTest {
     sim.outage(Duration.ofHours(1), Fault.overloaded());
 
     OverloadedException thrown =
-        assertThrows(OverloadedException.class, () -> new SdkSummarizer(client).summarize("A long text."));
+        assertThrows(
+            OverloadedException.class, () -> new SdkSummarizer(client).summarize("A long text."));
 
     assertEquals(4, sim.requestCount());
     assertEquals(4, thrown.attempts());
@@ -44,7 +47,8 @@ class SdkWovenShapesTest {
     sim.outage(Duration.ofHours(1), Fault.overloaded());
 
     OverloadedException thrown =
-        assertThrows(OverloadedException.class, () -> new SdkSummarizer(client).headline("A long text."));
+        assertThrows(
+            OverloadedException.class, () -> new SdkSummarizer(client).headline("A long text."));
 
     assertEquals(2, sim.requestCount());
     assertEquals(2, thrown.attempts());
@@ -55,7 +59,8 @@ class SdkWovenShapesTest {
     // The type retries RATE_LIMIT, headline() only SERVER.
     sim.enqueue(Fault.status(429));
 
-    assertThrows(RateLimitException.class, () -> new SdkSummarizer(client).headline("A long text."));
+    assertThrows(
+        RateLimitException.class, () -> new SdkSummarizer(client).headline("A long text."));
     assertEquals(1, sim.requestCount());
   }
 

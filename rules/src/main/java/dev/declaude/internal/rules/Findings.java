@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every check gets: the day, the model catalogue and the sink for violations. Not thread-safe. */
+/**
+ * What every check gets: the day, the model catalogue and the sink for violations. Not thread-safe.
+ */
 final class Findings {
   final LocalDate today;
   final ModelCatalogue catalogue;
@@ -19,7 +21,8 @@ final class Findings {
 
   void add(Rule rule, Location where, MethodDescription method, String message) {
     violations.add(
-        new Violation(rule, SecretChecks.redact(message), where, method == null ? null : method.name()));
+        new Violation(
+            rule, SecretChecks.redact(message), where, method == null ? null : method.name()));
   }
 
   List<Violation> violations() {

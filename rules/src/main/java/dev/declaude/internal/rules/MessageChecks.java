@@ -15,8 +15,13 @@ final class MessageChecks {
     for (int i = 0; i < turns.size(); i++) {
       TurnDescription t = turns.get(i);
       if (t.text().value().isBlank()) {
-        f.add(Rule.TURN_BLANK, t.text().location(), m,
-            "turn " + (i + 1) + " has blank text, which the API rejects; write the turn or remove it");
+        f.add(
+            Rule.TURN_BLANK,
+            t.text().location(),
+            m,
+            "turn "
+                + (i + 1)
+                + " has blank text, which the API rejects; write the turn or remove it");
       }
     }
     if (turns.isEmpty()) {
@@ -24,22 +29,38 @@ final class MessageChecks {
     }
     TurnDescription first = turns.get(0);
     if (first.role().value() == Role.ASSISTANT) {
-      f.add(Rule.TURN_FIRST_ASSISTANT, first.role().location(), m,
+      f.add(
+          Rule.TURN_FIRST_ASSISTANT,
+          first.role().location(),
+          m,
           "the first turn is by the ASSISTANT; some platforms (Amazon Bedrock) reject a conversation that"
               + " does not start with a USER turn; start with a USER turn");
     }
     for (int i = 1; i < turns.size(); i++) {
       Role role = turns.get(i).role().value();
       if (role == turns.get(i - 1).role().value()) {
-        f.add(Rule.TURN_ALTERNATION, turns.get(i).role().location(), m,
-            "turns " + i + " and " + (i + 1) + " are both " + role + "; the API merges consecutive turns of one"
+        f.add(
+            Rule.TURN_ALTERNATION,
+            turns.get(i).role().location(),
+            m,
+            "turns "
+                + i
+                + " and "
+                + (i + 1)
+                + " are both "
+                + role
+                + "; the API merges consecutive turns of one"
                 + " role into one, so alternate USER and ASSISTANT");
       }
     }
     TurnDescription last = turns.get(turns.size() - 1);
-    boolean historyBetween = m.parameters().stream().anyMatch(p -> p.role() == ParameterRole.HISTORY);
+    boolean historyBetween =
+        m.parameters().stream().anyMatch(p -> p.role() == ParameterRole.HISTORY);
     if (last.role().value() == Role.USER && !historyBetween) {
-      f.add(Rule.TURN_ALTERNATION, last.role().location(), m,
+      f.add(
+          Rule.TURN_ALTERNATION,
+          last.role().location(),
+          m,
           "the last turn is USER and the rendered user message follows it; the API merges the two into one"
               + " user turn, so end the turns with an ASSISTANT turn");
     }

@@ -32,7 +32,10 @@ public record MethodDescription(
     ABSTRACT,
     DEFAULT,
     STATIC,
-    /** A method with a body that is neither default nor static: in a class, or private in an interface. */
+    /**
+     * A method with a body that is neither default nor static: in a class, or private in an
+     * interface.
+     */
     CONCRETE
   }
 

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The models declaude knows: ids, aliases, limits, sampling and prefill rules, and lifecycle dates. The
- * data lives in one file, {@code dev/declaude/internal/rules/models.tsv}, so a new model or a deprecation is a
- * one-file change. Immutable and thread-safe.
+ * The models declaude knows: ids, aliases, limits, sampling and prefill rules, and lifecycle dates.
+ * The data lives in one file, {@code dev/declaude/internal/rules/models.tsv}, so a new model or a
+ * deprecation is a one-file change. Immutable and thread-safe.
  */
 public final class ModelCatalogue {
   private static final String RESOURCE = "models.tsv";
@@ -36,7 +36,8 @@ public final class ModelCatalogue {
     this.byName = Map.copyOf(names);
     this.defaultModel = byName.get(defaultId);
     if (defaultModel == null) {
-      throw new IllegalStateException("the catalogue's default model " + defaultId + " is not in it");
+      throw new IllegalStateException(
+          "the catalogue's default model " + defaultId + " is not in it");
     }
   }
 

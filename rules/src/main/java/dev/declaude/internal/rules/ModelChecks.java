@@ -16,15 +16,25 @@ final class ModelChecks {
     String label = explicit.isEmpty() ? name + " (the default model)" : name;
     Located<Integer> max = p.maxTokens();
     if (max.value() < 1) {
-      f.add(Rule.MAX_TOKENS, max.location(), m,
-          "maxTokens is " + max.value() + " but must be at least 1: a method that returns text needs output");
+      f.add(
+          Rule.MAX_TOKENS,
+          max.location(),
+          m,
+          "maxTokens is "
+              + max.value()
+              + " but must be at least 1: a method that returns text needs output");
     } else {
       maxTokens(m, info, label, max.location(), f);
     }
     Located<Double> t = p.temperature();
     if (!Double.isNaN(t.value()) && !(t.value() >= 0 && t.value() <= 1)) {
-      f.add(Rule.TEMPERATURE_RANGE, t.location(), m,
-          "temperature " + t.value() + " is outside [0, 1]; choose a value in that range, or leave it unset");
+      f.add(
+          Rule.TEMPERATURE_RANGE,
+          t.location(),
+          m,
+          "temperature "
+              + t.value()
+              + " is outside [0, 1]; choose a value in that range, or leave it unset");
     } else {
       temperature(m, info, "model " + label, t.location(), f);
     }
@@ -32,8 +42,8 @@ final class ModelChecks {
   }
 
   /**
-   * Checks each fallback model as the primary is checked, each finding on its array element: a fallback the
-   * rules would refuse as the primary would fail the call exactly when it is needed.
+   * Checks each fallback model as the primary is checked, each finding on its array element: a
+   * fallback the rules would refuse as the primary would fail the call exactly when it is needed.
    */
   private static void fallbacks(MethodDescription m, String primary, Findings f) {
     PromptDescription p = m.prompt();
@@ -41,15 +51,24 @@ final class ModelChecks {
     seen.add(canonical(primary, f));
     for (Located<String> fallback : p.fallbackModels()) {
       if (fallback.value().isBlank()) {
-        f.add(Rule.FALLBACK_MODEL, fallback.location(), m,
+        f.add(
+            Rule.FALLBACK_MODEL,
+            fallback.location(),
+            m,
             "a fallback model is blank; name a model, or remove the entry");
         continue;
       }
       String id = canonical(fallback.value(), f);
       if (seen.contains(id)) {
-        f.add(Rule.FALLBACK_MODEL, fallback.location(), m,
-            "fallback model " + fallback.value() + " is already " + (seen.indexOf(id) == 0 ? "the model" : "an"
-                + " earlier fallback") + " of this method; a call would ask an overloaded model again");
+        f.add(
+            Rule.FALLBACK_MODEL,
+            fallback.location(),
+            m,
+            "fallback model "
+                + fallback.value()
+                + " is already "
+                + (seen.indexOf(id) == 0 ? "the model" : "an" + " earlier fallback")
+                + " of this method; a call would ask an overloaded model again");
         continue;
       }
       seen.add(id);
@@ -68,14 +87,24 @@ final class ModelChecks {
     return f.catalogue.find(model).map(ModelInfo::id).orElse(model);
   }
 
-  /** Reports an unknown or ageing model, and returns what the catalogue knows of it, or {@code null}. */
-  private static ModelInfo known(MethodDescription m, Located<String> model, boolean isDefault, Findings f) {
+  /**
+   * Reports an unknown or ageing model, and returns what the catalogue knows of it, or {@code
+   * null}.
+   */
+  private static ModelInfo known(
+      MethodDescription m, Located<String> model, boolean isDefault, Findings f) {
     String name = isDefault ? f.defaultModel : model.value();
     Optional<ModelInfo> info = f.catalogue.find(name);
     if (info.isEmpty() && !isDefault) {
-      f.add(Rule.MODEL_UNKNOWN, model.location(), m,
-          "model \"" + name + "\" is not in declaude's model catalogue, so its limits cannot be checked;"
-              + suggestion(name, f.catalogue) + " check the id, or update declaude if the model is new");
+      f.add(
+          Rule.MODEL_UNKNOWN,
+          model.location(),
+          m,
+          "model \""
+              + name
+              + "\" is not in declaude's model catalogue, so its limits cannot be checked;"
+              + suggestion(name, f.catalogue)
+              + " check the id, or update declaude if the model is new");
     }
     if (info.isPresent() && !isDefault) {
       lifecycle(m, model, info.get(), f);
@@ -83,18 +112,33 @@ final class ModelChecks {
     return info.orElse(null);
   }
 
-  private static void lifecycle(MethodDescription m, Located<String> model, ModelInfo info, Findings f) {
+  private static void lifecycle(
+      MethodDescription m, Located<String> model, ModelInfo info, Findings f) {
     String use = info.replacement() == null ? "" : "; move to " + info.replacement();
     switch (info.lifecycleOn(f.today)) {
       case RETIRED:
-        f.add(Rule.MODEL_RETIRED, model.location(), m,
-            "model " + model.value() + " was retired on " + info.retired() + " and every request to it fails"
-                + " with 404 not_found_error" + (use.isEmpty() ? "; choose a current model" : use));
+        f.add(
+            Rule.MODEL_RETIRED,
+            model.location(),
+            m,
+            "model "
+                + model.value()
+                + " was retired on "
+                + info.retired()
+                + " and every request to it fails"
+                + " with 404 not_found_error"
+                + (use.isEmpty() ? "; choose a current model" : use));
         break;
       case DEPRECATED:
-        f.add(Rule.MODEL_DEPRECATED, model.location(), m,
-            "model " + model.value() + " is deprecated"
-                + (info.retired() == null ? "" : " and retires on " + info.retired()) + use);
+        f.add(
+            Rule.MODEL_DEPRECATED,
+            model.location(),
+            m,
+            "model "
+                + model.value()
+                + " is deprecated"
+                + (info.retired() == null ? "" : " and retires on " + info.retired())
+                + use);
         break;
       default:
         break;
@@ -102,21 +146,36 @@ final class ModelChecks {
   }
 
   /** Reports {@code maxTokens} above the output limit of {@code model}, at {@code where}. */
-  private static void maxTokens(MethodDescription m, ModelInfo info, String model, Location where, Findings f) {
+  private static void maxTokens(
+      MethodDescription m, ModelInfo info, String model, Location where, Findings f) {
     int max = m.prompt().maxTokens().value();
     if (info != null && max > info.maxOutputTokens()) {
-      f.add(Rule.MAX_TOKENS, where, m,
-          "maxTokens " + max + " exceeds the output limit of " + model + ", " + info.maxOutputTokens()
-              + " tokens; lower it to at most " + info.maxOutputTokens());
+      f.add(
+          Rule.MAX_TOKENS,
+          where,
+          m,
+          "maxTokens "
+              + max
+              + " exceeds the output limit of "
+              + model
+              + ", "
+              + info.maxOutputTokens()
+              + " tokens; lower it to at most "
+              + info.maxOutputTokens());
     }
   }
 
   /** Reports a set temperature that {@code model} does not accept, at {@code where}. */
-  private static void temperature(MethodDescription m, ModelInfo info, String model, Location where, Findings f) {
+  private static void temperature(
+      MethodDescription m, ModelInfo info, String model, Location where, Findings f) {
     double v = m.prompt().temperature().value();
     if (!Double.isNaN(v) && info != null && info.onlyDefaultSampling() && v != 1.0) {
-      f.add(Rule.TEMPERATURE_UNSUPPORTED, where, m,
-          model + " accepts only temperature 1.0 (sampling parameters are deprecated for models"
+      f.add(
+          Rule.TEMPERATURE_UNSUPPORTED,
+          where,
+          m,
+          model
+              + " accepts only temperature 1.0 (sampling parameters are deprecated for models"
               + " after Claude Opus 4.6); remove temperature");
     }
   }
@@ -126,8 +185,13 @@ final class ModelChecks {
     for (Located<String> s : m.prompt().stopSequences()) {
       i++;
       if (s.value().isBlank()) {
-        f.add(Rule.STOP_SEQUENCE_BLANK, s.location(), m,
-            "stop sequence " + i + " is blank, which the API rejects; remove it or give it visible text");
+        f.add(
+            Rule.STOP_SEQUENCE_BLANK,
+            s.location(),
+            m,
+            "stop sequence "
+                + i
+                + " is blank, which the API rejects; remove it or give it visible text");
       }
     }
   }

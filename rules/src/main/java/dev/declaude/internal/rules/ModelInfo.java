@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param aliases other ids the API accepts for it
  * @param contextWindow the most input plus output tokens one request may use
  * @param maxOutputTokens the largest {@code max_tokens} the model accepts
- * @param onlyDefaultSampling whether the model rejects any {@code temperature} but 1.0 (models after
- *     Claude Opus 4.6)
- * @param acceptsPrefill whether a final assistant turn (prefill) is allowed (not on Claude 4.6 and later)
+ * @param onlyDefaultSampling whether the model rejects any {@code temperature} but 1.0 (models
+ *     after Claude Opus 4.6)
+ * @param acceptsPrefill whether a final assistant turn (prefill) is allowed (not on Claude 4.6 and
+ *     later)
  * @param deprecated when the model was deprecated, or {@code null}
  * @param retired the first day requests to it fail, or {@code null}
  * @param replacement the model to move to, or {@code null}

@@ -25,7 +25,9 @@ public record ParameterDescription(
     return explicitName != null ? explicitName.value() : name;
   }
 
-  /** Returns what the parameter is for: a placeholder value, the streaming callback or the history. */
+  /**
+   * Returns what the parameter is for: a placeholder value, the streaming callback or the history.
+   */
   public ParameterRole role() {
     return ParameterRole.of(type);
   }

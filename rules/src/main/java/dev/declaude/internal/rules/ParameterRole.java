@@ -6,7 +6,10 @@ public enum ParameterRole {
   PLACEHOLDER,
   /** A {@code Consumer<String>} receiving text deltas: makes the method streaming. */
   CALLBACK,
-  /** The conversation so far: {@code List<dev.declaude.wire.Message>} or {@code dev.declaude.wire.Conversation}. */
+  /**
+   * The conversation so far: {@code List<dev.declaude.wire.Message>} or {@code
+   * dev.declaude.wire.Conversation}.
+   */
   HISTORY;
 
   static final String CONVERSATION = "dev.declaude.wire.Conversation";

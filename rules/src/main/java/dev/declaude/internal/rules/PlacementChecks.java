@@ -10,9 +10,13 @@ final class PlacementChecks {
   static boolean placement(ServiceDescription s, MethodDescription m, Findings f) {
     String why = null;
     if (!s.isInterface()) {
-      why = s.simpleName() + " is a class; declare the method in an interface, which ClaudeClient.create() implements";
+      why =
+          s.simpleName()
+              + " is a class; declare the method in an interface, which ClaudeClient.create() implements";
     } else if (m.kind() == Kind.DEFAULT) {
-      why = m.name() + " is a default method; remove its body so ClaudeClient.create() can implement it";
+      why =
+          m.name()
+              + " is a default method; remove its body so ClaudeClient.create() can implement it";
     } else if (m.kind() == Kind.STATIC) {
       why = m.name() + " is static; make it an abstract instance method";
     } else if (m.kind() == Kind.CONCRETE) {
@@ -21,7 +25,10 @@ final class PlacementChecks {
     if (why == null) {
       return true;
     }
-    f.add(Rule.PROMPT_PLACEMENT, m.prompt().annotation(), m,
+    f.add(
+        Rule.PROMPT_PLACEMENT,
+        m.prompt().annotation(),
+        m,
         "@ClaudePrompt belongs on an abstract interface method, but " + why);
     return false;
   }
@@ -29,8 +36,13 @@ final class PlacementChecks {
   /** Every abstract method of an interface that declares Claude calls must be one. */
   static void missing(ServiceDescription s, MethodDescription m, Findings f) {
     if (s.isInterface() && m.kind() == Kind.ABSTRACT && m.prompt() == null) {
-      f.add(Rule.PROMPT_MISSING, m.location(), m,
-          "abstract method " + m.name() + " has no @ClaudePrompt, so ClaudeClient.create() cannot implement it;"
+      f.add(
+          Rule.PROMPT_MISSING,
+          m.location(),
+          m,
+          "abstract method "
+              + m.name()
+              + " has no @ClaudePrompt, so ClaudeClient.create() cannot implement it;"
               + " annotate it or give it a default body");
     }
   }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param temperature the temperature, {@code NaN} for unset
  * @param stopSequences the stop sequences, one location per array element
  * @param turns the fixed turns before the user message
- * @param fallbackModels the models tried in order when the one before is overloaded, one location per element
+ * @param fallbackModels the models tried in order when the one before is overloaded, one location
+ *     per element
  * @param fallbackAtOnce whether the first overload moves on at once
  */
 public record PromptDescription(

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * <code>{{</code> and <code>}}</code> stand for literal braces. Immutable and thread-safe.
  */
 public final class PromptTemplate {
-  private final List<String> literals; // literal i comes before placeholder i; one more literal than names
+  private final List<String>
+      literals; // literal i comes before placeholder i; one more literal than names
   private final List<String> names;
 
   private PromptTemplate(List<String> literals, List<String> names) {
@@ -22,8 +23,8 @@ public final class PromptTemplate {
   /**
    * Parses {@code template}.
    *
-   * @throws IllegalArgumentException if a brace is unbalanced or a placeholder is not a Java identifier;
-   *     the message says which and where
+   * @throws IllegalArgumentException if a brace is unbalanced or a placeholder is not a Java
+   *     identifier; the message says which and where
    */
   public static PromptTemplate parse(String template) {
     List<String> literals = new ArrayList<>();
@@ -46,7 +47,11 @@ public final class PromptTemplate {
         String name = template.substring(i + 1, close);
         if (!isIdentifier(name)) {
           throw new IllegalArgumentException(
-              "'{" + name + "}' at index " + i + " is not a placeholder: a name must be a Java identifier");
+              "'{"
+                  + name
+                  + "}' at index "
+                  + i
+                  + " is not a placeholder: a name must be a Java identifier");
         }
         literals.add(text.toString());
         text.setLength(0);
@@ -61,7 +66,9 @@ public final class PromptTemplate {
     return new PromptTemplate(literals, names);
   }
 
-  /** Returns whether {@code s} is a Java identifier (and so a valid placeholder or {@code @Name}). */
+  /**
+   * Returns whether {@code s} is a Java identifier (and so a valid placeholder or {@code @Name}).
+   */
   public static boolean isIdentifier(String s) {
     if (s.isEmpty() || !Character.isJavaIdentifierStart(s.codePointAt(0))) {
       return false;
@@ -74,7 +81,10 @@ public final class PromptTemplate {
     return new LinkedHashSet<>(names);
   }
 
-  /** Returns the literal texts around the placeholders: one more than {@link #placeholderSequence()}. */
+  /**
+   * Returns the literal texts around the placeholders: one more than {@link
+   * #placeholderSequence()}.
+   */
   public List<String> literals() {
     return literals;
   }

@@ -2,10 +2,10 @@ package dev.declaude.internal.rules;
 
 import dev.declaude.annotation.ClaudePrompt;
 import dev.declaude.annotation.ContextPolicy;
+import dev.declaude.annotation.ErrorKind;
 import dev.declaude.annotation.Name;
 import dev.declaude.annotation.RetryOn;
 import dev.declaude.annotation.Turn;
-import dev.declaude.annotation.ErrorKind;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -20,13 +20,16 @@ import java.util.Set;
  * Describes a type from reflection, for {@link RuleSet} at run time. The processor builds the same
  * description from {@code javax.lang.model}.
  *
- * <p>A parameter's name is known only when the class was compiled with {@code -parameters}; otherwise
- * {@link ParameterDescription#name()} is {@code null} and only {@link Name @Name} names it.
+ * <p>A parameter's name is known only when the class was compiled with {@code -parameters};
+ * otherwise {@link ParameterDescription#name()} is {@code null} and only {@link Name @Name} names
+ * it.
  */
 public final class ReflectiveServiceReader {
   private ReflectiveServiceReader() {}
 
-  /** Returns the description of {@code type}: its own and, for an interface, its inherited methods. */
+  /**
+   * Returns the description of {@code type}: its own and, for an interface, its inherited methods.
+   */
   public static ServiceDescription describe(Class<?> type) {
     RetryOn retry = type.getDeclaredAnnotation(RetryOn.class);
     ContextPolicy context = type.getDeclaredAnnotation(ContextPolicy.class);
@@ -59,10 +62,11 @@ public final class ReflectiveServiceReader {
   }
 
   /**
-   * Returns the description of one method called through {@code through}. Annotations on interfaces are not
-   * inherited, so for a method {@code through} inherits, the {@code @RetryOn} and {@code @ContextPolicy} of
-   * the interface declaring it count as the method's own unless the method or {@code through} has one: the
-   * order in which a call looks for them, and so the one the rules must check.
+   * Returns the description of one method called through {@code through}. Annotations on interfaces
+   * are not inherited, so for a method {@code through} inherits, the {@code @RetryOn} and
+   * {@code @ContextPolicy} of the interface declaring it count as the method's own unless the
+   * method or {@code through} has one: the order in which a call looks for them, and so the one the
+   * rules must check.
    */
   public static MethodDescription method(Method m, Class<?> through) {
     String where = m.getName() + " ";
@@ -70,13 +74,16 @@ public final class ReflectiveServiceReader {
     Class<?> declaring = m.getDeclaringClass();
     String inherited = "type " + declaring.getSimpleName();
     RetryOn retry = m.getDeclaredAnnotation(RetryOn.class);
-    boolean retryInherited = retry == null && declaring != through && !through.isAnnotationPresent(RetryOn.class);
+    boolean retryInherited =
+        retry == null && declaring != through && !through.isAnnotationPresent(RetryOn.class);
     if (retryInherited) {
       retry = declaring.getDeclaredAnnotation(RetryOn.class);
     }
     ContextPolicy context = m.getDeclaredAnnotation(ContextPolicy.class);
     boolean contextInherited =
-        context == null && declaring != through && !through.isAnnotationPresent(ContextPolicy.class);
+        context == null
+            && declaring != through
+            && !through.isAnnotationPresent(ContextPolicy.class);
     if (contextInherited) {
       context = declaring.getDeclaredAnnotation(ContextPolicy.class);
     }
@@ -89,7 +96,9 @@ public final class ReflectiveServiceReader {
     for (Annotation a : m.getDeclaredAnnotations()) {
       String name = a.annotationType().getName();
       if (RuleSet.FOREIGN_RETRY_ANNOTATIONS.contains(name)) {
-        foreign.add(Located.of(name, new ReflectiveLocation(where + "@" + a.annotationType().getSimpleName())));
+        foreign.add(
+            Located.of(
+                name, new ReflectiveLocation(where + "@" + a.annotationType().getSimpleName())));
       }
     }
     return new MethodDescription(
@@ -111,7 +120,9 @@ public final class ReflectiveServiceReader {
     if (m.isDefault()) {
       return MethodDescription.Kind.DEFAULT;
     }
-    return Modifier.isAbstract(m.getModifiers()) ? MethodDescription.Kind.ABSTRACT : MethodDescription.Kind.CONCRETE;
+    return Modifier.isAbstract(m.getModifiers())
+        ? MethodDescription.Kind.ABSTRACT
+        : MethodDescription.Kind.CONCRETE;
   }
 
   private static ParameterDescription parameter(Method m, Parameter p, int index) {
@@ -138,7 +149,10 @@ public final class ReflectiveServiceReader {
     List<TurnDescription> turns = new ArrayList<>();
     for (int i = 0; i < p.turns().length; i++) {
       Turn t = p.turns()[i];
-      turns.add(new TurnDescription(at(t.role(), a + "(turns[" + i + "].role)"), at(t.text(), a + "(turns[" + i + "].text)")));
+      turns.add(
+          new TurnDescription(
+              at(t.role(), a + "(turns[" + i + "].role)"),
+              at(t.text(), a + "(turns[" + i + "].text)")));
     }
     return new PromptDescription(
         new ReflectiveLocation(a),
@@ -153,7 +167,9 @@ public final class ReflectiveServiceReader {
         p.fallbackAtOnce());
   }
 
-  /** Returns the description of one {@code @RetryOn}, located for messages as {@code where} says. */
+  /**
+   * Returns the description of one {@code @RetryOn}, located for messages as {@code where} says.
+   */
   public static RetryDescription retry(RetryOn r, String where) {
     String a = where + " @RetryOn";
     List<Located<ErrorKind>> kinds = new ArrayList<>();
@@ -172,15 +188,21 @@ public final class ReflectiveServiceReader {
         at(r.jitter(), a + "(jitter)"));
   }
 
-  /** Returns the type's public {@code static final String} fields (an interface's constants) with their values. */
+  /**
+   * Returns the type's public {@code static final String} fields (an interface's constants) with
+   * their values.
+   */
   private static List<Located<String>> constants(Class<?> type) {
     List<Located<String>> all = new ArrayList<>();
     for (Field field : type.getDeclaredFields()) {
       int mods = field.getModifiers();
-      if (field.getType() == String.class && Modifier.isStatic(mods) && Modifier.isFinal(mods)
+      if (field.getType() == String.class
+          && Modifier.isStatic(mods)
+          && Modifier.isFinal(mods)
           && Modifier.isPublic(mods)) {
         try {
-          // A package-private interface's constants are public but not reachable from here without this.
+          // A package-private interface's constants are public but not reachable from here without
+          // this.
           field.trySetAccessible();
           Object value = field.get(null);
           if (value != null) {
@@ -194,11 +216,17 @@ public final class ReflectiveServiceReader {
     return all;
   }
 
-  /** Returns the description of one {@code @ContextPolicy}, located for messages as {@code where} says. */
+  /**
+   * Returns the description of one {@code @ContextPolicy}, located for messages as {@code where}
+   * says.
+   */
   public static ContextDescription context(ContextPolicy c, String where) {
     String a = where + " @ContextPolicy";
     return new ContextDescription(
-        new ReflectiveLocation(a), c.value(), at(c.marginTokens(), a + "(marginTokens)"), c.countTokens());
+        new ReflectiveLocation(a),
+        c.value(),
+        at(c.marginTokens(), a + "(marginTokens)"),
+        c.countTokens());
   }
 
   private static <T> Located<T> at(T value, String where) {

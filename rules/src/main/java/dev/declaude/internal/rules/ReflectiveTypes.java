@@ -42,7 +42,8 @@ final class ReflectiveTypes {
     if (t instanceof WildcardType) {
       WildcardType w = (WildcardType) t;
       if (w.getLowerBounds().length > 0) {
-        return new TypeShape("? super", Form.WILDCARD, false, false, List.of(shape(w.getLowerBounds()[0])));
+        return new TypeShape(
+            "? super", Form.WILDCARD, false, false, List.of(shape(w.getLowerBounds()[0])));
       }
       Type upper = w.getUpperBounds()[0];
       return upper == Object.class

@@ -1,7 +1,5 @@
 package dev.declaude.internal.rules;
 
-import dev.declaude.internal.rules.TypeShape.Form;
-
 /**
  * What a service method returns, as the service factory handles it.
  *
@@ -59,7 +57,8 @@ public record ReturnType(Category category, ReturnType futureOf, String reason) 
     if (c == Category.VOID || c == Category.TEXT || c == Category.RESPONSE) {
       return plain;
     }
-    return unsupported("a streaming method (with a Consumer<String> callback) returns void, String or ClaudeResponse");
+    return unsupported(
+        "a streaming method (with a Consumer<String> callback) returns void, String or ClaudeResponse");
   }
 
   private static ReturnType classify(TypeShape t) {
@@ -105,13 +104,16 @@ public record ReturnType(Category category, ReturnType futureOf, String reason) 
     if (c == Category.TEXT || c == Category.RESPONSE || c == Category.STRUCTURED) {
       return new ReturnType(Category.FUTURE, inner, null);
     }
-    return unsupported("a CompletableFuture must complete with String, ClaudeResponse or a structured type");
+    return unsupported(
+        "a CompletableFuture must complete with String, ClaudeResponse or a structured type");
   }
 
   private static ReturnType structured(TypeShape t) {
     switch (t.form()) {
       case RECORD:
-        return t.raw() ? unsupported(t.display() + " is a raw generic type") : of(Category.STRUCTURED);
+        return t.raw()
+            ? unsupported(t.display() + " is a raw generic type")
+            : of(Category.STRUCTURED);
       case CLASS:
         if (t.raw()) {
           return unsupported(t.display() + " is a raw generic type");

@@ -1,16 +1,18 @@
 package dev.declaude.internal.rules;
 
 /**
- * Every rule declaude checks, with its stable id and severity. The id appears in every message as {@code
- * [declaude:<id>]}, the same at compile time and at run time, and a warning's id is what {@code
- * @SuppressWarnings("declaude:<id>")} names.
+ * Every rule declaude checks, with its stable id and severity. The id appears in every message as
+ * {@code [declaude:<id>]}, the same at compile time and at run time, and a warning's id is what
+ * {@code @SuppressWarnings("declaude:<id>")} names.
  */
 public enum Rule {
   /** {@code @ClaudePrompt} on a method that is not an abstract interface method. */
   PROMPT_PLACEMENT("prompt-placement", Severity.ERROR),
   /** An abstract method of a service interface without {@code @ClaudePrompt}. */
   PROMPT_MISSING("prompt-missing", Severity.ERROR),
-  /** {@code create()} given a type that is not an interface declaring {@code @ClaudePrompt} methods. */
+  /**
+   * {@code create()} given a type that is not an interface declaring {@code @ClaudePrompt} methods.
+   */
   SERVICE_TYPE("service-type", Severity.ERROR),
   /** A blank template. */
   TEMPLATE_BLANK("template-blank", Severity.ERROR),

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The one set of rules for {@code @ClaudePrompt} and {@code @RetryOn} declarations, run by the annotation
- * processor at compile time and by {@code ClaudeClient.create()} at run time. Immutable and thread-safe.
+ * The one set of rules for {@code @ClaudePrompt} and {@code @RetryOn} declarations, run by the
+ * annotation processor at compile time and by {@code ClaudeClient.create()} at run time. Immutable
+ * and thread-safe.
  *
  * <pre>{@code
  * List<Violation> found = RuleSet.standard().check(ReflectiveServiceReader.describe(SupportBot.class), today);
@@ -23,10 +24,11 @@ public final class RuleSet {
    * Other libraries' retry annotations, by qualified name: on a method that {@code @RetryOn} also
    * retries they multiply the attempts ({@link Rule#RETRY_STACKED}).
    */
-  public static final Set<String> FOREIGN_RETRY_ANNOTATIONS = Set.of(
-      "org.springframework.retry.annotation.Retryable",
-      "io.github.resilience4j.retry.annotation.Retry",
-      "org.eclipse.microprofile.faulttolerance.Retry");
+  public static final Set<String> FOREIGN_RETRY_ANNOTATIONS =
+      Set.of(
+          "org.springframework.retry.annotation.Retryable",
+          "io.github.resilience4j.retry.annotation.Retry",
+          "org.eclipse.microprofile.faulttolerance.Retry");
 
   private final ModelCatalogue catalogue;
   private final String defaultModel;
@@ -50,8 +52,8 @@ public final class RuleSet {
   }
 
   /**
-   * Returns every rule {@code service} breaks, errors and warnings, in declaration order. Model lifecycle
-   * is judged on {@code today}.
+   * Returns every rule {@code service} breaks, errors and warnings, in declaration order. Model
+   * lifecycle is judged on {@code today}.
    */
   public List<Violation> check(ServiceDescription service, LocalDate today) {
     Findings f = new Findings(Objects.requireNonNull(today, "today"), catalogue, defaultModel);
@@ -99,9 +101,9 @@ public final class RuleSet {
   }
 
   /**
-   * Returns every rule a type breaks as {@code ClaudeClient.create()} sees it: the rules, plus that it is an
-   * interface declaring Claude calls. Errors and warnings, in declaration order; {@code create()} throws on the
-   * errors and logs the warnings.
+   * Returns every rule a type breaks as {@code ClaudeClient.create()} sees it: the rules, plus that
+   * it is an interface declaring Claude calls. Errors and warnings, in declaration order; {@code
+   * create()} throws on the errors and logs the warnings.
    */
   public List<Violation> checkService(Class<?> service, LocalDate today) {
     return checkService(ReflectiveServiceReader.describe(service), today);
@@ -111,9 +113,14 @@ public final class RuleSet {
   public List<Violation> checkService(ServiceDescription d, LocalDate today) {
     List<Violation> all = new ArrayList<>();
     if (!d.isInterface() || d.methods().stream().noneMatch(m -> m.prompt() != null)) {
-      all.add(new Violation(Rule.SERVICE_TYPE,
-          d.simpleName() + " is not a declaude service: ClaudeClient.create() needs an interface whose"
-              + " methods carry @ClaudePrompt", d.location(), null));
+      all.add(
+          new Violation(
+              Rule.SERVICE_TYPE,
+              d.simpleName()
+                  + " is not a declaude service: ClaudeClient.create() needs an interface whose"
+                  + " methods carry @ClaudePrompt",
+              d.location(),
+              null));
     }
     all.addAll(check(d, today));
     return all;

@@ -16,18 +16,24 @@ final class SecretChecks {
   }
 
   /**
-   * Returns {@code message} with anything that looks like an API key replaced: a rule's message may quote a
-   * placeholder, a {@code @Name} or a model id, and none of them may put a key into a build log.
+   * Returns {@code message} with anything that looks like an API key replaced: a rule's message may
+   * quote a placeholder, a {@code @Name} or a model id, and none of them may put a key into a build
+   * log.
    */
   static String redact(String message) {
     return KEY.matcher(message).replaceAll("sk-ant-<redacted>");
   }
 
-  /** Checks the string constants a type declares: a key in one is as exposed as a key in a prompt. */
+  /**
+   * Checks the string constants a type declares: a key in one is as exposed as a key in a prompt.
+   */
   static void constants(ServiceDescription s, Findings f) {
     for (Located<String> constant : s.constants()) {
       if (looksLikeKey(constant.value())) {
-        f.add(Rule.API_KEY_LITERAL, constant.location(), null,
+        f.add(
+            Rule.API_KEY_LITERAL,
+            constant.location(),
+            null,
             "this constant contains what looks like an Anthropic API key (sk-ant-...); never put an API key in"
                 + " source; use ANTHROPIC_API_KEY");
       }
@@ -38,7 +44,10 @@ final class SecretChecks {
     for (Located<String> s : strings(m)) {
       if (looksLikeKey(s.value())) {
         // Never echo the value: the message would put the key into build logs.
-        f.add(Rule.API_KEY_LITERAL, s.location(), m,
+        f.add(
+            Rule.API_KEY_LITERAL,
+            s.location(),
+            m,
             "this string contains what looks like an Anthropic API key (sk-ant-...); never put an API key in"
                 + " source; use ANTHROPIC_API_KEY");
       }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A neutral description of a type that declares Claude calls or retry settings, built from reflection
- * ({@link ReflectiveServiceReader}) or from {@code javax.lang.model} (the processor), checked by {@link
- * RuleSet}.
+ * A neutral description of a type that declares Claude calls or retry settings, built from
+ * reflection ({@link ReflectiveServiceReader}) or from {@code javax.lang.model} (the processor),
+ * checked by {@link RuleSet}.
  *
  * @param typeName the qualified name of the type
  * @param isInterface whether it is an interface

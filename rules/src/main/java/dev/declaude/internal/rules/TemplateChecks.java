@@ -13,14 +13,20 @@ final class TemplateChecks {
   static PromptTemplate template(MethodDescription m, Findings f) {
     Located<String> t = m.prompt().template();
     if (t.value().isBlank()) {
-      f.add(Rule.TEMPLATE_BLANK, t.location(), m,
+      f.add(
+          Rule.TEMPLATE_BLANK,
+          t.location(),
+          m,
           "the template is blank; write the user message, such as \"Question: {question}\"");
       return null;
     }
     try {
       return PromptTemplate.parse(t.value());
     } catch (IllegalArgumentException e) {
-      f.add(Rule.TEMPLATE_BRACES, t.location(), m,
+      f.add(
+          Rule.TEMPLATE_BRACES,
+          t.location(),
+          m,
           "malformed template: " + e.getMessage() + "; write {{ or }} for a literal brace");
       return null;
     }
@@ -28,9 +34,10 @@ final class TemplateChecks {
 
   /** Every placeholder names a parameter and every placeholder parameter is used. */
   static void placeholders(MethodDescription m, PromptTemplate template, Findings f) {
-    List<ParameterDescription> params = m.parameters().stream()
-        .filter(p -> p.role() == ParameterRole.PLACEHOLDER)
-        .collect(Collectors.toList());
+    List<ParameterDescription> params =
+        m.parameters().stream()
+            .filter(p -> p.role() == ParameterRole.PLACEHOLDER)
+            .collect(Collectors.toList());
     if (!names(m, params, f)) {
       return;
     }
@@ -38,21 +45,34 @@ final class TemplateChecks {
     if (!used.isEmpty() && !namesKnown(m, params, f)) {
       return;
     }
-    Set<String> bound = params.stream().map(ParameterDescription::placeholderName).collect(Collectors.toSet());
+    Set<String> bound =
+        params.stream().map(ParameterDescription::placeholderName).collect(Collectors.toSet());
     for (String name : used) {
       if (!bound.contains(name)) {
-        f.add(Rule.PLACEHOLDER_UNBOUND, m.prompt().template().location(), m,
-            "placeholder {" + name + "} names no parameter of " + m.name() + "; parameters: "
+        f.add(
+            Rule.PLACEHOLDER_UNBOUND,
+            m.prompt().template().location(),
+            m,
+            "placeholder {"
+                + name
+                + "} names no parameter of "
+                + m.name()
+                + "; parameters: "
                 + params.stream().map(ParameterDescription::label).collect(Collectors.toList())
-                + "; rename the placeholder or add a parameter " + name);
+                + "; rename the placeholder or add a parameter "
+                + name);
       }
     }
     for (ParameterDescription p : params) {
       if (!used.contains(p.placeholderName())) {
-        String fix = p.placeholderName() == null
-            ? "name it with @Name and use that placeholder in the template, or remove the parameter"
-            : "add {" + p.placeholderName() + "} to the template or remove the parameter";
-        f.add(Rule.PARAMETER_UNUSED, p.location(), m,
+        String fix =
+            p.placeholderName() == null
+                ? "name it with @Name and use that placeholder in the template, or remove the parameter"
+                : "add {" + p.placeholderName() + "} to the template or remove the parameter";
+        f.add(
+            Rule.PARAMETER_UNUSED,
+            p.location(),
+            m,
             "parameter " + p.label() + " is not used by the template; " + fix);
       }
     }
@@ -64,25 +84,41 @@ final class TemplateChecks {
     for (ParameterDescription p : params) {
       Located<String> explicit = p.explicitName();
       if (explicit != null && !PromptTemplate.isIdentifier(explicit.value())) {
-        f.add(Rule.PARAMETER_NAME_INVALID, explicit.location(), m,
-            "@Name(\"" + explicit.value() + "\") is not a Java identifier; use the placeholder's name as written"
+        f.add(
+            Rule.PARAMETER_NAME_INVALID,
+            explicit.location(),
+            m,
+            "@Name(\""
+                + explicit.value()
+                + "\") is not a Java identifier; use the placeholder's name as written"
                 + " between the braces");
         ok = false;
       } else if (p.placeholderName() != null && !seen.add(p.placeholderName())) {
-        f.add(Rule.PARAMETER_NAME_INVALID, explicit != null ? explicit.location() : p.location(), m,
-            "two parameters answer to the name " + p.placeholderName() + "; give each its own @Name");
+        f.add(
+            Rule.PARAMETER_NAME_INVALID,
+            explicit != null ? explicit.location() : p.location(),
+            m,
+            "two parameters answer to the name "
+                + p.placeholderName()
+                + "; give each its own @Name");
         ok = false;
       }
     }
     return ok;
   }
 
-  private static boolean namesKnown(MethodDescription m, List<ParameterDescription> params, Findings f) {
+  private static boolean namesKnown(
+      MethodDescription m, List<ParameterDescription> params, Findings f) {
     boolean ok = true;
     for (ParameterDescription p : params) {
       if (p.placeholderName() == null) {
-        f.add(Rule.PARAMETER_NAME_MISSING, p.location(), m,
-            "the name of parameter " + p.label() + " is unknown at run time, so placeholders cannot be bound"
+        f.add(
+            Rule.PARAMETER_NAME_MISSING,
+            p.location(),
+            m,
+            "the name of parameter "
+                + p.label()
+                + " is unknown at run time, so placeholders cannot be bound"
                 + " to it; compile with -parameters or annotate the parameter with @Name");
         ok = false;
       }

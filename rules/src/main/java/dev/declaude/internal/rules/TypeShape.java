@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The facts about a Java type that the rules need, read from reflection or from {@code javax.lang.model}
- * alike, so the decision about a type lives once, in the rules.
+ * The facts about a Java type that the rules need, read from reflection or from {@code
+ * javax.lang.model} alike, so the decision about a type lives once, in the rules.
  *
  * @param name the qualified name of the erased type ({@code java.lang.String}, {@code int}); for a
  *     wildcard {@code ?}, {@code ? extends} or {@code ? super}; for a type variable its name
@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
  * @param arguments the type arguments (a wildcard's bound; an array's component)
  */
 public record TypeShape(
-    String name, Form form, boolean publicNoArgConstructor, boolean raw, List<TypeShape> arguments) {
+    String name,
+    Form form,
+    boolean publicNoArgConstructor,
+    boolean raw,
+    List<TypeShape> arguments) {
 
   /** The kinds of type the rules tell apart. */
   public enum Form {
@@ -47,7 +51,9 @@ public record TypeShape(
     return new TypeShape(name, form, false, false, List.of());
   }
 
-  /** Returns whether this is the type named {@code qualifiedName} with exactly the given arguments. */
+  /**
+   * Returns whether this is the type named {@code qualifiedName} with exactly the given arguments.
+   */
   boolean is(String qualifiedName, String... argumentNames) {
     if (!name.equals(qualifiedName) || arguments.size() != argumentNames.length) {
       return false;
@@ -60,7 +66,9 @@ public record TypeShape(
     return true;
   }
 
-  /** Returns the type as source would spell it, with simple names: {@code CompletableFuture<Order>}. */
+  /**
+   * Returns the type as source would spell it, with simple names: {@code CompletableFuture<Order>}.
+   */
   public String display() {
     if (form == Form.ARRAY) {
       return arguments.get(0).display() + "[]";
@@ -72,6 +80,7 @@ public record TypeShape(
     if (arguments.isEmpty()) {
       return simple;
     }
-    return simple + arguments.stream().map(TypeShape::display).collect(Collectors.joining(", ", "<", ">"));
+    return simple
+        + arguments.stream().map(TypeShape::display).collect(Collectors.joining(", ", "<", ">"));
   }
 }

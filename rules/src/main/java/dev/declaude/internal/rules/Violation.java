@@ -3,7 +3,8 @@ package dev.declaude.internal.rules;
 import java.util.Objects;
 
 /**
- * One broken rule: which, how bad, what to do, and where. Both front ends render it with {@link #render()}.
+ * One broken rule: which, how bad, what to do, and where. Both front ends render it with {@link
+ * #render()}.
  *
  * @param rule the rule broken
  * @param message the rule, the offending value and the fix, without the tag

@@ -21,7 +21,9 @@ class ModelLifecycleTest {
   }
 
   private static List<String> check(Class<?> type, String day) {
-    return RuleSet.standard().check(ReflectiveServiceReader.describe(type), LocalDate.parse(day)).stream()
+    return RuleSet.standard()
+        .check(ReflectiveServiceReader.describe(type), LocalDate.parse(day))
+        .stream()
         .map(Violation::render)
         .collect(Collectors.toList());
   }
@@ -33,22 +35,30 @@ class ModelLifecycleTest {
 
   @Test
   void deprecatedFromTheDeprecationDateIsAWarningNamingReplacementAndRetirement() {
-    assertEquals(List.of("[declaude:model-deprecated] model claude-sonnet-4-5 is deprecated and retires on"
-        + " 2026-11-30; move to claude-sonnet-5-5"), check(OnSonnet45.class, "2026-09-29"));
+    assertEquals(
+        List.of(
+            "[declaude:model-deprecated] model claude-sonnet-4-5 is deprecated and retires on"
+                + " 2026-11-30; move to claude-sonnet-5-5"),
+        check(OnSonnet45.class, "2026-09-29"));
   }
 
   @Test
   void retiredFromTheRetirementDateIsAnError() {
     List<String> found = check(OnSonnet45.class, "2026-11-30");
 
-    assertEquals(List.of("[declaude:model-retired] model claude-sonnet-4-5 was retired on 2026-11-30 and every"
-        + " request to it fails with 404 not_found_error; move to claude-sonnet-5-5"), found);
+    assertEquals(
+        List.of(
+            "[declaude:model-retired] model claude-sonnet-4-5 was retired on 2026-11-30 and every"
+                + " request to it fails with 404 not_found_error; move to claude-sonnet-5-5"),
+        found);
   }
 
   @Test
   void aliasesShareTheirModelsLifecycle() {
-    assertEquals(List.of("[declaude:model-retired] model claude-3-5-haiku-latest was retired on 2026-02-19 and"
-        + " every request to it fails with 404 not_found_error; move to claude-haiku-4-5"),
+    assertEquals(
+        List.of(
+            "[declaude:model-retired] model claude-3-5-haiku-latest was retired on 2026-02-19 and"
+                + " every request to it fails with 404 not_found_error; move to claude-haiku-4-5"),
         check(OnAlias.class, "2026-03-01"));
   }
 

@@ -27,23 +27,28 @@ class PromptTemplateTest {
 
   @Test
   void unclosedBraceSaysWhere() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PromptTemplate.parse("ab {c"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PromptTemplate.parse("ab {c"));
 
     assertEquals("unclosed '{' at index 3", e.getMessage());
   }
 
   @Test
   void loneClosingBraceSaysWhere() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PromptTemplate.parse("a}b"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PromptTemplate.parse("a}b"));
 
     assertEquals("unmatched '}' at index 1", e.getMessage());
   }
 
   @Test
   void placeholderMustBeAnIdentifier() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PromptTemplate.parse("x {a b}"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PromptTemplate.parse("x {a b}"));
 
-    assertEquals("'{a b}' at index 2 is not a placeholder: a name must be a Java identifier", e.getMessage());
+    assertEquals(
+        "'{a b}' at index 2 is not a placeholder: a name must be a Java identifier",
+        e.getMessage());
   }
 
   @Test

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the values of the server's options; a bad value is a {@link UsageException} naming the option. */
+/**
+ * Reads the values of the server's options; a bad value is a {@link UsageException} naming the
+ * option.
+ */
 final class OptionValues {
   private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)/(min|s)");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)");
@@ -37,7 +40,8 @@ final class OptionValues {
   static int integer(String name, String value, int min, int max) {
     long parsed = longInteger(name, value, min);
     if (parsed > max) {
-      throw new UsageException(name + " must be an integer in " + min + ".." + max + ", was \"" + value + "\"");
+      throw new UsageException(
+          name + " must be an integer in " + min + ".." + max + ", was \"" + value + "\"");
     }
     return (int) parsed;
   }
@@ -59,8 +63,11 @@ final class OptionValues {
     Matcher m = RATE.matcher(value);
     double count = m.matches() ? Double.parseDouble(m.group(1)) : 0;
     if (!(count > 0)) {
-      throw new UsageException("--rate-limit must be a positive number of requests per minute or second, such"
-          + " as 50/min or 20/s, was \"" + value + "\"");
+      throw new UsageException(
+          "--rate-limit must be a positive number of requests per minute or second, such"
+              + " as 50/min or 20/s, was \""
+              + value
+              + "\"");
     }
     return m.group(2).equals("min") ? count / 60 : count;
   }
@@ -71,7 +78,8 @@ final class OptionValues {
     }
     Matcher m = DURATION.matcher(value);
     if (!m.matches()) {
-      throw new UsageException(name + " must be a duration such as 20ms or 1.5s, was \"" + value + "\"");
+      throw new UsageException(
+          name + " must be a duration such as 20ms or 1.5s, was \"" + value + "\"");
     }
     double amount = Double.parseDouble(m.group(1));
     return Duration.ofNanos(Math.round(amount * (m.group(2).equals("ms") ? 1e6 : 1e9)));
@@ -80,13 +88,14 @@ final class OptionValues {
   static ServerOptions.FaultRate fault(String value) {
     Matcher m = FAULT.matcher(value);
     if (!m.matches()) {
-      throw new UsageException("--fault must be STATUS:PROBABILITY, such as 529:0.2, was \"" + value + "\"");
+      throw new UsageException(
+          "--fault must be STATUS:PROBABILITY, such as 529:0.2, was \"" + value + "\"");
     }
     int status = Integer.parseInt(m.group(1));
     double probability = Double.parseDouble(m.group(2));
     if (status < 400 || status > 599 || probability > 1) {
-      throw new UsageException("--fault needs a status in 400..599 and a probability in [0, 1], was \""
-          + value + "\"");
+      throw new UsageException(
+          "--fault needs a status in 400..599 and a probability in [0, 1], was \"" + value + "\"");
     }
     return new ServerOptions.FaultRate(status, probability);
   }
@@ -101,7 +110,8 @@ final class OptionValues {
       }
       words.add(word);
     }
-    throw new UsageException(name + " must be one of " + String.join(", ", words) + ", was \"" + value + "\"");
+    throw new UsageException(
+        name + " must be one of " + String.join(", ", words) + ", was \"" + value + "\"");
   }
 
   // The command line's word for each choice.

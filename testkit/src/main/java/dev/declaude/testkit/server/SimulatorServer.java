@@ -14,11 +14,11 @@ import java.util.concurrent.CountDownLatch;
  * java -jar declaude-testkit-0.1.0-SNAPSHOT-server.jar --port 8080 --rate-limit 50/min --fault 529:0.2
  * </pre>
  *
- * <p>Prints one line naming the URL and the key it accepts, serves until the process is stopped (SIGINT or
- * SIGTERM: a shutdown hook closes the server, prints one line and exits with status 0), and is scripted at
- * run time through the admin endpoint under {@code /_simulator/}. {@code --help} lists every option. A bad
- * command line prints what was wrong and the usage, and exits with status 2; a port that cannot be bound
- * exits with status 1. A program, so it writes to the console.
+ * <p>Prints one line naming the URL and the key it accepts, serves until the process is stopped
+ * (SIGINT or SIGTERM: a shutdown hook closes the server, prints one line and exits with status 0),
+ * and is scripted at run time through the admin endpoint under {@code /_simulator/}. {@code --help}
+ * lists every option. A bad command line prints what was wrong and the usage, and exits with status
+ * 2; a port that cannot be bound exits with status 1. A program, so it writes to the console.
  */
 public final class SimulatorServer {
   /** The line printed once the server has closed, the last it prints. */
@@ -56,11 +56,16 @@ public final class SimulatorServer {
       return;
     }
     if (!isLoopback(options.host)) {
-      err.println("warning: listening on " + options.host + ": the admin endpoint /_simulator/ needs no key,"
-          + " so anyone who can reach this address can script the simulator");
+      err.println(
+          "warning: listening on "
+              + options.host
+              + ": the admin endpoint /_simulator/ needs no key,"
+              + " so anyone who can reach this address can script the simulator");
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(sim, out), "declaude-simulator-shutdown"));
-    out.println("declaude simulator listening on " + sim.baseUrl() + " (api key: " + sim.apiKey() + ")");
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stop(sim, out), "declaude-simulator-shutdown"));
+    out.println(
+        "declaude simulator listening on " + sim.baseUrl() + " (api key: " + sim.apiKey() + ")");
     out.flush();
     new CountDownLatch(1).await();
   }
@@ -74,8 +79,10 @@ public final class SimulatorServer {
     }
     out.println(STOPPED);
     out.flush();
-    // A JVM ended by a signal exits with 128 + the signal's number even when its hooks run; stopping the
-    // simulator is this program's normal end, so it reports success. halt() ends the JVM here, at once.
+    // A JVM ended by a signal exits with 128 + the signal's number even when its hooks run;
+    // stopping the
+    // simulator is this program's normal end, so it reports success. halt() ends the JVM here, at
+    // once.
     Runtime.getRuntime().halt(status);
   }
 

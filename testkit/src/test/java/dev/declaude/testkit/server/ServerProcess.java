@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server jar running as a separate process, as a CI pipeline would start it; waits on its output and
- * exit with bounded timeouts, never by sleeping.
+ * The server jar running as a separate process, as a CI pipeline would start it; waits on its
+ * output and exit with bounded timeouts, never by sleeping.
  */
 final class ServerProcess implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -38,8 +38,10 @@ final class ServerProcess implements AutoCloseable {
   private ServerProcess(Process process) {
     this.process = process;
     this.out = new Thread(() -> drain(process.getInputStream(), stdout::add), "server-stdout");
-    this.err = new Thread(() -> drain(process.getErrorStream(), line -> stderr.append(line).append('\n')),
-        "server-stderr");
+    this.err =
+        new Thread(
+            () -> drain(process.getErrorStream(), line -> stderr.append(line).append('\n')),
+            "server-stderr");
     out.setDaemon(true);
     err.setDaemon(true);
     out.start();
@@ -50,11 +52,18 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(String... args) throws IOException {
     Path jar = Path.of(System.getProperty("declaude.serverJar", "target/missing-server.jar"));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no server jar at " + jar + "; run the integration tests through Maven"
-          + " (verify), which packages it first");
+      throw new IllegalStateException(
+          "no server jar at "
+              + jar
+              + "; run the integration tests through Maven"
+              + " (verify), which packages it first");
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
     command.addAll(List.of(args));
     return new ServerProcess(new ProcessBuilder(command).start());
   }
@@ -66,7 +75,8 @@ final class ServerProcess implements AutoCloseable {
     Matcher m = STARTED.matcher(line == null ? "" : line);
     if (!m.matches()) {
       server.close();
-      throw new IllegalStateException("the server did not start: first line " + line + ", stderr " + server.stderr);
+      throw new IllegalStateException(
+          "the server did not start: first line " + line + ", stderr " + server.stderr);
     }
     server.baseUrl = m.group(1);
     server.apiKey = m.group(2);
@@ -91,7 +101,9 @@ final class ServerProcess implements AutoCloseable {
     return out.toString();
   }
 
-  /** Waits for the process to end, and for all its output to be read, and returns its exit status. */
+  /**
+   * Waits for the process to end, and for all its output to be read, and returns its exit status.
+   */
   int awaitExit() throws InterruptedException {
     if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException("the server did not exit within " + TIMEOUT);
@@ -101,9 +113,13 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** Sends SIGTERM, as a CI runner's cleanup would stop it (Ctrl-C sends SIGINT, which it handles alike). */
+  /**
+   * Sends SIGTERM, as a CI runner's cleanup would stop it (Ctrl-C sends SIGINT, which it handles
+   * alike).
+   */
   void stop() {
-    // Process.destroy() would also close the streams, losing the output the server writes as it stops.
+    // Process.destroy() would also close the streams, losing the output the server writes as it
+    // stops.
     process.toHandle().destroy();
   }
 
@@ -115,7 +131,9 @@ final class ServerProcess implements AutoCloseable {
     return apiKey;
   }
 
-  /** Returns what the process wrote to standard error so far; all of it after {@link #awaitExit()}. */
+  /**
+   * Returns what the process wrote to standard error so far; all of it after {@link #awaitExit()}.
+   */
   String stderr() {
     return stderr.toString();
   }
@@ -130,7 +148,8 @@ final class ServerProcess implements AutoCloseable {
   }
 
   private void drain(InputStream stream, LineSink sink) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         sink.accept(line);
       }

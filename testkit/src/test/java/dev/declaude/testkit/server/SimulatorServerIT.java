@@ -22,15 +22,18 @@ class SimulatorServerIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String BODY =
       "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":256,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
-  private static final String STREAM = "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":256,\"stream\":true,"
-      + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+  private static final String STREAM =
+      "{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":256,\"stream\":true,"
+          + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
   // Two requests, then one more every 30 s: no test run is slow enough to see a refill.
   private static ServerProcess server;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = ServerProcess.started("--port", "0", "--rate-limit", "2/min", "--burst", "2", "--seed", "7");
+    server =
+        ServerProcess.started(
+            "--port", "0", "--rate-limit", "2/min", "--burst", "2", "--seed", "7");
   }
 
   @AfterAll
@@ -45,10 +48,12 @@ class SimulatorServerIT {
     assertEquals(200, post("/_simulator/reset", "", false).statusCode());
   }
 
-  private static HttpResponse<String> post(String path, String body, boolean withKey) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<String> post(String path, String body, boolean withKey)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (withKey) {
       request.header("x-api-key", server.apiKey()).header("anthropic-version", "2023-06-01");
     }
@@ -77,14 +82,16 @@ class SimulatorServerIT {
 
   @Test
   void a429ScriptedThroughTheAdminEndpointCarriesItsRetryAfter() throws Exception {
-    HttpResponse<String> scripted = post("/_simulator/faults", "{\"status\":429,\"retryAfter\":\"2\"}", false);
+    HttpResponse<String> scripted =
+        post("/_simulator/faults", "{\"status\":429,\"retryAfter\":\"2\"}", false);
     assertEquals("{\"status\":\"ok\"}", scripted.body());
 
     HttpResponse<String> answer = post("/v1/messages", BODY, true);
 
     assertEquals(429, answer.statusCode());
     assertEquals("2", answer.headers().firstValue("retry-after").orElse(null));
-    assertEquals("{\"type\":\"rate_limit_error\",\"message\":\"Rate limited\"}",
+    assertEquals(
+        "{\"type\":\"rate_limit_error\",\"message\":\"Rate limited\"}",
         json(answer).path("error").toString());
   }
 
@@ -101,8 +108,17 @@ class SimulatorServerIT {
       }
     }
     // "Simulated reply to: Hi" comes in pieces of at most 10 characters.
-    assertEquals(List.of("message_start", "ping", "content_block_start", "content_block_delta",
-        "content_block_delta", "content_block_delta", "content_block_stop", "message_delta", "message_stop"),
+    assertEquals(
+        List.of(
+            "message_start",
+            "ping",
+            "content_block_start",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_stop",
+            "message_delta",
+            "message_stop"),
         events);
   }
 
@@ -114,11 +130,13 @@ class SimulatorServerIT {
     HttpResponse<String> third = post("/v1/messages", BODY, true);
 
     assertEquals(200, second.statusCode());
-    assertEquals("2", second.headers().firstValue("anthropic-ratelimit-requests-limit").orElse(null));
+    assertEquals(
+        "2", second.headers().firstValue("anthropic-ratelimit-requests-limit").orElse(null));
     assertEquals(429, third.statusCode());
-    assertEquals("Number of requests has exceeded your per-minute rate limit (2 requests per minute); see the"
-        + " response headers for current usage. Please try again later.", json(third).path("error").path("message")
-        .asText());
+    assertEquals(
+        "Number of requests has exceeded your per-minute rate limit (2 requests per minute); see the"
+            + " response headers for current usage. Please try again later.",
+        json(third).path("error").path("message").asText());
     long retryAfter = Long.parseLong(third.headers().firstValue("retry-after").orElse("0"));
     assertTrue(retryAfter >= 1 && retryAfter <= 30, "retry-after " + retryAfter);
   }
@@ -146,8 +164,11 @@ class SimulatorServerIT {
     try (ServerProcess bad = ServerProcess.start("--rate-limit", "fast")) {
       assertEquals("", bad.remainingOutput());
       assertEquals(2, bad.awaitExit());
-      assertEquals("error: --rate-limit must be a positive number of requests per minute or second, such as"
-          + " 50/min or 20/s, was \"fast\"\n\n" + ServerOptions.usage(), bad.stderr());
+      assertEquals(
+          "error: --rate-limit must be a positive number of requests per minute or second, such as"
+              + " 50/min or 20/s, was \"fast\"\n\n"
+              + ServerOptions.usage(),
+          bad.stderr());
     }
   }
 }
