@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * where the client is {@code redis}, {@code in-process}, {@code sdk} or {@code sdk10}.
  */
 public final class FleetPod {
+  private static final int WARM_CALLS = 1_000;
+  private static final double WARM_RATE = 250;
+  private static final int WARM_BURST = 10;
+
   private FleetPod() {}
 
   public static void main(String[] args) throws Exception {
@@ -38,9 +42,15 @@ public final class FleetPod {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     RateLimitStore store =
         args[3].equals("-") ? RateLimitStore.inProcess() : RedisRateLimitStore.create(args[3]);
-    try (ClaudeSimulator warm = ClaudeSimulator.builder().build().start();
+    // Warm-up on a rate-limited simulator of its own, so that the JIT has compiled the pacing and
+    // store
+    // paths too before the measured run: on a small machine, four JVMs compiling at once are what
+    // the
+    // run would otherwise measure.
+    try (ClaudeSimulator warm =
+            ClaudeSimulator.builder().rateLimit(WARM_RATE, WARM_BURST).build().start();
         LoadClient warmClient = open(kind, warm.baseUrl(), warm.apiKey(), store)) {
-      run(warmClient, threads, 0, 1, 200, null);
+      run(warmClient, threads, 0, 1, WARM_CALLS, null);
     }
     try (LoadClient client = open(kind, args[1], args[2], store)) {
       out.println("ready");

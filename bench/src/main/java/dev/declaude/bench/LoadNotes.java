@@ -85,7 +85,11 @@ final class LoadNotes {
             + FleetRun.THREADS
             + " threads see a "
             + Scenarios.OUTAGE.toSeconds()
-            + " s outage (529) from the start; \"p99 after outage end\" is when 99 % of all calls had completed";
+            + " s outage (529) from the start, each caller with one call caught by it and one after it;"
+            + " \"p99 after outage end\" is when 99 % of all calls had completed (ideal: two requests of the"
+            + " median latency, "
+            + fmt("%.0f", 2 * run.latencyMillis(0.50))
+            + " ms)";
       case "capacity-overload":
         return "the server serves "
             + Scenarios.CAPACITY

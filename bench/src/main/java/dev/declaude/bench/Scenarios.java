@@ -165,10 +165,12 @@ final class Scenarios {
                   run -> run.successes() / run.wallSeconds() / FLEET_RATE)
               .withTimeout(Duration.ofSeconds(90))
               .asFleet(),
-          // Four pods see the storm's outage together: the share of requests that succeeded.
+          // Four pods see the storm's outage together, each caller with one call caught by it and
+          // one
+          // after it: how soon the fleet is back. Efficiency: the share of requests that succeeded.
           Scenario.of(
                   "fleet-outage",
-                  320,
+                  2 * FleetRun.PODS * FleetRun.THREADS,
                   UnaryOperator.identity(),
                   run -> run.successes() / (double) run.requests)
               .withArm(sim -> sim.outage(OUTAGE, Fault.overloaded()))
