@@ -5,6 +5,7 @@ import dev.declaude.event.CallEvent;
 import dev.declaude.internal.service.Listeners;
 import dev.declaude.internal.service.ServiceFactory;
 import dev.declaude.internal.service.ServiceRuntime;
+import dev.declaude.internal.service.TokenCosts;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.MessageStream;
 import dev.declaude.retry.RetryEngine;
@@ -120,7 +121,10 @@ public final class ClaudeClient implements AutoCloseable {
     try {
       ClaudeResponse response =
           engine.execute(
-              defaultPolicy, () -> call.attempt(() -> transport.send(prepared, options)));
+              defaultPolicy,
+              TokenCosts.reserved(prepared, services),
+              TokenCosts::spent,
+              () -> call.attempt(() -> transport.send(prepared, options)));
       call.succeeded(response);
       return response;
     } catch (RuntimeException e) {
@@ -150,7 +154,10 @@ public final class ClaudeClient implements AutoCloseable {
       LowLevelCall call = new LowLevelCall(prepared.model());
       CompletableFuture<ClaudeResponse> result =
           engine.executeAsync(
-              defaultPolicy, () -> call.attempt(() -> transport.sendAsync(prepared, options)));
+              defaultPolicy,
+              TokenCosts.reserved(prepared, services),
+              TokenCosts::spent,
+              () -> call.attempt(() -> transport.sendAsync(prepared, options)));
       result.whenComplete(
           (response, failure) -> {
             if (failure == null) {
@@ -180,7 +187,13 @@ public final class ClaudeClient implements AutoCloseable {
     MessageRequest prepared = prepare(request);
     Objects.requireNonNull(options, "options");
     // Only failures before the stream starts are retried: once events flow, the caller reads them.
-    return engine.execute(defaultPolicy, () -> transport.stream(prepared, options));
+    // A stream keeps its whole reservation: its usage comes at its end, and the next answer's
+    // headers correct the copies of the token buckets.
+    return engine.execute(
+        defaultPolicy,
+        TokenCosts.reserved(prepared, services),
+        null,
+        () -> transport.stream(prepared, options));
   }
 
   /**

@@ -43,10 +43,35 @@ final class LoadNotes {
               + fmt("%.2f", run.lastSuccessSeconds())
               + " s");
     }
+    if (scenario.name().equals("token-limited")) {
+      notes.add("token-limited, " + client + ": " + slowestBySize(run));
+    }
     if (run.firstFailure != null) {
       notes.add(scenario.name() + ", " + client + ": first failure: " + run.firstFailure);
     }
     return notes;
+  }
+
+  /**
+   * Returns the slowest call of each prompt size, and how many times its ideal spacing (the time
+   * the bucket refills that many tokens at ITPM) it took.
+   */
+  private static String slowestBySize(LoadRun run) {
+    java.util.TreeMap<Integer, Long> slowest = new java.util.TreeMap<>();
+    for (int i = 0; i < run.calls(); i++) {
+      int tokens = LoadCall.sized(i).inputTokens();
+      slowest.merge(tokens, run.callEnd[i] - run.callStart[i], Math::max);
+    }
+    StringBuilder s =
+        new StringBuilder("slowest call by prompt size (tokens: ms, × ideal spacing)");
+    slowest.forEach(
+        (tokens, nanos) -> {
+          double spacing = tokens * 60_000.0 / Scenarios.INPUT_TOKENS_PER_MINUTE;
+          double ms = nanos / 1e6;
+          s.append(
+              String.format(java.util.Locale.ROOT, " %d: %.0f, ×%.1f;", tokens, ms, ms / spacing));
+        });
+    return s.toString();
   }
 
   private static String ideal(Scenario scenario, LoadRun run) {

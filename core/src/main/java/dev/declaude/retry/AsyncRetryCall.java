@@ -103,7 +103,7 @@ final class AsyncRetryCall<T> {
 
   private void afterAttempt(T value, Throwable error) {
     if (error == null) {
-      call.succeeded();
+      call.succeeded(value);
       result.complete(value);
       return;
     }

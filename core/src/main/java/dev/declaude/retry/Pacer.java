@@ -3,6 +3,8 @@ package dev.declaude.retry;
 import dev.declaude.internal.TimeMath;
 import dev.declaude.internal.ratelimit.BucketMirror;
 import dev.declaude.internal.ratelimit.SharedDomain;
+import dev.declaude.internal.ratelimit.TokenBuckets;
+import dev.declaude.internal.ratelimit.TokenReport;
 import dev.declaude.ratelimit.RateLimitDomain;
 import dev.declaude.ratelimit.RateLimitState;
 import dev.declaude.ratelimit.RateLimitStore;
@@ -13,9 +15,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +43,22 @@ import org.slf4j.LoggerFactory;
  * whole-second {@code retry-after}: that wait stays the engine's least wait for the request that
  * got the 429.
  *
+ * <p><b>Tokens.</b> Once a response has reported a token limit's size (input tokens, output tokens,
+ * the combined tokens limit), the pacer keeps a copy of that bucket too ({@link TokenBuckets}):
+ * each attempt reserves its {@link TokenCost} (its input estimate and its {@code max_tokens})
+ * before it goes and is held, in arrival order, until every bucket holds it; when its answer's
+ * {@code usage} arrives, what it did not spend comes back ({@link #settle}). A 429 gives its
+ * reservation back and teaches only the buckets whose reported remaining could not hold the
+ * request. An attempt of unknown cost ({@link TokenCost#NONE}: woven code, the engine used
+ * directly) takes nothing but waits for a thousand tokens' room in each known bucket.
+ *
  * <p><b>Without a requests rate.</b> An exhausted limit of unknown size is held until its {@code
- * -reset}; an exhausted token limit (tokens, input or output) until its bucket has refilled a
- * request's thousand tokens. Callers arriving during such a hold are released FIFO one spacing
- * apart ({@link #DEFAULT_SPACING} until a rate is known). A later success, or any response that
- * shows room and is not a 429, reopens such a hold. A 429 that says nothing but its {@code
- * retry-after} holds only the request that got it (the engine's least wait): with no rate to
- * release the others at, holding everyone for it would lower throughput below what no pacing at all
- * achieves.
+ * -reset}; an exhausted token limit of unknown size until its bucket has refilled a request's
+ * thousand tokens. Callers arriving during such a hold are released FIFO one spacing apart ({@link
+ * #DEFAULT_SPACING} until a rate is known). A later success, or any response that shows room and is
+ * not a 429, reopens such a hold. A 429 that says nothing but its {@code retry-after} holds only
+ * the request that got it (the engine's least wait): with no rate to release the others at, holding
+ * everyone for it would lower throughput below what no pacing at all achieves.
  *
  * <p><b>The server is not trusted.</b> A wait a response asks for beyond {@code maxServerWait} (the
  * engine's bound, 2 minutes by default) is not credible and teaches the pacer nothing; no caller is
@@ -72,11 +88,11 @@ final class Pacer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
   private static final long NEVER = Long.MIN_VALUE / 4;
-  // Token remainders are rounded to the nearest thousand, so "0 left" means room for about one
-  // request
-  // comes back with a thousand tokens.
+  // A token limit of unknown size that is spent: "0 left" (rounded to the nearest thousand) means
+  // room for about one request comes back with a thousand tokens.
   private static final long TOKENS_PER_REQUEST = 1_000;
   private static final RateLimitState<BucketMirror> REQUESTS = BucketMirror.state("requests");
+  private static final RateLimitState<TokenBuckets> TOKENS = TokenBuckets.state();
 
   private final TimeSource time;
   private final long maxServerWaitMillis;
@@ -88,6 +104,15 @@ final class Pacer {
    * changed.
    */
   private BucketMirror requests = new BucketMirror();
+
+  /** The store's copies of the token buckets as last seen, on this process's clock; replaced. */
+  private TokenBuckets tokens = new TokenBuckets();
+
+  /** The reservations of this process's requests in flight, and their tokens. */
+  private final Set<Reservation> flying = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private long inFlightInput;
+  private long inFlightOutput;
 
   private final Deque<PacingHold> held = new ArrayDeque<>();
   private long openAt = NEVER;
@@ -186,11 +211,14 @@ final class Pacer {
     boolean rateLimited = metadata.status() == 429;
     long closedFor = mirrored ? 0 : untilRoomFor(req, 1, wallNow, maxWaitMillis);
     boolean anyExhausted = req != null && req.isExhausted();
-    for (RateLimit tokens :
+    for (RateLimit family :
         new RateLimit[] {limits.tokens(), limits.inputTokens(), limits.outputTokens()}) {
-      closedFor =
-          Math.max(closedFor, untilRoomFor(tokens, TOKENS_PER_REQUEST, wallNow, maxWaitMillis));
-      anyExhausted |= tokens != null && tokens.isExhausted();
+      // A token limit of known size is mirrored (see settle): only one of unknown size closes.
+      if (family != null && (family.limit() == null || family.limit() <= 0)) {
+        closedFor =
+            Math.max(closedFor, untilRoomFor(family, TOKENS_PER_REQUEST, wallNow, maxWaitMillis));
+        anyExhausted |= family.isExhausted();
+      }
     }
     boolean showsRoom = metadata.status() / 100 == 2 || (!rateLimited && !anyExhausted);
     Long untilFull = mirrored ? untilFull(req, wallNow, maxWaitMillis) : null;
@@ -289,11 +317,20 @@ final class Pacer {
 
   /** As {@link #reserve(long, long)}, holding no caller longer than {@code maxWaitMillis}. */
   PacingHold reserve(long nowMillis, long deadlineMillis, long maxWaitMillis) {
+    return reserve(nowMillis, deadlineMillis, maxWaitMillis, new Reservation(TokenCost.NONE));
+  }
+
+  /**
+   * As {@link #reserve(long, long, long)}, for an attempt that spends {@code reservation}'s tokens:
+   * it goes once the copies of the requests and token buckets hold it, and each takes its share.
+   */
+  PacingHold reserve(
+      long nowMillis, long deadlineMillis, long maxWaitMillis, Reservation reservation) {
     if (!enabled) {
       return null;
     }
     synchronized (this) {
-      PacingHold hold = hold(nowMillis, deadlineMillis, maxWaitMillis, false);
+      PacingHold hold = hold(nowMillis, deadlineMillis, maxWaitMillis, false, reservation);
       if (hold != null) {
         return hold;
       }
@@ -301,22 +338,80 @@ final class Pacer {
       // taken.
       inFlight++;
     }
-    boolean[] taken = {false};
-    SharedDomain.Answer<BucketMirror> answer =
-        domain.now(
-            REQUESTS,
-            nowMillis,
-            (mirror, storeNow) -> take(mirror, storeNow, 1 + BucketMirror.RESERVE, false, taken));
+    boolean taken = take(nowMillis, reservation, 1 + BucketMirror.RESERVE, false);
     synchronized (this) {
-      requests = answer.value().shifted(-answer.offset());
-      if (taken[0]) {
+      if (taken) {
         sentAt.addLast(nowMillis);
         return null;
       }
       inFlight--;
       // Another client of the domain took the room first: wait for the next.
-      return hold(nowMillis, deadlineMillis, maxWaitMillis, true);
+      return hold(nowMillis, deadlineMillis, maxWaitMillis, true, reservation);
     }
+  }
+
+  /**
+   * Takes the reservation's tokens, then one request, from the store's copies at {@code now};
+   * returns whether both had room (tokens taken without a request come back). A copy that knows
+   * nothing lets everyone go.
+   */
+  private boolean take(long now, Reservation reservation, double need, boolean heldRelease) {
+    TokenCost cost = reservation.cost();
+    long in = cost.inputTokens();
+    long out = cost.outputTokens();
+    SharedDomain.Answer<TokenBuckets> spent = null;
+    if (cost.isNone()) {
+      synchronized (this) {
+        // A request that says nothing of its tokens takes none, but does not go into a spent
+        // bucket.
+        if (!tokens.hasRoomForUnknownCost(now)) {
+          return false;
+        }
+      }
+    } else {
+      boolean[] room = {false};
+      spent =
+          domain.now(
+              TOKENS,
+              now,
+              (b, storeNow) -> {
+                room[0] = b.hasRoom(storeNow, in, out);
+                return room[0] ? b.afterTake(storeNow, in, out) : b;
+              });
+      synchronized (this) {
+        learnedTokens(spent.value().shifted(-spent.offset()));
+      }
+      if (!room[0]) {
+        return false;
+      }
+    }
+    boolean[] taken = {false};
+    SharedDomain.Answer<BucketMirror> answer =
+        domain.now(
+            REQUESTS,
+            now,
+            (mirror, storeNow) -> {
+              taken[0] = mirror.hasRoom(storeNow, need);
+              return taken[0] ? mirror.afterTake(storeNow, 1, heldRelease, sender) : mirror;
+            });
+    synchronized (this) {
+      requests = answer.value().shifted(-answer.offset());
+      if (taken[0]) {
+        TokenBuckets after = spent == null ? tokens : spent.value();
+        reservation.taken(now, after, spent == null ? now : now + spent.offset());
+        flying.add(reservation);
+        inFlightInput += in;
+        inFlightOutput += out;
+        return true;
+      }
+    }
+    if (spent != null) {
+      // The requests bucket had no room after all: the tokens taken for this request come back.
+      Reservation back = new Reservation(cost);
+      back.taken(now, spent.value(), now + spent.offset());
+      settleTokens(back, null, false, TokenCost.NONE, now);
+    }
+    return false;
   }
 
   /**
@@ -325,17 +420,33 @@ final class Pacer {
    * room, because the store just said there is none.
    */
   private PacingHold hold(
-      long nowMillis, long deadlineMillis, long maxWaitMillis, boolean mustWait) {
+      long nowMillis,
+      long deadlineMillis,
+      long maxWaitMillis,
+      boolean mustWait,
+      Reservation reservation) {
+    if (!mustWait
+        && !held.isEmpty()
+        && concurrency.admits(inFlight + held.size())
+        && passes(nowMillis, reservation.cost(), held, tokens.copy())) {
+      return null;
+    }
     BucketMirror plan = requests.copy();
+    TokenBuckets tokenPlan = tokens.copy();
     long previous = NEVER;
     for (PacingHold h : held) {
       plan.take(h.due(), 1);
+      TokenCost c = h.reservation().cost();
+      tokenPlan.take(h.due(), c.inputTokens(), c.outputTokens());
       previous = h.due();
     }
     long latest = TimeMath.plus(nowMillis, maxWaitMillis);
     // Callers held before this one take their slots first.
     boolean slot = concurrency.admits(inFlight + held.size());
-    long release = slot ? Math.min(releaseAt(nowMillis, plan, previous), latest) : latest;
+    long release =
+        slot
+            ? Math.min(releaseAt(nowMillis, plan, tokenPlan, previous, reservation.cost()), latest)
+            : latest;
     if (release <= nowMillis) {
       if (!mustWait) {
         return null;
@@ -347,55 +458,101 @@ final class Pacer {
     }
     // A caller waiting for a slot does not know when one frees; it waits at most until its
     // deadline.
+    TokenCost cost = reservation.cost();
     PacingHold hold =
-        new PacingHold(nowMillis, Math.min(release, Math.max(deadlineMillis, nowMillis + 1)));
+        new PacingHold(
+            nowMillis,
+            Math.min(release, Math.max(deadlineMillis, nowMillis + 1)),
+            reservation,
+            tokens.spacingMillis(cost.inputTokens(), cost.outputTokens()));
     held.addLast(hold);
     return hold;
   }
 
   /**
-   * Takes one request from {@code mirror} at {@code storeNow} if it holds {@code need}; notes in
-   * {@code taken} whether it did. A mirror that knows nothing lets everyone go.
+   * Returns whether a request of {@code cost} may go now, ahead of the callers held before it
+   * ({@code ahead}): when {@code room} (the copies, less what requests passing now took) has room
+   * for it, and the delay it causes each of them (the time the buckets take to refill what it
+   * takes) stays within that caller's patience. If so, the delay is charged to them and its tokens
+   * taken from {@code room}. A small request thus passes a large one the token buckets cannot serve
+   * yet, and a large one is delayed by passing requests no longer than its own refill time in all.
+   * Requests of unknown cost, and holds that are not about tokens (patience 0), are never passed.
    */
-  private BucketMirror take(
-      BucketMirror mirror, long storeNow, double need, boolean heldRelease, boolean[] taken) {
-    taken[0] = mirror.hasRoom(storeNow, need);
-    return taken[0] ? mirror.afterTake(storeNow, 1, heldRelease, sender) : mirror;
+  private boolean passes(
+      long now, TokenCost cost, Collection<PacingHold> ahead, TokenBuckets room) {
+    if (cost.isNone()
+        || now < openAt
+        || !room.hasRoom(now, cost.inputTokens(), cost.outputTokens())
+        || (requests.known() && !requests.hasRoom(now, 1 + BucketMirror.RESERVE))) {
+      return false;
+    }
+    long delay =
+        room.spacingMillis(cost.inputTokens(), cost.outputTokens())
+            + (requests.known() ? requests.spacingMillis() : 0);
+    for (PacingHold h : ahead) {
+      if (!h.mayBePassedFor(delay)) {
+        return false;
+      }
+    }
+    for (PacingHold h : ahead) {
+      h.passedFor(delay);
+    }
+    room.take(now, cost.inputTokens(), cost.outputTokens());
+    return true;
   }
 
   /** The answer of {@link #reserve} when the caller's turn comes after its deadline. */
-  static final PacingHold REFUSED = new PacingHold(0, 0);
+  static final PacingHold REFUSED = new PacingHold(0, 0, new Reservation(TokenCost.NONE));
 
   /**
-   * Returns when the next caller may go: when the copy of the requests bucket has room for it (the
-   * copy itself spaces callers one refill apart once it runs dry), after any hold. Without a copy,
-   * callers held by a closed pacer leave one {@link #DEFAULT_SPACING} apart rather than all at
-   * once.
+   * Returns when the next caller, of {@code cost}, may go: when the copies of the requests bucket
+   * and of the token buckets have room for it (the copies themselves space callers one refill apart
+   * once they run dry), after any hold. Without a copy of the requests bucket, callers held by a
+   * closed pacer leave one {@link #DEFAULT_SPACING} apart rather than all at once.
    */
-  private long releaseAt(long now, BucketMirror plan, long previous) {
+  private long releaseAt(
+      long now, BucketMirror plan, TokenBuckets tokenPlan, long previous, TokenCost cost) {
     long next =
         requests.known() ? NEVER : Math.max(previous, lastRelease) + DEFAULT_SPACING.toMillis();
-    return Math.max(Math.max(Math.max(now, plan.readyAt(now, 1)), openAt), next);
+    long tokensReady =
+        cost.isNone()
+            ? tokenPlan.readyAtForUnknownCost(now)
+            : tokenPlan.readyAt(now, cost.inputTokens(), cost.outputTokens());
+    long room = Math.max(plan.readyAt(now, 1), tokensReady);
+    return Math.max(Math.max(Math.max(now, room), openAt), next);
   }
 
   /**
    * Plans every held caller again from what is known now, moving their releases earlier where
-   * possible: in arrival order, each as soon as the copy of the bucket has room and a request slot
-   * is free.
+   * possible: in arrival order, each as soon as the copies of the buckets have room and a request
+   * slot is free.
    */
   private void replan(long now) {
     BucketMirror plan = requests.copy();
+    TokenBuckets tokenPlan = tokens.copy();
+    TokenBuckets passing = tokens.copy();
+    List<PacingHold> ahead = new ArrayList<>();
     long previous = NEVER;
     int busy = inFlight;
     for (PacingHold h : held) {
       if (!concurrency.admits(busy)) {
         return;
       }
-      long release = Math.min(releaseAt(now, plan, previous), h.due());
+      TokenCost c = h.reservation().cost();
+      busy++;
+      if (h.passing() || (!ahead.isEmpty() && passes(now, c, ahead, passing))) {
+        // It goes now, ahead of the callers before it (see passes): taken from the plan too.
+        h.pass(now);
+        tokenPlan.take(now, c.inputTokens(), c.outputTokens());
+        plan.take(now, 1);
+        continue;
+      }
+      long release = Math.min(releaseAt(now, plan, tokenPlan, previous, c), h.due());
       h.moveTo(release);
       plan.take(release, 1);
+      tokenPlan.take(release, c.inputTokens(), c.outputTokens());
       previous = release;
-      busy++;
+      ahead.add(h);
     }
   }
 
@@ -412,15 +569,12 @@ final class Pacer {
       }
     }
     long now = time.millis();
-    boolean[] taken = {false};
     // A whole request, without the reserve kept when planning: the plan already paid for the
     // jitter.
-    SharedDomain.Answer<BucketMirror> answer =
-        domain.now(REQUESTS, now, (mirror, storeNow) -> take(mirror, storeNow, 1, true, taken));
+    boolean taken = take(now, hold.reservation(), 1, true);
     synchronized (this) {
-      requests = answer.value().shifted(-answer.offset());
       boolean queued = held.remove(hold);
-      if (taken[0]) {
+      if (taken) {
         lastRelease = now;
         inFlight++;
         sentAt.addLast(now);
@@ -429,12 +583,14 @@ final class Pacer {
       if (!queued) {
         return null;
       }
+      TokenCost c = hold.reservation().cost();
       long release =
           Math.max(
               now + 1,
               Math.min(
-                  releaseAt(now, requests.copy(), NEVER), TimeMath.plus(now, maxServerWaitMillis)));
-      PacingHold next = new PacingHold(now, release);
+                  releaseAt(now, requests.copy(), tokens.copy(), NEVER, c),
+                  TimeMath.plus(now, maxServerWaitMillis)));
+      PacingHold next = new PacingHold(now, release, hold.reservation());
       held.addFirst(next);
       return next;
     }
@@ -458,6 +614,121 @@ final class Pacer {
     if (!held.isEmpty()) {
       replan(time.millis());
     }
+  }
+
+  /**
+   * Returns the token bucket that can never hold a request of {@code cost} (it needs more than the
+   * bucket's limit per minute), or {@code null}: such a request would wait forever.
+   */
+  synchronized TokenBuckets.Kind tooSmallFor(TokenCost cost) {
+    return enabled ? tokens.tooSmallFor(cost.inputTokens(), cost.outputTokens()) : null;
+  }
+
+  /** Returns the limit per minute of token bucket {@code kind}, 0 if unknown. */
+  synchronized long tokenLimit(TokenBuckets.Kind kind) {
+    return tokens.limit(kind);
+  }
+
+  /**
+   * Settles what an attempt reserved once it is over: its answer's token headers ({@code limits},
+   * null if none) are read against the reservation, and the buckets keep what it {@code spent}
+   * (null: what it reserved) instead of what it reserved. A {@code refused} attempt (429) spent
+   * nothing, and teaches the buckets that may have refused it. Call before {@link #answered()}.
+   */
+  void settle(Reservation reservation, RateLimits limits, boolean refused, TokenCost spent) {
+    if (!enabled) {
+      return;
+    }
+    long now = time.millis();
+    synchronized (this) {
+      if (reservation.taken()) {
+        reservation.settled();
+        flying.remove(reservation);
+        inFlightInput -= reservation.cost().inputTokens();
+        inFlightOutput -= reservation.cost().outputTokens();
+      }
+    }
+    TokenCost kept = refused ? TokenCost.NONE : spent == null ? reservation.cost() : spent;
+    settleTokens(reservation, limits, refused, kept, now);
+  }
+
+  private void settleTokens(
+      Reservation reservation, RateLimits limits, boolean refused, TokenCost spent, long now) {
+    TokenReport.Family in = family(limits == null ? null : limits.inputTokens(), now);
+    TokenReport.Family out = family(limits == null ? null : limits.outputTokens(), now);
+    TokenReport.Family total = family(limits == null ? null : limits.tokens(), now);
+    if (total != null
+        && ((in != null && total.limit() == in.limit())
+            || (out != null && total.limit() == out.limit()))) {
+      // The most restrictive limit in effect is one already mirrored: not a bucket of its own.
+      total = null;
+    }
+    TokenCost cost = reservation.cost();
+    long backIn = cost.inputTokens() - spent.inputTokens();
+    long backOut = cost.outputTokens() - spent.outputTokens();
+    boolean learns = in != null || out != null || total != null;
+    if (!learns && ((backIn == 0 && backOut == 0) || !reservation.marked())) {
+      return;
+    }
+    long others;
+    long othersOut;
+    synchronized (this) {
+      others = inFlightInput;
+      othersOut = inFlightOutput;
+    }
+    TokenReport report =
+        new TokenReport(
+            in,
+            out,
+            total,
+            cost.inputTokens(),
+            cost.outputTokens(),
+            backIn,
+            backOut,
+            reservation.marks(),
+            Math.max(0, now - reservation.takenAt()),
+            refused,
+            others,
+            othersOut);
+    domain.later(
+        TOKENS,
+        now,
+        (b, storeNow) -> b.afterReport(storeNow, report),
+        answer -> {
+          synchronized (this) {
+            learnedTokens(answer.value().shifted(-answer.offset()));
+            replan(time.millis());
+          }
+        });
+  }
+
+  /**
+   * Takes in the store's copies of the token buckets; a bucket known for the first time was started
+   * with every request of this process in flight counted, so those requests hold their share of it
+   * from then on, and give back what they do not spend.
+   */
+  private void learnedTokens(TokenBuckets next) {
+    for (TokenBuckets.Kind k : TokenBuckets.Kind.values()) {
+      if (next.known(k) && !tokens.known(k)) {
+        for (Reservation r : flying) {
+          r.adopt(k, next.level(k));
+        }
+      }
+    }
+    tokens = next;
+  }
+
+  /** Returns a token family of known size as the buckets read it, or null. */
+  private TokenReport.Family family(RateLimit limit, long now) {
+    if (limit == null || limit.limit() == null || limit.limit() <= 0 || limit.remaining() == null) {
+      return null;
+    }
+    Long untilFull = null;
+    if (limit.reset() != null) {
+      long millis = TimeMath.millisBetween(time.now(), limit.reset());
+      untilFull = millis > maxServerWaitMillis ? null : Math.max(0, millis);
+    }
+    return new TokenReport.Family(limit.limit(), limit.remaining(), untilFull);
   }
 
   /**

@@ -5,10 +5,15 @@ import dev.declaude.error.ClaudeApiException;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.StreamInterruptedException;
 import dev.declaude.internal.ExceptionAccess;
+import dev.declaude.internal.ratelimit.TokenBuckets;
+import dev.declaude.response.ClaudeResponse;
+import dev.declaude.response.RateLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The state and rules of one call: its attempts, failures and deadline, and what to do before an
@@ -24,13 +29,29 @@ final class RetryCall {
   private final long deadline;
   private final Duration maxServerWait;
   private final List<ClaudeException> failures = new ArrayList<>();
+  private final TokenCost cost;
+  private final Function<Object, TokenCost> spent;
+  private Reservation reservation;
   private int attempts;
   private int choice;
   private int attemptsOnChoice;
 
   RetryCall(EngineParts parts, RetryPolicy policy) {
+    this(parts, policy, TokenCost.NONE, null);
+  }
+
+  /**
+   * Returns a call whose every attempt reserves {@code cost} of the token buckets, and whose
+   * successful answer spent what {@code spent} says (null, or a function returning null: what it
+   * reserved).
+   */
+  RetryCall(
+      EngineParts parts, RetryPolicy policy, TokenCost cost, Function<Object, TokenCost> spent) {
     this.parts = parts;
     this.policy = policy;
+    this.cost = cost;
+    this.spent = spent;
+    this.reservation = new Reservation(cost);
     long start = parts.time().millis();
     this.deadline = policy.maxElapsed().map(d -> start + d.toMillis()).orElse(Long.MAX_VALUE);
     this.maxServerWait = policy.maxServerWait().orElse(parts.maxServerWait());
@@ -44,8 +65,16 @@ final class RetryCall {
    * @throws ClaudeException the call's failure, when its turn would come after the deadline
    */
   PacingHold paceNextAttempt() {
+    TokenBuckets.Kind small = parts.pacer().tooSmallFor(cost);
+    if (small != null) {
+      throw stop(GiveUpReason.NOT_RETRYABLE, null, tooLarge(small), ErrorKind.INVALID_REQUEST);
+    }
+    reservation = new Reservation(cost);
     PacingHold hold =
-        parts.pacer().reserve(parts.time().millis(), deadline, parts.maxServerWait().toMillis());
+        parts
+            .pacer()
+            .reserve(
+                parts.time().millis(), deadline, parts.maxServerWait().toMillis(), reservation);
     if (hold == Pacer.REFUSED) {
       throw stop(GiveUpReason.DEADLINE, null, "the API rate limit holds it past its deadline");
     }
@@ -68,7 +97,18 @@ final class RetryCall {
    * Records a successful attempt: the server is answering, so backoffs after server errors of this
    * client end early (see {@link Recovery}).
    */
-  void succeeded() {
+  void succeeded(Object result) {
+    TokenCost used = null;
+    if (spent != null && !cost.isNone()) {
+      try {
+        used = spent.apply(result);
+      } catch (RuntimeException e) {
+        // What the answer spent is the caller's reading of it: a failure there costs no call.
+        used = null;
+      }
+    }
+    RateLimits limits = result instanceof ClaudeResponse r ? r.rateLimits() : null;
+    parts.pacer().settle(reservation, limits, false, used);
     parts.pacer().answered();
     parts.recovery().succeeded(parts.time().millis(), parts.pacer().spacingMillis());
   }
@@ -78,6 +118,7 @@ final class RetryCall {
    * the call: the failures of earlier attempts are attached to it as suppressed, so none is lost.
    */
   void abandoned(Throwable other) {
+    parts.pacer().settle(reservation, null, false, null);
     parts.pacer().answered();
     for (ClaudeException earlier : failures) {
       if (earlier != other) {
@@ -88,6 +129,7 @@ final class RetryCall {
 
   /** Records an attempt abandoned because the call was cancelled; nothing is thrown to anyone. */
   void cancelled() {
+    parts.pacer().settle(reservation, null, false, TokenCost.of(cost.inputTokens(), 0));
     parts.pacer().answered();
   }
 
@@ -99,13 +141,19 @@ final class RetryCall {
    */
   Wait onFailure(ClaudeException failure) {
     failures.add(failure);
+    RateLimits limits = null;
+    boolean refused = false;
     if (failure instanceof ClaudeApiException) {
       // Failures carry rate-limit headers too; code outside our transport (aspects) has no other
       // feed.
-      parts
-          .pacer()
-          .onResponse(((ClaudeApiException) failure).metadata(), parts.maxServerWait().toMillis());
+      ClaudeApiException api = (ClaudeApiException) failure;
+      parts.pacer().onResponse(api.metadata(), parts.maxServerWait().toMillis());
+      limits = api.metadata().rateLimits();
+      refused = api.status() == 429;
     }
+    // A refused request spent nothing; any other failure may have had its input counted, but
+    // generated nothing.
+    parts.pacer().settle(reservation, limits, refused, TokenCost.of(cost.inputTokens(), 0));
     parts.pacer().answered();
     parts.recovery().failed(failure.kind());
     if (movesOn(failure)) {
@@ -226,6 +274,30 @@ final class RetryCall {
     return attemptsOnChoice >= policy.maxAttempts() ? GiveUpReason.ATTEMPTS_EXHAUSTED : null;
   }
 
+  /** Says why a request larger than token bucket {@code small} can ever hold is not sent. */
+  private String tooLarge(TokenBuckets.Kind small) {
+    long need = small.need(cost.inputTokens(), cost.outputTokens());
+    String what;
+    switch (small) {
+      case INPUT:
+        what = "input tokens";
+        break;
+      case OUTPUT:
+        what = "output tokens (its max_tokens)";
+        break;
+      default:
+        what = "tokens (input and max_tokens together)";
+    }
+    return String.format(
+        Locale.ROOT,
+        "it needs %,d %s, more than the API's %s limit of %,d per minute can ever hold; shorten the"
+            + " prompt or lower max_tokens, or ask Anthropic for a higher limit",
+        need,
+        what,
+        small.family(),
+        parts.pacer().tokenLimit(small));
+  }
+
   private ClaudeException budgetSpent(ClaudeException failure) {
     RetryBudgetExhaustedException note =
         new RetryBudgetExhaustedException(
@@ -246,8 +318,13 @@ final class RetryCall {
    * {@link PacingException} saying {@code whyNoAttempt}.
    */
   private ClaudeException stop(GiveUpReason reason, Throwable note, String whyNoAttempt) {
+    return stop(reason, note, whyNoAttempt, ErrorKind.RATE_LIMIT);
+  }
+
+  private ClaudeException stop(
+      GiveUpReason reason, Throwable note, String whyNoAttempt, ErrorKind kindIfNone) {
     if (failures.isEmpty()) {
-      PacingException e = new PacingException("Claude call not sent: " + whyNoAttempt);
+      PacingException e = new PacingException(kindIfNone, "Claude call not sent: " + whyNoAttempt);
       if (note != null) {
         e.addSuppressed(note);
       }

@@ -5,6 +5,7 @@ import dev.declaude.response.ResponseMetadata;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -92,9 +93,44 @@ public final class RetryEngine {
    * @throws NullPointerException if {@code policy} or {@code attempt} is null
    */
   public <T> T executeWithFallbacks(RetryPolicy policy, FallbackAttempt<T> attempt) {
+    return executeWithFallbacks(policy, TokenCost.NONE, null, attempt);
+  }
+
+  /**
+   * As {@link #execute(RetryPolicy, Attempt)}, for a request of known {@code cost}: each attempt
+   * reserves it in the API's token buckets before it goes (and is held until they hold it), and a
+   * successful one keeps only what {@code spent} reads from its answer ({@code null}, or a null
+   * answer: what it reserved). A refused attempt (429) gives its reservation back.
+   *
+   * @throws PacingException of kind {@code INVALID_REQUEST}, before anything is sent, when {@code
+   *     cost} is more than one of the API's token buckets can ever hold
+   * @throws NullPointerException if {@code policy}, {@code cost} or {@code attempt} is null
+   */
+  public <T> T execute(
+      RetryPolicy policy,
+      TokenCost cost,
+      Function<? super T, TokenCost> spent,
+      Attempt<T> attempt) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(attempt, "attempt");
-    RetryCall call = new RetryCall(parts, scoped(policy));
+    return executeWithFallbacks(policy.withoutFallbacks(), cost, spent, choice -> attempt.run());
+  }
+
+  /**
+   * As {@link #executeWithFallbacks(RetryPolicy, FallbackAttempt)}, for a request of known {@code
+   * cost}; see {@link #execute(RetryPolicy, TokenCost, Function, Attempt)}.
+   *
+   * @throws NullPointerException if {@code policy}, {@code cost} or {@code attempt} is null
+   */
+  public <T> T executeWithFallbacks(
+      RetryPolicy policy,
+      TokenCost cost,
+      Function<? super T, TokenCost> spent,
+      FallbackAttempt<T> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(cost, "cost");
+    Objects.requireNonNull(attempt, "attempt");
+    RetryCall call = new RetryCall(parts, scoped(policy), cost, reader(spent));
     while (true) {
       awaitPacing(call, call.paceNextAttempt());
       call.attemptStarting();
@@ -102,7 +138,7 @@ public final class RetryEngine {
       int choice = call.choice();
       try {
         T result = RetryScope.run(() -> attempt.run(choice));
-        call.succeeded();
+        call.succeeded(result);
         return result;
       } catch (ClaudeException failure) {
         wait = call.onFailure(failure);
@@ -141,9 +177,49 @@ public final class RetryEngine {
    */
   public <T> CompletableFuture<T> executeAsyncWithFallbacks(
       RetryPolicy policy, IntFunction<CompletableFuture<T>> attempt) {
+    return executeAsyncWithFallbacks(policy, TokenCost.NONE, null, attempt);
+  }
+
+  /**
+   * As {@link #executeAsyncWithFallbacks(RetryPolicy, IntFunction)}, for a request of known {@code
+   * cost}; see {@link #execute(RetryPolicy, TokenCost, Function, Attempt)}. A request too large for
+   * a token bucket fails the future.
+   *
+   * @throws NullPointerException if {@code policy}, {@code cost} or {@code attempt} is null
+   */
+  public <T> CompletableFuture<T> executeAsyncWithFallbacks(
+      RetryPolicy policy,
+      TokenCost cost,
+      Function<? super T, TokenCost> spent,
+      IntFunction<CompletableFuture<T>> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(cost, "cost");
+    Objects.requireNonNull(attempt, "attempt");
+    RetryCall call = new RetryCall(parts, scoped(policy), cost, reader(spent));
+    return new AsyncRetryCall<>(parts, call, attempt).start();
+  }
+
+  /**
+   * As {@link #executeAsync(RetryPolicy, Supplier)}, for a request of known {@code cost}; see
+   * {@link #execute(RetryPolicy, TokenCost, Function, Attempt)}.
+   *
+   * @throws NullPointerException if {@code policy}, {@code cost} or {@code attempt} is null
+   */
+  public <T> CompletableFuture<T> executeAsync(
+      RetryPolicy policy,
+      TokenCost cost,
+      Function<? super T, TokenCost> spent,
+      Supplier<CompletableFuture<T>> attempt) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(attempt, "attempt");
-    return new AsyncRetryCall<>(parts, new RetryCall(parts, scoped(policy)), attempt).start();
+    return executeAsyncWithFallbacks(
+        policy.withoutFallbacks(), cost, spent, choice -> attempt.get());
+  }
+
+  /** Returns {@code spent} as the call reads it: from whatever an attempt returned. */
+  @SuppressWarnings("unchecked")
+  private static <T> Function<Object, TokenCost> reader(Function<? super T, TokenCost> spent) {
+    return spent == null ? null : result -> spent.apply((T) result);
   }
 
   /**

@@ -68,6 +68,12 @@ final class CallHealthRecorder implements ClaudeListener {
         newer.requests() != null ? newer.requests() : older.requests(),
         newer.tokens() != null ? newer.tokens() : older.tokens(),
         newer.inputTokens() != null ? newer.inputTokens() : older.inputTokens(),
-        newer.outputTokens() != null ? newer.outputTokens() : older.outputTokens());
+        newer.outputTokens() != null ? newer.outputTokens() : older.outputTokens(),
+        newer.priorityInputTokens() != null
+            ? newer.priorityInputTokens()
+            : older.priorityInputTokens(),
+        newer.priorityOutputTokens() != null
+            ? newer.priorityOutputTokens()
+            : older.priorityOutputTokens());
   }
 }

@@ -78,6 +78,8 @@ final class ClaudeHealthIndicator implements HealthIndicator {
     put(d, "input_tokens", limits.inputTokens());
     put(d, "output_tokens", limits.outputTokens());
     put(d, "tokens", limits.tokens());
+    put(d, "priority_input_tokens", limits.priorityInputTokens());
+    put(d, "priority_output_tokens", limits.priorityOutputTokens());
     return d;
   }
 

@@ -7,9 +7,11 @@ import dev.declaude.internal.http.WireJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -62,9 +64,11 @@ class SimulatorPropertyTest {
     switch (shape) {
       case JSON:
         JsonNode json = answer.json();
+        // A 413 comes from the edge, before the API: no request id in the body or the headers.
+        String bodyId = json.hasNonNull("request_id") ? json.get("request_id").asText() : null;
         return json.path("type").asText().equals("error")
             && json.path("error").path("type").isTextual()
-            && json.path("request_id").asText().equals(answer.header("request-id"));
+            && Objects.equals(bodyId, answer.header("request-id"));
       case EDGE_413:
         return answer.json().path("error").path("type").asText().equals("request_too_large");
       case EMPTY:
@@ -72,6 +76,17 @@ class SimulatorPropertyTest {
       default:
         return !answer.body().isEmpty();
     }
+  }
+
+  /**
+   * Regression: the property above failed whenever it drew a 413 in the API's JSON shape (one draw
+   * in about 5,000, so about one build in eighty), expecting a request id that a 413, which the
+   * edge sends, never carries.
+   */
+  @Example
+  boolean a413InTheJsonShapeIsWellFormedWithoutARequestId() {
+    return anyFaultYieldsAWellFormedAnswerOrAClosedConnection(
+        Fault.status(413).withBody(BodyShape.JSON).retryAfter("1"));
   }
 
   @Provide

@@ -100,20 +100,22 @@ public final class ResponseHeaders {
   }
 
   /**
-   * Returns the four rate-limit families; a family with none of its three headers is {@code null}.
+   * Returns the rate-limit families, the Priority Tier ones included; a family with none of its
+   * three headers is {@code null}.
    */
   public static RateLimits rateLimits(Function<String, String> header) {
     RateLimits limits =
         new RateLimits(
-            family(header, "requests"),
-            family(header, "tokens"),
-            family(header, "input-tokens"),
-            family(header, "output-tokens"));
+            family(header, "anthropic-ratelimit-requests-"),
+            family(header, "anthropic-ratelimit-tokens-"),
+            family(header, "anthropic-ratelimit-input-tokens-"),
+            family(header, "anthropic-ratelimit-output-tokens-"),
+            family(header, "anthropic-priority-input-tokens-"),
+            family(header, "anthropic-priority-output-tokens-"));
     return limits.isEmpty() ? RateLimits.NONE : limits;
   }
 
-  private static RateLimit family(Function<String, String> header, String name) {
-    String prefix = "anthropic-ratelimit-" + name + "-";
+  private static RateLimit family(Function<String, String> header, String prefix) {
     Long limit = count(header.apply(prefix + "limit"), prefix + "limit");
     Long remaining = count(header.apply(prefix + "remaining"), prefix + "remaining");
     Instant reset = instant(header.apply(prefix + "reset"), prefix + "reset");

@@ -86,6 +86,8 @@ final class Invokers {
               .engine()
               .executeWithFallbacks(
                   policy,
+                  TokenCosts.reserved(request, runtime),
+                  TokenCosts::spent,
                   choice -> {
                     meter.attempt();
                     return runtime
@@ -195,6 +197,8 @@ final class Invokers {
                     .engine()
                     .executeAsyncWithFallbacks(
                         policy,
+                        TokenCosts.reserved(request, runtime),
+                        TokenCosts::spent,
                         choice -> {
                           meter.attempt();
                           return runtime
@@ -276,7 +280,8 @@ final class Invokers {
   }
 
   private ClaudeResponse learn(MessageRequest request, ClaudeResponse response) {
-    if (guard != null && response.usage() != null) {
+    // Every answer calibrates the estimate: the context guard and the pacer's reservations use it.
+    if (response.usage() != null) {
       runtime.tokenEstimates().learn(request, response.usage().inputTokens());
     }
     return response;

@@ -56,6 +56,10 @@ final class OpenedStream implements AutoCloseable {
         .engine()
         .executeWithFallbacks(
             policy,
+            // A stream keeps its whole reservation: its usage comes at its end, and the next
+            // answer's headers correct the copies of the token buckets.
+            TokenCosts.reserved(request, runtime),
+            null,
             choice -> {
               meter.attempt();
               OpenedStream s =

@@ -72,6 +72,20 @@ final class TokenEstimates {
   }
 
   /**
+   * Returns the input tokens a request will be counted for, as the pacer reserves them: the raw
+   * estimate corrected by the model's factor (never below the raw estimate), plus {@value
+   * #PER_MESSAGE} for each message's role markers. Erring high costs a moment's hold until the
+   * answer's {@code usage} gives the difference back; erring low would cost a 429.
+   */
+  long reserve(MessageRequest request) {
+    double corrected = raw(request) * Math.max(1.0, factor(request.model()));
+    return (long) Math.ceil(corrected) + PER_MESSAGE * (request.messages().size() + 1L);
+  }
+
+  /** Tokens reserved per message (and for the system prompt) beyond its text. */
+  static final int PER_MESSAGE = 4;
+
+  /**
    * Returns the model's correction factor: observed tokens per raw-estimated token, 1 until
    * learned.
    */

@@ -217,6 +217,27 @@ class ErrorTableTest {
   }
 
   @Test
+  void anUnknownErrorCodeKeepsTheMeaningOfItsStatus() {
+    api.server.enqueue(
+        json(
+                429,
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"new\","
+                    + "\"details\":{\"error_code\":\"brand_new_limit\"}}}")
+            .setHeader("retry-after", "2"));
+    var limited = assertThrows(RateLimitException.class, () -> api.client.send(request()));
+    assertEquals("brand_new_limit", limited.errorCode());
+    assertEquals(ErrorKind.RATE_LIMIT, limited.kind());
+
+    api.server.enqueue(
+        json(
+            529,
+            "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"x\","
+                + "\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}}"));
+    // A spend-cap code on another status is not a spend cap: the table reads it with its status
+    assertThrows(OverloadedException.class, () -> api.client.send(request()));
+  }
+
+  @Test
   void theEdgeShaped413WithoutTypeOrRequestIdIsRequestTooLarge() {
     api.server.enqueue(
         json(

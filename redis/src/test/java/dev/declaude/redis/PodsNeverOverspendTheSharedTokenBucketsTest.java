@@ -1,0 +1,139 @@
+package dev.declaude.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.declaude.internal.ratelimit.TokenBuckets;
+import dev.declaude.internal.ratelimit.TokenReport;
+import dev.declaude.ratelimit.RateLimitDomain;
+import dev.declaude.retry.RetryBudget;
+import dev.declaude.retry.RetryEngine;
+import dev.declaude.retry.RetryPolicy;
+import dev.declaude.retry.TokenCost;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pods that share a domain through one Redis never spend more of the API's input-tokens bucket than
+ * it holds: three pods (engines, each with its own store, as in three processes), three callers
+ * each, send 36 requests of 1,000 input tokens through one copy of a bucket of 2,400,000 a minute
+ * with 5,000 left. However the threads are scheduled, by the time the k-th request starts the
+ * bucket has had room for k of them; slowness only makes that easier, so nothing here depends on
+ * timing.
+ */
+class PodsNeverOverspendTheSharedTokenBucketsTest {
+  private static final int PODS = 3;
+  private static final int CALLERS = 3;
+  private static final int CALLS = 4;
+  private static final long PER_MINUTE = 2_400_000;
+  private static final long LEFT = 5_000;
+  private static final long TOKENS = 1_000;
+
+  private final RedisServer redis = RedisServer.start();
+  private final List<RedisRateLimitStore> stores = new ArrayList<>();
+
+  @AfterEach
+  void stop() throws Exception {
+    stores.forEach(RedisRateLimitStore::close);
+    redis.close();
+  }
+
+  /**
+   * Returns a pod's store, connected, and waited for as long as it takes (see the requests test).
+   */
+  private RedisRateLimitStore store() {
+    RedisRateLimitStore store = RedisRateLimitStore.create(redis.uri(), Duration.ofSeconds(30));
+    stores.add(store);
+    store.ping().toCompletableFuture().join();
+    return store;
+  }
+
+  @Test
+  void requestsNeverStartFasterThanTheSharedInputBucketRefills() throws Exception {
+    RateLimitDomain domain = RateLimitDomain.named("token-overspend-test");
+    // Given the domain's copy knows the input bucket: 5,000 left now (by Redis's clock), reported
+    // as the API rounds it (5,500 means at least 5,000)
+    TokenReport first =
+        new TokenReport(
+            new TokenReport.Family(PER_MINUTE, LEFT + TokenBuckets.ROUNDING, null),
+            null,
+            null,
+            0,
+            0,
+            0,
+            0,
+            null,
+            0,
+            false,
+            0,
+            0);
+    long[] start = {0};
+    store()
+        .update(
+            domain.id(),
+            TokenBuckets.state(),
+            0,
+            (b, now) -> {
+              start[0] = now;
+              return b.afterReport(now, first);
+            })
+        .toCompletableFuture()
+        .join();
+
+    // When three pods' callers send their requests, each reserving 1,000 input tokens
+    ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
+    RetryPolicy once = RetryPolicy.none();
+    TokenCost cost = TokenCost.of(TOKENS, 0);
+    ExecutorService threads = Executors.newFixedThreadPool(PODS * CALLERS);
+    List<Future<?>> done = new ArrayList<>();
+    for (int p = 0; p < PODS; p++) {
+      RetryEngine pod =
+          RetryEngine.builder()
+              .rateLimitDomain(domain)
+              .rateLimitStore(store())
+              .budget(RetryBudget.unlimited())
+              .build();
+      for (int c = 0; c < CALLERS; c++) {
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < CALLS; i++) {
+                    pod.execute(once, cost, null, () -> starts.add(System.currentTimeMillis()));
+                  }
+                }));
+      }
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    threads.shutdown();
+
+    // Then the k-th request started only once the bucket had room for k of them since the start
+    List<Long> sorted = starts.stream().sorted().toList();
+    assertEquals(PODS * CALLERS * CALLS, sorted.size());
+    double perMilli = PER_MINUTE / 60_000.0;
+    for (int k = 1; k <= sorted.size(); k++) {
+      double room = LEFT + perMilli * (sorted.get(k - 1) - start[0]);
+      long spent = k * TOKENS;
+      int nth = k;
+      assertTrue(
+          spent <= room + 1e-6,
+          () ->
+              "request "
+                  + nth
+                  + " started "
+                  + (sorted.get(nth - 1) - start[0])
+                  + " ms after the start, having spent "
+                  + spent
+                  + " tokens when the bucket had held "
+                  + (long) room);
+    }
+  }
+}
