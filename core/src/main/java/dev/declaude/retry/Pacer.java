@@ -739,6 +739,19 @@ final class Pacer {
     return requests.known() ? requests.spacingMillis() : DEFAULT_SPACING.toMillis();
   }
 
+  /**
+   * Returns the spacing between waiters released by a success after server errors: one refill of
+   * the requests bucket once known, else {@link #RECOVERY_SPACING}. A server back from an outage
+   * has served nothing for seconds, so no rate limit of it is spent; what a herd could hurt is its
+   * concurrency, which the concurrency limit guards.
+   */
+  synchronized long recoverySpacingMillis() {
+    return requests.known() ? requests.spacingMillis() : RECOVERY_SPACING.toMillis();
+  }
+
+  /** Spacing between waiters released after server errors when the requests limit is unknown. */
+  static final Duration RECOVERY_SPACING = Duration.ofMillis(5);
+
   /** Returns the time source this pacer reads; the engine uses the same one for its deadlines. */
   TimeSource time() {
     return time;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * shedding load.
  */
 class RecoveryTest {
-  private static final long SPACING = Pacer.DEFAULT_SPACING.toMillis();
+  private static final long SPACING = Pacer.RECOVERY_SPACING.toMillis();
 
   private final FakeTime time = new FakeTime();
   private final FakeScheduler scheduler = new FakeScheduler(time);
