@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -99,10 +101,15 @@ final class FleetRun {
         in.write("go\n");
         in.flush();
       }
+      // A reader thread per pod: the common pool has a single thread on a two-core machine, and a
+      // pod
+      // whose output is not read would block once its pipe is full.
+      ExecutorService readers = Executors.newFixedThreadPool(outs.size());
       List<CompletableFuture<Void>> reading = new ArrayList<>();
       for (BufferedReader out : outs) {
-        reading.add(CompletableFuture.runAsync(() -> collect(out, run)));
+        reading.add(CompletableFuture.runAsync(() -> collect(out, run), readers));
       }
+      readers.shutdown();
       CompletableFuture<Void> all =
           CompletableFuture.allOf(reading.toArray(new CompletableFuture[0]));
       try {

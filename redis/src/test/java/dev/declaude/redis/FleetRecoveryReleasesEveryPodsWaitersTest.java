@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +40,14 @@ class FleetRecoveryReleasesEveryPodsWaitersTest {
   private final RedisServer redis = RedisServer.start();
   private final Fleet fleet = new Fleet(redis, "recovery-test");
 
+  // The callers block for their backoffs: on threads of their own, not the common pool's, which on
+  // a
+  // two-core machine has a single thread (the second caller never started on JDK 25).
+  private final ExecutorService callers = Executors.newCachedThreadPool();
+
   @AfterEach
   void stop() throws Exception {
+    callers.shutdownNow();
     fleet.close();
     redis.close();
   }
@@ -101,7 +109,7 @@ class FleetRecoveryReleasesEveryPodsWaitersTest {
     assertEquals(Set.of("first", "second"), Set.copyOf(retried));
   }
 
-  private static CompletableFuture<String> waitingCaller(
+  private CompletableFuture<String> waitingCaller(
       RetryEngine pod, RetryPolicy policy, String name, List<String> retried) {
     AtomicInteger attempts = new AtomicInteger();
     return CompletableFuture.supplyAsync(
@@ -114,6 +122,7 @@ class FleetRecoveryReleasesEveryPodsWaitersTest {
                   }
                   retried.add(name);
                   return name;
-                }));
+                }),
+        callers);
   }
 }
