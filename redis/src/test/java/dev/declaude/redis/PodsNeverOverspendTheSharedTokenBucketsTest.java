@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.declaude.internal.ratelimit.TokenBuckets;
 import dev.declaude.internal.ratelimit.TokenReport;
 import dev.declaude.ratelimit.RateLimitDomain;
-import dev.declaude.retry.RetryBudget;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
 import dev.declaude.retry.TokenCost;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,27 +35,17 @@ class PodsNeverOverspendTheSharedTokenBucketsTest {
   private static final long TOKENS = 1_000;
 
   private final RedisServer redis = RedisServer.start();
-  private final List<RedisRateLimitStore> stores = new ArrayList<>();
+  private final Fleet fleet = new Fleet(redis, "token-overspend-test");
 
   @AfterEach
   void stop() throws Exception {
-    stores.forEach(RedisRateLimitStore::close);
+    fleet.close();
     redis.close();
-  }
-
-  /**
-   * Returns a pod's store, connected, and waited for as long as it takes (see the requests test).
-   */
-  private RedisRateLimitStore store() {
-    RedisRateLimitStore store = RedisRateLimitStore.create(redis.uri(), Duration.ofSeconds(30));
-    stores.add(store);
-    store.ping().toCompletableFuture().join();
-    return store;
   }
 
   @Test
   void requestsNeverStartFasterThanTheSharedInputBucketRefills() throws Exception {
-    RateLimitDomain domain = RateLimitDomain.named("token-overspend-test");
+    RateLimitDomain domain = fleet.domain;
     // Given the domain's copy knows the input bucket: 5,000 left now (by Redis's clock), reported
     // as the API rounds it (5,500 means at least 5,000)
     TokenReport first =
@@ -75,7 +63,8 @@ class PodsNeverOverspendTheSharedTokenBucketsTest {
             0,
             0);
     long[] start = {0};
-    store()
+    fleet
+        .store()
         .update(
             domain.id(),
             TokenBuckets.state(),
@@ -94,12 +83,7 @@ class PodsNeverOverspendTheSharedTokenBucketsTest {
     ExecutorService threads = Executors.newFixedThreadPool(PODS * CALLERS);
     List<Future<?>> done = new ArrayList<>();
     for (int p = 0; p < PODS; p++) {
-      RetryEngine pod =
-          RetryEngine.builder()
-              .rateLimitDomain(domain)
-              .rateLimitStore(store())
-              .budget(RetryBudget.unlimited())
-              .build();
+      RetryEngine pod = fleet.pod();
       for (int c = 0; c < CALLERS; c++) {
         done.add(
             threads.submit(
