@@ -590,7 +590,9 @@ final class Pacer {
               Math.min(
                   releaseAt(now, requests.copy(), tokens.copy(), NEVER, c),
                   TimeMath.plus(now, maxServerWaitMillis)));
-      PacingHold next = new PacingHold(now, release, hold.reservation());
+      // Still first in the queue, and still only as patient as it was with passing requests.
+      PacingHold next =
+          new PacingHold(now, release, hold.reservation(), hold.remainingPatienceMillis());
       held.addFirst(next);
       return next;
     }
