@@ -35,12 +35,15 @@ public final class TokenCost {
    * before a request, the output is its {@code max_tokens} (the API counts it against the output
    * tokens per minute when the request starts); spent, the tokens its answer reports.
    *
-   * @throws IllegalArgumentException if either count is negative
+   * @throws IllegalArgumentException if either count is negative, or their sum beyond {@code long}
    */
   public static TokenCost of(long inputTokens, long outputTokens) {
-    if (inputTokens < 0 || outputTokens < 0) {
+    if (inputTokens < 0 || outputTokens < 0 || inputTokens > Long.MAX_VALUE - outputTokens) {
       throw new IllegalArgumentException(
-          "token counts must be >= 0, were input " + inputTokens + " and output " + outputTokens);
+          "token counts must be >= 0 and add up to a long, were input "
+              + inputTokens
+              + " and output "
+              + outputTokens);
     }
     return inputTokens == 0 && outputTokens == 0 ? NONE : new TokenCost(inputTokens, outputTokens);
   }

@@ -62,6 +62,29 @@ final class TokenEstimates {
     return (long) Math.ceil(chars / CHARS_PER_TOKEN);
   }
 
+  /** Returns the raw estimate of the text of a request: system prompt and every message's text. */
+  static long rawText(MessageRequest request) {
+    long chars = text(request.system());
+    for (Message m : request.messages()) {
+      chars += text(m.content());
+    }
+    return (long) Math.ceil(chars / CHARS_PER_TOKEN);
+  }
+
+  private static long text(Content content) {
+    if (content == null) {
+      return 0;
+    }
+    if (content.isText()) {
+      return content.text().length();
+    }
+    long chars = 0;
+    for (ContentBlock b : content.blocks()) {
+      chars += b.text() != null ? b.text().length() : 0;
+    }
+    return chars;
+  }
+
   /** Returns the raw estimate of a request's input: system prompt and every message. */
   static long raw(MessageRequest request) {
     long total = raw(request.system());
@@ -73,12 +96,15 @@ final class TokenEstimates {
 
   /**
    * Returns the input tokens a request will be counted for, as the pacer reserves them: the raw
-   * estimate corrected by the model's factor (never below the raw estimate), plus {@value
-   * #PER_MESSAGE} for each message's role markers. Erring high costs a moment's hold until the
-   * answer's {@code usage} gives the difference back; erring low would cost a 429.
+   * estimate of its text corrected by the model's factor (never below the raw estimate), plus
+   * {@value #PER_MESSAGE} for each message's role markers. Erring high costs a moment's hold until
+   * the answer's {@code usage} gives the difference back; erring low would cost a 429. Blocks that
+   * are not text (an image, a document) are left out: their base64 length says nothing of their
+   * tokens, and a reservation that large would refuse, before sending, a request the API accepts.
+   * The answers' reports correct the copies for what they spent.
    */
   long reserve(MessageRequest request) {
-    double corrected = raw(request) * Math.max(1.0, factor(request.model()));
+    double corrected = rawText(request) * Math.max(1.0, factor(request.model()));
     return (long) Math.ceil(corrected) + PER_MESSAGE * (request.messages().size() + 1L);
   }
 

@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.declaude.annotation.Role;
+import dev.declaude.internal.http.WireJson;
 import dev.declaude.internal.rules.ModelCatalogue;
 import dev.declaude.response.ClaudeResponse;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.retry.TokenCost;
+import dev.declaude.wire.Content;
+import dev.declaude.wire.ContentBlock;
+import dev.declaude.wire.Message;
 import dev.declaude.wire.MessageRequest;
 import dev.declaude.wire.MessageResponse;
 import dev.declaude.wire.Usage;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TokenCostsTest {
@@ -48,6 +55,38 @@ class TokenCostsTest {
     // about a thousand tokens of text, never less than the raw estimate
     assertTrue(cost.inputTokens() >= 1_000, () -> cost.toString());
     assertTrue(cost.inputTokens() < 1_100, () -> cost.toString());
+  }
+
+  /**
+   * Regression: an image's base64 counted as text, so a request with a 1 MB image reserved about
+   * 250,000 input tokens and was refused before sending as larger than the input bucket.
+   */
+  @Test
+  void anImageReservesNothingForItsBase64() {
+    Map<String, JsonNode> source =
+        Map.of(
+            "source",
+            WireJson.mapper()
+                .createObjectNode()
+                .put("type", "base64")
+                .put("media_type", "image/png")
+                .put("data", "A".repeat(1_000_000)));
+    MessageRequest request =
+        MessageRequest.builder()
+            .model("claude-haiku-4-5")
+            .maxTokens(100)
+            .addMessage(
+                new Message(
+                    Role.USER,
+                    Content.of(
+                        List.of(
+                            ContentBlock.of("image", null, source),
+                            ContentBlock.text("x".repeat(400))))))
+            .build();
+
+    TokenCost cost = TokenCosts.reserved(request, estimates);
+
+    assertTrue(cost.inputTokens() < 200, () -> cost.toString());
   }
 
   @Test
