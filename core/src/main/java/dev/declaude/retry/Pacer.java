@@ -742,16 +742,11 @@ final class Pacer {
   }
 
   /**
-   * Returns the spacing between waiters released by a success after server errors: one refill of
-   * the requests bucket once known, else {@link #RECOVERY_SPACING}. A server back from an outage
-   * has served nothing for seconds, so no rate limit of it is spent; what a herd could hurt is its
-   * concurrency, which the concurrency limit guards.
+   * Spacing between waiters a success releases after server errors: only so that they do not all
+   * arrive in the same millisecond. Each released retry still asks the pacer for room, which holds
+   * it while a known requests or token bucket has none; a server back from an outage has served
+   * nothing for seconds, so its buckets are full.
    */
-  synchronized long recoverySpacingMillis() {
-    return requests.known() ? requests.spacingMillis() : RECOVERY_SPACING.toMillis();
-  }
-
-  /** Spacing between waiters released after server errors when the requests limit is unknown. */
   static final Duration RECOVERY_SPACING = Duration.ofMillis(5);
 
   /** Returns the time source this pacer reads; the engine uses the same one for its deadlines. */

@@ -110,7 +110,7 @@ final class RetryCall {
     RateLimits limits = result instanceof ClaudeResponse r ? r.rateLimits() : null;
     parts.pacer().settle(reservation, limits, false, used);
     parts.pacer().answered();
-    parts.recovery().succeeded(parts.time().millis(), parts.pacer().recoverySpacingMillis());
+    parts.recovery().succeeded(parts.time().millis(), Pacer.RECOVERY_SPACING.toMillis());
   }
 
   /**
