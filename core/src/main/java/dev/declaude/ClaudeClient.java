@@ -202,8 +202,10 @@ public final class ClaudeClient implements AutoCloseable {
   public int countTokens(MessageRequest request) {
     services.checkOpen();
     CountTokensRequest count = CountTokensRequest.of(prepare(request));
+    // count_tokens is free and has requests limits of its own: the Messages pacer stays out of it.
     return engine
-        .execute(defaultPolicy, () -> transport.countTokens(count, RequestOptions.defaults()))
+        .executeUnpaced(
+            defaultPolicy, () -> transport.countTokens(count, RequestOptions.defaults()))
         .inputTokens();
   }
 

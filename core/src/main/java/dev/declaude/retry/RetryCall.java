@@ -31,23 +31,30 @@ final class RetryCall {
   private final List<ClaudeException> failures = new ArrayList<>();
   private final TokenCost cost;
   private final Function<Object, TokenCost> spent;
+  private final boolean paced;
   private Reservation reservation;
   private int attempts;
   private int choice;
   private int attemptsOnChoice;
 
   RetryCall(EngineParts parts, RetryPolicy policy) {
-    this(parts, policy, TokenCost.NONE, null);
+    this(parts, policy, TokenCost.NONE, null, true);
   }
 
   /**
    * Returns a call whose every attempt reserves {@code cost} of the token buckets, and whose
    * successful answer spent what {@code spent} says (null, or a function returning null: what it
-   * reserved).
+   * reserved). An {@code unpaced} call (not {@code paced}) goes to an endpoint with limits of its
+   * own: the pacer neither holds its attempts nor learns from their answers.
    */
   RetryCall(
-      EngineParts parts, RetryPolicy policy, TokenCost cost, Function<Object, TokenCost> spent) {
+      EngineParts parts,
+      RetryPolicy policy,
+      TokenCost cost,
+      Function<Object, TokenCost> spent,
+      boolean paced) {
     this.parts = parts;
+    this.paced = paced;
     this.policy = policy;
     this.cost = cost;
     this.spent = spent;
@@ -65,6 +72,9 @@ final class RetryCall {
    * @throws ClaudeException the call's failure, when its turn would come after the deadline
    */
   PacingHold paceNextAttempt() {
+    if (!paced) {
+      return null;
+    }
     TokenBuckets.Kind small = parts.pacer().tooSmallFor(cost);
     if (small != null) {
       throw stop(GiveUpReason.NOT_RETRYABLE, null, tooLarge(small), ErrorKind.INVALID_REQUEST);
@@ -107,9 +117,11 @@ final class RetryCall {
         used = null;
       }
     }
-    RateLimits limits = result instanceof ClaudeResponse r ? r.rateLimits() : null;
-    parts.pacer().settle(reservation, limits, false, used);
-    parts.pacer().answered();
+    if (paced) {
+      RateLimits limits = result instanceof ClaudeResponse r ? r.rateLimits() : null;
+      parts.pacer().settle(reservation, limits, false, used);
+      parts.pacer().answered();
+    }
     parts.recovery().succeeded(parts.time().millis(), Pacer.RECOVERY_SPACING.toMillis());
   }
 
@@ -118,8 +130,10 @@ final class RetryCall {
    * the call: the failures of earlier attempts are attached to it as suppressed, so none is lost.
    */
   void abandoned(Throwable other) {
-    parts.pacer().settle(reservation, null, false, null);
-    parts.pacer().answered();
+    if (paced) {
+      parts.pacer().settle(reservation, null, false, null);
+      parts.pacer().answered();
+    }
     for (ClaudeException earlier : failures) {
       if (earlier != other) {
         other.addSuppressed(earlier);
@@ -129,8 +143,10 @@ final class RetryCall {
 
   /** Records an attempt abandoned because the call was cancelled; nothing is thrown to anyone. */
   void cancelled() {
-    parts.pacer().settle(reservation, null, false, TokenCost.of(cost.inputTokens(), 0));
-    parts.pacer().answered();
+    if (paced) {
+      parts.pacer().settle(reservation, null, false, TokenCost.of(cost.inputTokens(), 0));
+      parts.pacer().answered();
+    }
   }
 
   /**
@@ -143,7 +159,7 @@ final class RetryCall {
     failures.add(failure);
     RateLimits limits = null;
     boolean refused = false;
-    if (failure instanceof ClaudeApiException) {
+    if (paced && failure instanceof ClaudeApiException) {
       // Failures carry rate-limit headers too; code outside our transport (aspects) has no other
       // feed.
       ClaudeApiException api = (ClaudeApiException) failure;
@@ -151,10 +167,12 @@ final class RetryCall {
       limits = api.metadata().rateLimits();
       refused = api.status() == 429;
     }
-    // A refused request spent nothing; any other failure may have had its input counted, but
-    // generated nothing.
-    parts.pacer().settle(reservation, limits, refused, TokenCost.of(cost.inputTokens(), 0));
-    parts.pacer().answered();
+    if (paced) {
+      // A refused request spent nothing; any other failure may have had its input counted, but
+      // generated nothing.
+      parts.pacer().settle(reservation, limits, refused, TokenCost.of(cost.inputTokens(), 0));
+      parts.pacer().answered();
+    }
     parts.recovery().failed(failure.kind());
     if (movesOn(failure)) {
       return moveOn(failure);

@@ -130,7 +130,11 @@ public final class RetryEngine {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(attempt, "attempt");
-    RetryCall call = new RetryCall(parts, scoped(policy), cost, reader(spent));
+    return run(new RetryCall(parts, scoped(policy), cost, reader(spent), true), attempt);
+  }
+
+  /** Runs {@code call}'s attempts until one succeeds or its policy stops retrying. */
+  private <T> T run(RetryCall call, FallbackAttempt<T> attempt) {
     while (true) {
       awaitPacing(call, call.paceNextAttempt());
       call.attemptStarting();
@@ -195,8 +199,39 @@ public final class RetryEngine {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(attempt, "attempt");
-    RetryCall call = new RetryCall(parts, scoped(policy), cost, reader(spent));
+    RetryCall call = new RetryCall(parts, scoped(policy), cost, reader(spent), true);
     return new AsyncRetryCall<>(parts, call, attempt).start();
+  }
+
+  /**
+   * As {@link #execute(RetryPolicy, Attempt)}, for a call to an endpoint whose rate limits are not
+   * the Messages API's ({@code count_tokens}, which is free and has requests limits of its own; the
+   * Models or Files API): the pacer neither holds its attempts nor takes their answers as news of
+   * the Messages limits. Retries, the retry budget and outage recovery apply as to any call.
+   *
+   * @throws NullPointerException if {@code policy} or {@code attempt} is null
+   */
+  public <T> T executeUnpaced(RetryPolicy policy, Attempt<T> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(attempt, "attempt");
+    RetryCall call =
+        new RetryCall(parts, scoped(policy.withoutFallbacks()), TokenCost.NONE, null, false);
+    return run(call, choice -> attempt.run());
+  }
+
+  /**
+   * As {@link #executeAsync(RetryPolicy, Supplier)}, for a call to an endpoint whose rate limits
+   * are not the Messages API's; see {@link #executeUnpaced(RetryPolicy, Attempt)}.
+   *
+   * @throws NullPointerException if {@code policy} or {@code attempt} is null
+   */
+  public <T> CompletableFuture<T> executeAsyncUnpaced(
+      RetryPolicy policy, Supplier<CompletableFuture<T>> attempt) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(attempt, "attempt");
+    RetryCall call =
+        new RetryCall(parts, scoped(policy.withoutFallbacks()), TokenCost.NONE, null, false);
+    return new AsyncRetryCall<T>(parts, call, choice -> attempt.get()).start();
   }
 
   /**

@@ -192,7 +192,9 @@ public final class OkHttpTransport implements Transport {
   }
 
   private CountTokensResponse readCount(Response response) throws IOException {
-    requireSuccess(response, observe(response));
+    // Not observed: whatever rate-limit headers count_tokens sends are its own limits', not the
+    // Messages API's that the observer feeds to the pacer and the listeners.
+    requireSuccess(response, metadata(response));
     String body = Bodies.readBounded(response, limits.maxResponseBytes(), "count_tokens");
     return Bodies.parse(body, CountTokensResponse.class, "count_tokens");
   }
@@ -220,7 +222,19 @@ public final class OkHttpTransport implements Transport {
     }
   }
 
+  /** Reads a response's metadata, and tells the observer of it. */
   private ResponseMetadata observe(Response response) {
+    ResponseMetadata metadata = metadata(response);
+    try {
+      observer.accept(metadata);
+    } catch (RuntimeException e) {
+      // An observer's bug must not turn a good answer into a failure; it is logged, not lost.
+      log.warn("response observer failed", e);
+    }
+    return metadata;
+  }
+
+  private ResponseMetadata metadata(Response response) {
     ResponseMetadata metadata =
         ResponseHeaders.parse(response.code(), response::header, clock.instant());
     log.debug(
@@ -229,12 +243,6 @@ public final class OkHttpTransport implements Transport {
         response.request().url().encodedPath(),
         response.code(),
         metadata.requestId());
-    try {
-      observer.accept(metadata);
-    } catch (RuntimeException e) {
-      // An observer's bug must not turn a good answer into a failure; it is logged, not lost.
-      log.warn("response observer failed", e);
-    }
     return metadata;
   }
 

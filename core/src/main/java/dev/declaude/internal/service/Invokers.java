@@ -360,9 +360,10 @@ final class Invokers {
           @Override
           public long count(MessageRequest request) {
             try {
+              // count_tokens is free, with requests limits of its own: not paced as Messages.
               return runtime
                   .engine()
-                  .execute(
+                  .executeUnpaced(
                       policy,
                       () ->
                           runtime
@@ -381,7 +382,7 @@ final class Invokers {
           public CompletableFuture<Long> countAsync(MessageRequest request) {
             return runtime
                 .engine()
-                .executeAsync(
+                .executeAsyncUnpaced(
                     policy,
                     () ->
                         runtime
