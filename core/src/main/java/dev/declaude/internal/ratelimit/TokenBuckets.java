@@ -17,18 +17,22 @@ import java.util.Locale;
  * the nearest thousand, so a report of {@code R} says the server held between {@code R - 500} and
  * {@code R + 500} when it counted the request. A request reserved on a known copy carries a
  * <em>mark</em>: the copy's level right after its reservation. Its answer's report is read against
- * that mark: a mark below {@code R - 500} (less what refilled since) is raised to it, one above
- * {@code R + 500} (plus what refilled since) is lowered to it, and a mark inside the interval is
- * left alone. So the rounding costs nothing once a few reports have come in: each narrows the copy
- * into what the rounded number allows, and a number that allows a request is never read as refusing
- * it. A report without a mark (the first one, or one of a request that reserved nothing) only
- * starts a copy: at the least the server could have held, less every token this process has in
- * flight.
+ * that mark, with the unspent input already back (the server counts the real input, not our
+ * estimate): a mark below the interval is raised to it, one above is lowered to it, and a mark
+ * inside is left alone. The interval is widened by what refilled since the reservation, by this
+ * process's other requests in flight (the server may have counted them on either side of this one),
+ * by the -reset's whole-second precision, and for output by the unspent {@code max_tokens} (a
+ * report may come before or after the server's correction). So the rounding costs nothing once a
+ * few reports have come in, and a number that allows a request is never read as refusing it. A
+ * report without a mark (the first one, or one of a request that reserved nothing) only starts a
+ * copy: at the least the server could have held, less every token this process has in flight.
  *
  * <p><b>A refusal teaches the bucket that refused.</b> A 429 proves the server took nothing for the
- * request (its reservation comes back) and that a bucket which may have refused held less than the
- * request needed from it: a bucket whose rounded remaining allows the request is left alone, so a
- * small request may still pass it.
+ * request (its reservation comes back) and that a bucket which may have refused (its rounded
+ * remaining could not hold the request) held less than the request needed: such a bucket is set to
+ * the least the report allows, since guessing high would cost another refusal. A bucket whose
+ * rounded remaining allows the request is only corrected as above, so a small request may still
+ * pass it.
  *
  * <p>The combined tokens limit shows the most restrictive limit in effect; when its limit is the
  * input or the output limit, it is that bucket seen again and is not mirrored twice.
