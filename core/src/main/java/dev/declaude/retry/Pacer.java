@@ -590,9 +590,7 @@ final class Pacer {
               Math.min(
                   releaseAt(now, requests.copy(), tokens.copy(), NEVER, c),
                   TimeMath.plus(now, maxServerWaitMillis)));
-      // Still first in the queue, and still only as patient as it was with passing requests.
-      PacingHold next =
-          new PacingHold(now, release, hold.reservation(), hold.remainingPatienceMillis());
+      PacingHold next = new PacingHold(now, release, hold.reservation());
       held.addFirst(next);
       return next;
     }

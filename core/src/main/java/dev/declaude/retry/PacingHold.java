@@ -39,11 +39,6 @@ final class PacingHold {
     return passedMillis + delayMillis <= patienceMillis;
   }
 
-  /** Returns how much more delay passing requests may still cause this one. */
-  long remainingPatienceMillis() {
-    return Math.max(0, patienceMillis - passedMillis);
-  }
-
   /** Notes that a request passed this one, delaying it by {@code delayMillis}. */
   void passedFor(long delayMillis) {
     passedMillis += delayMillis;
