@@ -261,17 +261,16 @@ final class Pacer {
   }
 
   /**
-   * Returns how long until the requests bucket is full again, in ms, or null if not said or not
-   * credible.
+   * Returns how long until a bucket is full again, in ms, or null if its {@code -reset} is not said
+   * or not credible.
    */
-  private static Long untilFull(RateLimit req, Instant wallNow, long maxWaitMillis) {
-    if (req.reset() == null) {
+  private static Long untilFull(RateLimit limit, Instant wallNow, long maxWaitMillis) {
+    if (limit.reset() == null) {
       return null;
     }
-    long untilFull = TimeMath.millisBetween(wallNow, req.reset());
+    long untilFull = TimeMath.millisBetween(wallNow, limit.reset());
     if (untilFull > maxWaitMillis) {
-      LOG.debug(
-          "ignoring anthropic-ratelimit-requests-reset {}: beyond maxServerWait", req.reset());
+      LOG.debug("ignoring an anthropic-ratelimit reset {}: beyond maxServerWait", limit.reset());
       return null;
     }
     return untilFull;
@@ -654,9 +653,9 @@ final class Pacer {
 
   private void settleTokens(
       Reservation reservation, RateLimits limits, boolean refused, TokenCost spent, long now) {
-    TokenReport.Family in = family(limits == null ? null : limits.inputTokens(), now);
-    TokenReport.Family out = family(limits == null ? null : limits.outputTokens(), now);
-    TokenReport.Family total = family(limits == null ? null : limits.tokens(), now);
+    TokenReport.Family in = family(limits == null ? null : limits.inputTokens());
+    TokenReport.Family out = family(limits == null ? null : limits.outputTokens());
+    TokenReport.Family total = family(limits == null ? null : limits.tokens());
     if (total != null
         && ((in != null && total.limit() == in.limit())
             || (out != null && total.limit() == out.limit()))) {
@@ -719,16 +718,13 @@ final class Pacer {
   }
 
   /** Returns a token family of known size as the buckets read it, or null. */
-  private TokenReport.Family family(RateLimit limit, long now) {
+  private TokenReport.Family family(RateLimit limit) {
     if (limit == null || limit.limit() == null || limit.limit() <= 0 || limit.remaining() == null) {
       return null;
     }
-    Long untilFull = null;
-    if (limit.reset() != null) {
-      long millis = TimeMath.millisBetween(time.now(), limit.reset());
-      untilFull = millis > maxServerWaitMillis ? null : Math.max(0, millis);
-    }
-    return new TokenReport.Family(limit.limit(), limit.remaining(), untilFull);
+    Long untilFull = untilFull(limit, time.now(), maxServerWaitMillis);
+    return new TokenReport.Family(
+        limit.limit(), limit.remaining(), untilFull == null ? null : Math.max(0, untilFull));
   }
 
   /**

@@ -272,11 +272,8 @@ public final class TokenBuckets {
 
   private void add(long t, long input, long output) {
     for (Kind k : KINDS) {
-      int i = k.ordinal();
       if (known(k)) {
-        long at = Math.max(t, levelAt[i]);
-        level[i] = levelAt(k, at) + k.need(input, output);
-        levelAt[i] = at;
+        addTo(k, t, k.need(input, output));
       }
     }
   }
