@@ -46,13 +46,17 @@ public final class LoadBenchmark {
   static final ClientKind PACING_OFF =
       new ClientKind("declaude, `pacing(false)`", sim -> LoadClient.declaude(sim, false));
 
+  /**
+   * Returns the clients to run {@code scenario} for: all, or those whose name starts with {@code
+   * -Dload.clients=declaude} (for trying a change; tables in the README compare every client).
+   */
   private static List<ClientKind> clients(Scenario scenario) {
-    if (!scenario.pacingOffToo()) {
-      return CLIENTS;
-    }
     List<ClientKind> all = new ArrayList<>(CLIENTS);
-    all.add(1, PACING_OFF);
-    return all;
+    if (scenario.pacingOffToo()) {
+      all.add(1, PACING_OFF);
+    }
+    String only = System.getProperty("load.clients");
+    return only == null ? all : all.stream().filter(k -> k.name().startsWith(only)).toList();
   }
 
   public static void main(String[] args) throws Exception {

@@ -66,8 +66,12 @@ import org.slf4j.LoggerFactory;
  * that would have been refused; switched off ({@link #off}) the pacer never holds anyone.
  *
  * <p>A retry-after from a 5xx is not a pacing signal: it is advice for that request, while rate
- * limits are shared by every request of the organization. A pacer that has learned nothing never
- * holds anyone.
+ * limits are shared by every request of the organization.
+ *
+ * <p><b>Cold start.</b> Until the first request it let go has ended, a pacer that knows nothing of
+ * the limits lets one request go at a time, holding the others at most {@link #COLD_START_WAIT}
+ * (see {@link #cold}): a burst sent blind into a small bucket comes back as refusals whose {@code
+ * retry-after} each refused caller must honour.
  *
  * <p><b>One bucket per domain.</b> The copy of the requests bucket is the rate-limit domain's
  * state, kept in its store ({@link SharedDomain}): every client of the domain, in this process or,
@@ -80,6 +84,13 @@ import org.slf4j.LoggerFactory;
  * the store answers.
  */
 final class Pacer {
+  /**
+   * The longest a caller waits at a cold start for the first request's answer (see {@link #cold}):
+   * long enough for a streamed answer's headers or a short answer, short enough that a long
+   * generation does not hold a starting service's first callers.
+   */
+  static final Duration COLD_START_WAIT = Duration.ofSeconds(1);
+
   /** Spacing between held callers when the API has not said its requests limit. */
   static final Duration DEFAULT_SPACING = Duration.ofMillis(20);
 
@@ -118,6 +129,12 @@ final class Pacer {
   private long openAt = NEVER;
   private long lastRelease = NEVER;
   private int inFlight;
+
+  /**
+   * Whether an attempt this pacer let go has ended, or a response came with none in flight (code
+   * that reports responses itself): the end of a {@link #cold} start.
+   */
+  private boolean warm;
 
   /**
    * When this process's requests still in flight were let go, oldest first (answers come mostly in
@@ -232,6 +249,8 @@ final class Pacer {
       others = Math.max(0, inFlight - 1);
       oldestSent = sentAt.peekFirst();
       concurrency.report(metadata.status(), others, now);
+      // With none of ours in flight, no settlement follows this report: all it teaches is known.
+      warm |= inFlight == 0;
       if (!mirrored) {
         replan(now);
         return;
@@ -426,7 +445,7 @@ final class Pacer {
       Reservation reservation) {
     if (!mustWait
         && !held.isEmpty()
-        && concurrency.admits(inFlight + held.size())
+        && admits(inFlight + held.size())
         && passes(nowMillis, reservation.cost(), held, tokens.copy())) {
       return null;
     }
@@ -441,11 +460,16 @@ final class Pacer {
     }
     long latest = TimeMath.plus(nowMillis, maxWaitMillis);
     // Callers held before this one take their slots first.
-    boolean slot = concurrency.admits(inFlight + held.size());
-    long release =
-        slot
-            ? Math.min(releaseAt(nowMillis, plan, tokenPlan, previous, reservation.cost()), latest)
-            : latest;
+    boolean slot = admits(inFlight + held.size());
+    long release;
+    if (slot) {
+      release =
+          Math.min(releaseAt(nowMillis, plan, tokenPlan, previous, reservation.cost()), latest);
+    } else if (cold()) {
+      release = Math.min(TimeMath.plus(nowMillis, COLD_START_WAIT.toMillis()), latest);
+    } else {
+      release = latest;
+    }
     if (release <= nowMillis) {
       if (!mustWait) {
         return null;
@@ -511,8 +535,11 @@ final class Pacer {
    */
   private long releaseAt(
       long now, BucketMirror plan, TokenBuckets tokenPlan, long previous, TokenCost cost) {
+    // Spacing without a rate is for callers a closed pacer held; nothing else holds them apart.
     long next =
-        requests.known() ? NEVER : Math.max(previous, lastRelease) + DEFAULT_SPACING.toMillis();
+        requests.known() || openAt == NEVER
+            ? NEVER
+            : Math.max(previous, lastRelease) + DEFAULT_SPACING.toMillis();
     long tokensReady =
         cost.isNone()
             ? tokenPlan.readyAtForUnknownCost(now)
@@ -534,7 +561,7 @@ final class Pacer {
     long previous = NEVER;
     int busy = inFlight;
     for (PacingHold h : held) {
-      if (!concurrency.admits(busy)) {
+      if (!admits(busy)) {
         return;
       }
       TokenCost c = h.reservation().cost();
@@ -595,6 +622,29 @@ final class Pacer {
     }
   }
 
+  /**
+   * Returns whether another request may go while {@code busy} requests of this process are in
+   * flight: within the concurrency limit, and alone while the pacer is {@link #cold}.
+   */
+  private boolean admits(int busy) {
+    return concurrency.admits(busy) && (busy == 0 || !cold());
+  }
+
+  /**
+   * Returns whether this pacer knows nothing of the server's limits yet: it is not {@link #warm},
+   * no copy of a token bucket is known, no limit has closed it. Callers arriving together at a cold
+   * start would all go before any header says how much room there is, and a bucket they overfill
+   * answers with a {@code retry-after} that does not count what the requests in flight give back
+   * (25 s for a {@code max_tokens} burst on an output-token limit), which is then every refused
+   * caller's least wait. So the first request goes alone, and the others follow once it has ended
+   * and its answer has taught the copies — or after {@link #COLD_START_WAIT}, whichever is first.
+   */
+  private boolean cold() {
+    // A known requests bucket does not end it: the transport reports a response's headers before
+    // its answer settles the token buckets, and requests are seldom the limit a burst overfills.
+    return !warm && openAt == NEVER && !tokens.known();
+  }
+
   /** Forgets a held caller that gave up (cancelled, interrupted); the others may move up. */
   synchronized void cancel(PacingHold hold) {
     if (held.remove(hold)) {
@@ -608,6 +658,7 @@ final class Pacer {
    * may go.
    */
   synchronized void answered() {
+    warm = true;
     inFlight = Math.max(0, inFlight - 1);
     sentAt.pollFirst();
     if (!held.isEmpty()) {

@@ -56,10 +56,52 @@ class PacerTest {
   }
 
   @Test
-  void aPacerWithNoInformationNeverWaits() {
+  void aPacerWithNoInformationNeverWaitsOnceItsFirstRequestHasEnded() {
+    assertEquals(0, reserve(0, FAR));
+    pacer.answered();
+
     for (int i = 0; i < 100; i++) {
       assertEquals(0, reserve(0, FAR));
     }
+  }
+
+  @Test
+  void atAColdStartTheFirstRequestGoesAloneAndTheOthersFollowItsAnswer() {
+    assertEquals(0, reserve(0, FAR));
+    PacingHold second = pacer.reserve(0, FAR);
+    PacingHold third = pacer.reserve(0, FAR);
+    assertEquals(Pacer.COLD_START_WAIT.toMillis(), second.due());
+    assertEquals(Pacer.COLD_START_WAIT.toMillis(), third.due());
+
+    // When the first request's answer arrives 30 ms later, saying nothing of any limit
+    time.advance(30);
+    pacer.answered();
+
+    // Then both held callers go at once
+    assertEquals(30, second.due());
+    assertEquals(30, third.due());
+  }
+
+  @Test
+  void aColdStartHoldsNoCallerLongerThanTheColdStartWait() {
+    assertEquals(0, reserve(0, FAR));
+    time.advance(400);
+
+    PacingHold second = pacer.reserve(400, FAR);
+
+    // The first request's answer never comes; the second goes at the bound all the same
+    assertEquals(400 + Pacer.COLD_START_WAIT.toMillis(), second.due());
+    assertEquals(null, pacer.release(second));
+  }
+
+  @Test
+  void aPacerThatKnowsALimitIsNotCold() {
+    RateLimits roomy =
+        new RateLimits(new RateLimit(1000L, 990L, FakeTime.EPOCH.plusSeconds(1)), null, null, null);
+    pacer.onResponse(new ResponseMetadata(200, "req_ok", roomy, null, null));
+
+    assertEquals(0, reserve(0, FAR));
+    assertEquals(0, reserve(0, FAR));
   }
 
   @Test

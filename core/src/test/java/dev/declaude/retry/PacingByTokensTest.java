@@ -89,6 +89,38 @@ class PacingByTokensTest {
   }
 
   /**
+   * Regression: at a cold start, callers asking for {@code max_tokens} 4,096 each went together
+   * before any header said the output bucket held 5,800 a minute; the server refused all but one
+   * with the {@code retry-after} of a bucket that does not count the give-back (25 s), and each
+   * refused caller waited it out (the output-limited benchmark at 0.45 of its ceiling in most
+   * runs).
+   */
+  @Test
+  void aMaxTokensBurstAtAColdStartIsNotSentBlindIntoAnOutputTokenLimit() {
+    Reservation first = cost(10, 4_096);
+    assertEquals(0, reserve(first));
+    PacingHold second = hold(cost(10, 4_096));
+    PacingHold third = hold(cost(10, 4_096));
+
+    // When the first answer arrives, 9 tokens generated, the output bucket 5,800 a minute with
+    // about 2,000 left when it was read at the start: the transport reports its headers first
+    time.advance(20);
+    RateLimit output = new RateLimit(5_800L, 2_000L, null);
+    RateLimit requests = new RateLimit(4_000L, 3_999L, time.now().plusSeconds(1));
+    pacer.onResponse(
+        new ResponseMetadata(
+            200, "req_1", new RateLimits(requests, null, null, output), null, null));
+    // (the requests bucket it teaches does not end the cold start: the tokens are not settled yet)
+    assertTrue(second.due() > time.millis(), () -> "second due at " + second.due());
+    pacer.settle(first, new RateLimits(null, null, null, output), false, TokenCost.of(10, 9));
+    pacer.answered();
+
+    // Then the second goes at once, on the give-back, and the third waits for the second's
+    assertEquals(time.millis(), second.due());
+    assertTrue(third.due() > time.millis(), () -> "third due at " + third.due());
+  }
+
+  /**
    * Regression: a 429 that left 1,568 input tokens for a 2,000-token request taught the pacer
    * nothing (it assumed a thousand tokens a request and held only at "0 left"): the next request of
    * that size went at once and was refused again.
