@@ -13,8 +13,11 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The key appears in no exception message, no stack trace text and no log line, on any path. */
+// Reads the process's standard error, where every test logs: no other test class runs meanwhile.
+@Isolated
 class SecretsTest {
   private static final String KEY = "sk-ant-api03-VERYSECRETVALUE";
 

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Regressions of {@code @ContextPolicy}: truncation was silent; one absurd {@code
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * policy and made an asynchronous method throw; the second cut after the API's "prompt is too long"
  * left no room for the answer; a refusal before sending was recognisable only by its status 0.
  */
+// Reads the process's standard error, where every test logs: no other test class runs meanwhile.
+@Isolated
 class ContextPolicyKeepsItsPromisesTest {
   // claude-haiku-4-5: a 200,000-token window.
   @RetryOn(ErrorKind.RATE_LIMIT)

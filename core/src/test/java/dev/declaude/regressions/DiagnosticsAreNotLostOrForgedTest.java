@@ -16,12 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Regressions: a non-declaude exception thrown on a later attempt dropped the failures of the
  * earlier ones; and the server's {@code error.message} went into INFO lines as sent, so a server
  * could forge log lines.
  */
+// Reads the process's standard error, where every test logs: no other test class runs meanwhile.
+@Isolated
 class DiagnosticsAreNotLostOrForgedTest {
   private static final RetryPolicy SERVER = RetryPolicy.builder().retryOn(ErrorKind.SERVER).build();
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A shared rate-limit store that fails, or does not answer, never fails a call: the domain carries
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * and shares again once the store answers a probe (at most one a second). On virtual time, except
  * the bound on a store that never answers, which is real (100 ms) and which no assertion measures.
  */
+// Reads the process's standard error, where every test logs: no other test class runs meanwhile.
+@Isolated
 class StoreAwayNeverFailsACallTest {
   private static final AtomicLong DOMAINS = new AtomicLong();
 

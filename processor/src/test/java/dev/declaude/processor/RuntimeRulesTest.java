@@ -176,7 +176,7 @@ class RuntimeRulesTest {
   }
 
   @Test
-  void createListsEveryErrorWithItsMethod() throws Exception {
+  void createListsEveryErrorWithItsMethodInNameOrder() throws Exception {
     Class<?> bot =
         load(
             RuleCases.HEADER

@@ -19,12 +19,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Redis killed in the middle of a fleet's run fails no call: the pod carries on with its own state
  * and says so in one warning; once Redis is back (started again, empty), the pod shares its state
  * again.
  */
+// Reads the process's standard error, where every test logs: no other test class runs meanwhile.
+@Isolated
 class RedisGoingAwayNeverFailsACallTest {
   private final RedisServer redis = RedisServer.start();
   private final Fleet fleet = new Fleet(redis, "going-away-test");

@@ -48,10 +48,11 @@ class ServiceDefinitionFailureAnalyzerTest {
   private static final String DESCRIPTION =
       "The declaude service"
           + " dev.declaude.spring.ServiceDefinitionFailureAnalyzerTest.BrokenBot breaks 2 rules:\n"
-          + "\n    - translate: [declaude:placeholder-unbound] placeholder {language} names no parameter of translate;"
-          + " parameters: [text]; rename the placeholder or add a parameter language"
+          // in the methods' name order, whatever order reflection lists them in
           + "\n    - summarise: [declaude:max-tokens] maxTokens is 0 but must be at least 1: a method that returns text"
-          + " needs output";
+          + " needs output"
+          + "\n    - translate: [declaude:placeholder-unbound] placeholder {language} names no parameter of translate;"
+          + " parameters: [text]; rename the placeholder or add a parameter language";
 
   @Test
   void theAnalysisListsEachBrokenRuleWithItsMethodAndSaysHowToCatchThemAtCompileTime() {

@@ -32,11 +32,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Fallback models end to end: generated service, real transport, the simulator overloading one
  * model.
  */
+// Reads the process's standard error, where every test logs: no other test class runs meanwhile.
+@Isolated
 class FallbackModelsTest {
   private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
   private static final String PRIMARY = "claude-opus-4-8";
@@ -151,10 +154,12 @@ class FallbackModelsTest {
             .toString(StandardCharsets.UTF_8)
             .lines()
             .filter(l -> l.contains("falling back"))
+            // without the "[thread] " it starts with: tests run on JUnit's threads
+            .map(l -> l.substring(l.indexOf("] ") + 2))
             .toList();
     assertEquals(
         List.of(
-            "[main] INFO dev.declaude.internal.service.ModelChoices - Bot.askAtOnce: "
+            "INFO dev.declaude.internal.service.ModelChoices - Bot.askAtOnce: "
                 + PRIMARY
                 + " is overloaded; falling back to "
                 + FIRST),

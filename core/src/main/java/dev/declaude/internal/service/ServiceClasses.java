@@ -1,5 +1,6 @@
 package dev.declaude.internal.service;
 
+import dev.declaude.internal.rules.ReflectiveServiceReader;
 import dev.declaude.service.GeneratedService;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
@@ -7,7 +8,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.modifier.FieldManifestation;
@@ -44,9 +44,7 @@ final class ServiceClasses {
   static List<Method> abstractMethods(Class<?> service) {
     return Arrays.stream(service.getMethods())
         .filter(m -> Modifier.isAbstract(m.getModifiers()))
-        .sorted(
-            Comparator.comparing(Method::getName)
-                .thenComparing(m -> Arrays.toString(m.getParameterTypes())))
+        .sorted(ReflectiveServiceReader.METHOD_ORDER)
         .toList();
   }
 

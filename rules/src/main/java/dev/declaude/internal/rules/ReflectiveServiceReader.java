@@ -12,6 +12,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,13 +49,24 @@ public final class ReflectiveServiceReader {
         new ReflectiveLocation("type " + type.getSimpleName()));
   }
 
-  private static Set<Method> methodsOf(Class<?> type) {
+  /**
+   * The order in which a service's methods are read, reported and numbered: by name, then by
+   * parameter types. Reflection returns methods in no particular order, and not always the same
+   * one: a report listed a service's errors in a different order from run to run.
+   */
+  public static final Comparator<Method> METHOD_ORDER =
+      Comparator.comparing(Method::getName)
+          .thenComparing(m -> Arrays.toString(m.getParameterTypes()));
+
+  private static List<Method> methodsOf(Class<?> type) {
     Set<Method> all = new LinkedHashSet<>(List.of(type.getDeclaredMethods()));
     if (type.isInterface()) {
       all.addAll(List.of(type.getMethods()));
     }
     all.removeIf(m -> m.isSynthetic() || m.isBridge());
-    return all;
+    return all.stream()
+        .sorted(METHOD_ORDER.thenComparing(m -> m.getDeclaringClass().getName()))
+        .toList();
   }
 
   /** Returns the description of one method on its own, as the type declaring it sees it. */
