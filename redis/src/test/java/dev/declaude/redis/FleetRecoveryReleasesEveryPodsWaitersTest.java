@@ -12,6 +12,7 @@ import dev.declaude.internal.ratelimit.RecoveryBoard;
 import dev.declaude.response.ResponseMetadata;
 import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,12 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * One pod seeing the server come back ends the other pods' backoffs: in the order they started
  * waiting, a spacing apart, through Redis.
+ *
+ * <p>Regression: the test's own listener of the fleet's signals was a method reference no one held,
+ * and stores hold listeners weakly: when a collection came first, the release was never heard
+ * (about once in thirty runs). It is now held to the end.
  *
  * <p>Regression: the test asserted the order in which the released callers' threads ran; with slots
  * 5 ms apart on a machine running two test JVMs, they ran the other way round. It now reads the
@@ -63,7 +69,10 @@ class FleetRecoveryReleasesEveryPodsWaitersTest {
     RetryEngine b = fleet.pod();
     // The test listens to the fleet's signals too, to see the release the success publishes
     BlockingQueue<String> signals = new LinkedBlockingQueue<>();
-    AutoCloseable listening = fleet.store().subscribe(fleet.domain.id(), signals::add);
+    // Kept reachable to the end: the store holds its listeners weakly, and a collected one hears
+    // nothing (the test missed the release so about once in thirty runs)
+    Consumer<String> listener = signals::add;
+    AutoCloseable listening = fleet.store().subscribe(fleet.domain.id(), listener);
     fleet.awaitListeners(3);
     RetryPolicy thirtySeconds =
         RetryPolicy.builder()
@@ -102,6 +111,7 @@ class FleetRecoveryReleasesEveryPodsWaitersTest {
       slots = RecoveryBoard.parseRelease(signal);
     }
     listening.close();
+    Reference.reachabilityFence(listener);
     assertEquals(List.of(firstId, secondId), slots.stream().map(RecoveryBoard.Slot::id).toList());
     assertTrue(slots.get(0).at() < slots.get(1).at(), slots::toString);
     assertEquals("first", first.get(10, TimeUnit.SECONDS));

@@ -51,12 +51,14 @@ public final class ReflectiveServiceReader {
 
   /**
    * The order in which a service's methods are read, reported and numbered: by name, then by
-   * parameter types. Reflection returns methods in no particular order, and not always the same
-   * one: a report listed a service's errors in a different order from run to run.
+   * parameter types, then by the type declaring them. Reflection returns methods in no particular
+   * order, and not always the same one: a report listed a service's errors in a different order
+   * from run to run.
    */
   public static final Comparator<Method> METHOD_ORDER =
       Comparator.comparing(Method::getName)
-          .thenComparing(m -> Arrays.toString(m.getParameterTypes()));
+          .thenComparing(m -> Arrays.toString(m.getParameterTypes()))
+          .thenComparing(m -> m.getDeclaringClass().getName());
 
   private static List<Method> methodsOf(Class<?> type) {
     Set<Method> all = new LinkedHashSet<>(List.of(type.getDeclaredMethods()));
@@ -64,9 +66,7 @@ public final class ReflectiveServiceReader {
       all.addAll(List.of(type.getMethods()));
     }
     all.removeIf(m -> m.isSynthetic() || m.isBridge());
-    return all.stream()
-        .sorted(METHOD_ORDER.thenComparing(m -> m.getDeclaringClass().getName()))
-        .toList();
+    return all.stream().sorted(METHOD_ORDER).toList();
   }
 
   /** Returns the description of one method on its own, as the type declaring it sees it. */
