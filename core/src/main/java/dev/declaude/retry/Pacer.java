@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>The server is not trusted.</b> A wait a response asks for beyond {@code maxServerWait} (the
  * engine's bound, 2 minutes by default) is not credible and teaches the pacer nothing; no caller is
  * ever held longer than that bound, whatever the headers said. Pacing may only ever spare requests
- * that would have been refused; switched off ({@link #off}) the pacer never holds anyone.
+ * that would have been refused (but for the cold start, below); switched off ({@link #off}) the
+ * pacer never holds anyone.
  *
  * <p>A retry-after from a 5xx is not a pacing signal: it is advice for that request, while rate
  * limits are shared by every request of the organization.
