@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.declaude.ratelimit.RateLimitDomain;
 import dev.declaude.ratelimit.RateLimitState;
+import dev.declaude.retry.Attempt;
 import dev.declaude.retry.RetryBudget;
 import dev.declaude.retry.RetryEngine;
 import io.lettuce.core.RedisClient;
@@ -13,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +56,43 @@ final class Fleet implements AutoCloseable {
         .rateLimitStore(store)
         .budget(RetryBudget.unlimited())
         .build();
+  }
+
+  /** How one caller of a pod sends a call whose only attempt is {@code attempt}. */
+  interface PodCall {
+    void send(RetryEngine pod, Attempt<Boolean> attempt);
+  }
+
+  /**
+   * Starts {@code pods} new pods with {@code callers} threads each, each thread sending {@code
+   * calls} calls one after another through {@code call}; returns, once all are done, when each
+   * call's attempt started ({@link System#currentTimeMillis}), earliest first.
+   */
+  List<Long> attemptStarts(int pods, int callers, int calls, PodCall call) throws Exception {
+    ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
+    Attempt<Boolean> attempt = () -> starts.add(System.currentTimeMillis());
+    ExecutorService threads = Executors.newFixedThreadPool(pods * callers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int p = 0; p < pods; p++) {
+        RetryEngine pod = pod();
+        for (int c = 0; c < callers; c++) {
+          done.add(
+              threads.submit(
+                  () -> {
+                    for (int i = 0; i < calls; i++) {
+                      call.send(pod, attempt);
+                    }
+                  }));
+        }
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      threads.shutdown();
+    }
+    return starts.stream().sorted().toList();
   }
 
   /**

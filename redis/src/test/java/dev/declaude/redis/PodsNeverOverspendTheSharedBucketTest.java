@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.declaude.internal.ratelimit.BucketMirror;
-import dev.declaude.ratelimit.RateLimitDomain;
-import dev.declaude.retry.RetryBudget;
-import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,34 +24,22 @@ class PodsNeverOverspendTheSharedBucketTest {
   private static final long LEFT = 5;
 
   private final RedisServer redis = RedisServer.start();
-  private final List<RedisRateLimitStore> stores = new ArrayList<>();
+  private final Fleet fleet = new Fleet(redis, "overspend-test");
 
   @AfterEach
   void stop() throws Exception {
-    stores.forEach(RedisRateLimitStore::close);
+    fleet.close();
     redis.close();
-  }
-
-  /**
-   * Returns a pod's store, connected, and waited for as long as it takes: a pod that has not
-   * reached Redis, or gave up waiting for it on a busy machine, paces on its own, and this test is
-   * about pods that share.
-   */
-  private RedisRateLimitStore store() {
-    RedisRateLimitStore store = RedisRateLimitStore.create(redis.uri(), Duration.ofSeconds(30));
-    stores.add(store);
-    store.ping().toCompletableFuture().join();
-    return store;
   }
 
   @Test
   void callsNeverStartFasterThanTheSharedBucketRefills() throws Exception {
-    RateLimitDomain domain = RateLimitDomain.named("overspend-test");
     // Given the domain's mirror knows the bucket: 50 a second, 5 left now (by Redis's clock)
     long[] start = {0};
-    store()
+    fleet
+        .store()
         .update(
-            domain.id(),
+            fleet.domain.id(),
             BucketMirror.state("requests"),
             0,
             (m, now) -> {
@@ -71,34 +50,11 @@ class PodsNeverOverspendTheSharedBucketTest {
         .join();
 
     // When three pods' callers make their calls
-    ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
     RetryPolicy once = RetryPolicy.none();
-    ExecutorService threads = Executors.newFixedThreadPool(PODS * CALLERS);
-    List<Future<?>> done = new ArrayList<>();
-    for (int p = 0; p < PODS; p++) {
-      RetryEngine pod =
-          RetryEngine.builder()
-              .rateLimitDomain(domain)
-              .rateLimitStore(store())
-              .budget(RetryBudget.unlimited())
-              .build();
-      for (int c = 0; c < CALLERS; c++) {
-        done.add(
-            threads.submit(
-                () -> {
-                  for (int i = 0; i < CALLS; i++) {
-                    pod.execute(once, () -> starts.add(System.currentTimeMillis()));
-                  }
-                }));
-      }
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    threads.shutdown();
+    List<Long> sorted =
+        fleet.attemptStarts(PODS, CALLERS, CALLS, (pod, attempt) -> pod.execute(once, attempt));
 
     // Then the k-th call started only once the bucket had room for k requests since the start
-    List<Long> sorted = starts.stream().sorted().toList();
     assertEquals(PODS * CALLERS * CALLS, sorted.size());
     double perMilli = PER_MINUTE / 60_000.0;
     for (int k = 1; k <= sorted.size(); k++) {

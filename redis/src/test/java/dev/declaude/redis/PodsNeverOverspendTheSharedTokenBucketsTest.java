@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.declaude.internal.ratelimit.TokenBuckets;
 import dev.declaude.internal.ratelimit.TokenReport;
 import dev.declaude.ratelimit.RateLimitDomain;
-import dev.declaude.retry.RetryEngine;
 import dev.declaude.retry.RetryPolicy;
 import dev.declaude.retry.TokenCost;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,30 +71,13 @@ class PodsNeverOverspendTheSharedTokenBucketsTest {
         .join();
 
     // When three pods' callers send their requests, each reserving 1,000 input tokens
-    ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
     RetryPolicy once = RetryPolicy.none();
     TokenCost cost = TokenCost.of(TOKENS, 0);
-    ExecutorService threads = Executors.newFixedThreadPool(PODS * CALLERS);
-    List<Future<?>> done = new ArrayList<>();
-    for (int p = 0; p < PODS; p++) {
-      RetryEngine pod = fleet.pod();
-      for (int c = 0; c < CALLERS; c++) {
-        done.add(
-            threads.submit(
-                () -> {
-                  for (int i = 0; i < CALLS; i++) {
-                    pod.execute(once, cost, null, () -> starts.add(System.currentTimeMillis()));
-                  }
-                }));
-      }
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    threads.shutdown();
+    List<Long> sorted =
+        fleet.attemptStarts(
+            PODS, CALLERS, CALLS, (pod, attempt) -> pod.execute(once, cost, null, attempt));
 
     // Then the k-th request started only once the bucket had room for k of them since the start
-    List<Long> sorted = starts.stream().sorted().toList();
     assertEquals(PODS * CALLERS * CALLS, sorted.size());
     double perMilli = PER_MINUTE / 60_000.0;
     for (int k = 1; k <= sorted.size(); k++) {
