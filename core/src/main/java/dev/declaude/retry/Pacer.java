@@ -120,11 +120,8 @@ final class Pacer {
   /** The store's copies of the token buckets as last seen, on this process's clock; replaced. */
   private TokenBuckets tokens = new TokenBuckets();
 
-  /** The reservations of this process's requests in flight, and their tokens. */
+  /** The reservations of this process's requests in flight. */
   private final Set<Reservation> flying = Collections.newSetFromMap(new IdentityHashMap<>());
-
-  private long inFlightInput;
-  private long inFlightOutput;
 
   private final Deque<PacingHold> held = new ArrayDeque<>();
   private long openAt = NEVER;
@@ -419,8 +416,6 @@ final class Pacer {
         TokenBuckets after = spent == null ? tokens : spent.value();
         reservation.taken(now, after, spent == null ? now : now + spent.offset());
         flying.add(reservation);
-        inFlightInput += in;
-        inFlightOutput += out;
         return true;
       }
     }
@@ -695,8 +690,6 @@ final class Pacer {
       if (reservation.taken()) {
         reservation.settled();
         flying.remove(reservation);
-        inFlightInput -= reservation.cost().inputTokens();
-        inFlightOutput -= reservation.cost().outputTokens();
       }
     }
     TokenCost kept = refused ? TokenCost.NONE : spent == null ? reservation.cost() : spent;
@@ -721,11 +714,13 @@ final class Pacer {
     if (!learns && ((backIn == 0 && backOut == 0) || !reservation.marked())) {
       return;
     }
-    long others;
-    long othersOut;
+    long others = 0;
+    long othersOut = 0;
     synchronized (this) {
-      others = inFlightInput;
-      othersOut = inFlightOutput;
+      for (Reservation r : flying) {
+        others += r.cost().inputTokens();
+        othersOut += r.cost().outputTokens();
+      }
     }
     TokenReport report =
         new TokenReport(
