@@ -5,22 +5,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The end of a retry wait that may come early: a backoff after a server error, which the engine
- * ends sooner once another attempt of the same client has succeeded (the server is healthy again).
- * Handed to {@link Sleeper#sleepUntil}; it only ever moves earlier, and never before the server's
- * {@code retry-after} for the failed request.
+ * ends sooner once another attempt of the same client has succeeded (the server is healthy again),
+ * or, during an outage, to probe whether the server is back. Handed to {@link Sleeper#sleepUntil};
+ * it only ever moves earlier, and never before the server's {@code retry-after} for the failed
+ * request.
  *
  * <p>Thread-safe: the waiting thread reads it while a succeeding thread moves it.
  */
 public final class Alarm {
   private final Duration planned;
   private final long earliest;
+  private final long plannedDue;
   private long due;
   private boolean moved;
+  private boolean probed;
   private Runnable onMoved = () -> {};
 
   Alarm(long startMillis, long plannedMillis, long leastMillis) {
     this.planned = Duration.ofMillis(plannedMillis);
     this.due = startMillis + plannedMillis;
+    this.plannedDue = due;
     this.earliest = startMillis + Math.min(leastMillis, plannedMillis);
   }
 
@@ -69,11 +73,30 @@ public final class Alarm {
     this.onMoved = hook;
   }
 
+  /** Returns when the wait was planned to end, before any early end. */
+  long plannedDueMillis() {
+    return plannedDue;
+  }
+
+  /** Returns whether the wait was moved earlier to probe whether the server is back. */
+  synchronized boolean probed() {
+    return probed;
+  }
+
   /**
    * Moves the end to {@code millis} if that is earlier, but not before the least wait; returns
    * whether it moved.
    */
   boolean moveTo(long millis) {
+    return move(millis, false);
+  }
+
+  /** As {@link #moveTo}, for a probe of a server that may still be down. */
+  boolean probeAt(long millis) {
+    return move(millis, true);
+  }
+
+  private boolean move(long millis, boolean probe) {
     Runnable hook;
     synchronized (this) {
       long target = Math.max(millis, earliest);
@@ -82,6 +105,7 @@ public final class Alarm {
       }
       due = target;
       moved = true;
+      probed = probe;
       notifyAll();
       hook = onMoved;
     }

@@ -25,6 +25,12 @@ import java.util.function.LongSupplier;
  * judged as the board says: after an outage, or while the server is healthy, but not while it is
  * shedding load.
  *
+ * <p>During an outage, each failure to serve sends the backoff that ends first out early, as a
+ * probe, so that the domain finds the server back within a small share of the time it was away (see
+ * {@link RecoveryBoard}); it goes by the same message, and its waiter hears it was a probe. A probe
+ * that fails sends its call back to the rest of its backoff, counting no attempt (see {@link
+ * RetryCall}).
+ *
  * <p>Waits the server asked for ({@code retry-after}) are never cut below what it asked.
  *
  * <p>Thread-safe.
@@ -106,14 +112,28 @@ final class Recovery {
 
   /**
    * Records a failed attempt; only the server failing to serve (5xx, 529, timeouts, broken
-   * connections) counts.
+   * connections) counts. During an outage it may send a waiting backoff out early as a probe.
    */
   void failed(ErrorKind kind) {
-    if (kind.isWithin(ErrorKind.SERVER)
+    if (!(kind.isWithin(ErrorKind.SERVER)
         || kind == ErrorKind.TIMEOUT
-        || kind == ErrorKind.CONNECTION) {
-      domain.later(RecoveryBoard.STATE, (board, storeNow) -> board.afterFailure(), done -> {});
+        || kind == ErrorKind.CONNECTION)) {
+      return;
     }
+    RecoveryBoard.Slot[] probe = {null};
+    domain.later(
+        RecoveryBoard.STATE,
+        clock.getAsLong(),
+        (board, storeNow) -> {
+          RecoveryBoard.Failure failure = board.afterFailure(storeNow);
+          probe[0] = failure.probe();
+          return failure.board();
+        },
+        done -> {
+          if (probe[0] != null) {
+            domain.publish(RecoveryBoard.probeMessage(probe[0]));
+          }
+        });
   }
 
   /**
@@ -138,18 +158,27 @@ final class Recovery {
         });
   }
 
-  /** Ends the waits of this process that a release message names, at their slots on this clock. */
+  /**
+   * Ends the waits of this process that a release or probe message names, at their slots on this
+   * clock.
+   */
   private void released(String message, Long offset) {
+    boolean probe = RecoveryBoard.isProbe(message);
     for (RecoveryBoard.Slot slot : RecoveryBoard.parseRelease(message)) {
       Alarm alarm;
       synchronized (this) {
-        alarm = waiting.remove(slot.id());
-        if (alarm != null) {
+        // A probe that fails waits again under a new id: the board keeps this one until it is done.
+        alarm = probe ? waiting.get(slot.id()) : waiting.remove(slot.id());
+        if (alarm != null && !probe) {
           ids.remove(alarm);
         }
       }
       if (alarm != null) {
-        alarm.moveTo(slot.at() - offset);
+        if (probe) {
+          alarm.probeAt(slot.at() - offset);
+        } else {
+          alarm.moveTo(slot.at() - offset);
+        }
       }
     }
   }

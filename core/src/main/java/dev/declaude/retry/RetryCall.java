@@ -37,6 +37,14 @@ final class RetryCall {
   private int choice;
   private int attemptsOnChoice;
 
+  /** Attempts that were probes of an outage and failed: they count against no limit. */
+  private int freeProbes;
+
+  /** When the backoff this attempt's probe cut short was to end; {@link #NO_PROBE} if none. */
+  private long probedBackoffEnd = NO_PROBE;
+
+  private static final long NO_PROBE = Long.MIN_VALUE;
+
   RetryCall(EngineParts parts, RetryPolicy policy) {
     this(parts, policy, TokenCost.NONE, null, true);
   }
@@ -174,6 +182,11 @@ final class RetryCall {
       parts.pacer().answered();
     }
     parts.recovery().failed(failure.kind());
+    long probed = probedBackoffEnd;
+    probedBackoffEnd = NO_PROBE;
+    if (probed != NO_PROBE && stillDown(failure)) {
+      return resumeAfterProbe(failure, probed);
+    }
     if (movesOn(failure)) {
       return moveOn(failure);
     }
@@ -186,13 +199,53 @@ final class RetryCall {
       ExceptionAccess.get().addNote(failure, serverWaitNote(asked.get()));
       throw stop(GiveUpReason.SERVER_WAIT_TOO_LONG, null, null);
     }
-    Wait wait = Wait.plan(policy, attempts, failure, parts.random());
+    Wait wait = Wait.plan(policy, attempts - freeProbes, failure, parts.random());
     long now = parts.time().millis();
     if (wait.millis() > deadline - now) {
       throw stop(GiveUpReason.DEADLINE, null, null);
     }
     if (!parts.budget().tryRetry(now)) {
       throw budgetSpent(failure);
+    }
+    parts
+        .notifier()
+        .retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
+    return wait;
+  }
+
+  /**
+   * Whether a probe's {@code failure} only says the server is still down: a failure to serve that
+   * the policy would retry anyway.
+   */
+  private boolean stillDown(ClaudeException failure) {
+    return failure.kind().isWithin(ErrorKind.SERVER)
+        && !(failure instanceof StreamInterruptedException)
+        && policy.retriesKind(failure.kind())
+        && !RetrySignals.serverForbidsRetry(failure);
+  }
+
+  /**
+   * Sends the call back to the rest of the backoff its failed probe cut short, ending at {@code
+   * backoffEnd} (or later, if the server now asks for more): the probe was the domain's look at a
+   * server that may be back, sent on this call's behalf, so it counts against neither the call's
+   * attempts nor the retry budget, whose retry this still is.
+   */
+  private Wait resumeAfterProbe(ClaudeException failure, long backoffEnd) {
+    freeProbes++;
+    attemptsOnChoice--;
+    long now = parts.time().millis();
+    long asked = RetrySignals.retryAfter(failure).map(Duration::toMillis).orElse(0L);
+    if (asked > maxServerWait.toMillis()) {
+      ExceptionAccess.get().addNote(failure, serverWaitNote(Duration.ofMillis(asked)));
+      throw stop(GiveUpReason.SERVER_WAIT_TOO_LONG, null, null);
+    }
+    long rest = Math.max(0, backoffEnd - now);
+    Wait wait =
+        asked > rest
+            ? new Wait(asked, WaitSource.RETRY_AFTER, asked)
+            : new Wait(rest, WaitSource.BACKOFF, asked);
+    if (wait.millis() > deadline - now) {
+      throw stop(GiveUpReason.DEADLINE, null, null);
     }
     parts
         .notifier()
@@ -266,12 +319,17 @@ final class RetryCall {
 
   /**
    * Tells listeners when a backoff set at {@code startMillis} was ended early by the recovery
-   * signal.
+   * signal: the server is back, or this call probes whether it is.
    */
   void endedEarly(Alarm alarm, long startMillis) {
+    if (alarm.probed()) {
+      probedBackoffEnd = alarm.plannedDueMillis();
+    }
     if (alarm.movedEarlier()) {
       long waited = parts.time().millis() - startMillis;
-      parts.notifier().earlyRetry(event(attempts + 1, waited, WaitSource.RECOVERY, last()));
+      parts
+          .notifier()
+          .earlyRetry(event(attempts + 1, waited, WaitSource.RECOVERY, last()), alarm.probed());
     }
   }
 

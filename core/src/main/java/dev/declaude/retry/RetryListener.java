@@ -17,8 +17,10 @@ public interface RetryListener {
   default void onRetry(RetryEvent event) {}
 
   /**
-   * Called when a backoff after a server error ended early because the server is back; {@code
-   * event.delay()} is the time actually waited, {@code event.source()} is {@code RECOVERY}.
+   * Called when a backoff after a server error ended early because the server is back, or because
+   * this call was sent to probe whether it is during an outage (one retry of the domain at a time,
+   * see {@link WaitSource#RECOVERY}); {@code event.delay()} is the time actually waited, {@code
+   * event.source()} is {@code RECOVERY}.
    */
   default void onEarlyRetry(RetryEvent event) {}
 

@@ -49,8 +49,11 @@ final class RetryNotifier {
     each(l -> l.onRetry(e));
   }
 
-  void earlyRetry(RetryEvent e) {
-    LOG.debug("Claude call retried early after {} ms: the server is back", e.delay().toMillis());
+  void earlyRetry(RetryEvent e, boolean probe) {
+    LOG.debug(
+        "Claude call retried early after {} ms: {}",
+        e.delay().toMillis(),
+        probe ? "probing whether the server is back" : "the server is back");
     each(l -> l.onEarlyRetry(e));
   }
 

@@ -11,6 +11,7 @@ import dev.declaude.annotation.Jitter;
 import dev.declaude.error.ClaudeException;
 import dev.declaude.error.FailedResponse;
 import dev.declaude.error.RateLimitException;
+import dev.declaude.internal.ratelimit.RecoveryBoard;
 import dev.declaude.response.RateLimit;
 import dev.declaude.response.RateLimits;
 import dev.declaude.response.ResponseMetadata;
@@ -250,5 +251,96 @@ class RecoveryTest {
     } finally {
       other.shutdownNow();
     }
+  }
+
+  /**
+   * An async attempt that fails with a 529 until {@code backAt}, then succeeds with {@code value}.
+   */
+  private Supplier<CompletableFuture<String>> downUntil(long backAt, String value, int[] sent) {
+    return () -> {
+      sent[0]++;
+      return time.millis() < backAt
+          ? CompletableFuture.failedFuture(Failures.overloaded(value))
+          : CompletableFuture.completedFuture(value);
+    };
+  }
+
+  /** Runs scheduled retries until {@code calls} are done, recording when each finished. */
+  private List<Long> runUntilDone(List<CompletableFuture<String>> calls) {
+    Long[] finished = new Long[calls.size()];
+    for (int i = 0; i < calls.size(); i++) {
+      int n = i;
+      calls.get(i).whenComplete((v, e) -> finished[n] = time.millis());
+    }
+    for (int step = 0; step < 10_000 && calls.stream().anyMatch(c -> !c.isDone()); step++) {
+      assertTrue(scheduler.runNext(), "calls left waiting on nothing");
+    }
+    return List.of(finished);
+  }
+
+  @Test
+  void afterAnOutageTheServerIsFoundBackWithinAProbeGapNotWhenABackoffHappensToEnd() {
+    // Given two calls caught by an outage that ends at 3,050 ms, whose backoffs (1 s, 2 s, 4 s)
+    // have them come back at 7,000 and 7,010 ms
+    int[] sent = {0};
+    CompletableFuture<String> a = engine.executeAsync(policy(SERVER), downUntil(3_050, "A", sent));
+    time.advance(10);
+    CompletableFuture<String> b = engine.executeAsync(policy(SERVER), downUntil(3_050, "B", sent));
+
+    // When the retries run
+    List<Long> finished = runUntilDone(List.of(a, b));
+
+    // Then one probe finds the server back within a probe gap, and the other call follows one
+    // spacing later
+    assertEquals("A", a.join());
+    assertEquals("B", b.join());
+    long latest = 3_050 + RecoveryBoard.PROBE_MIN_MILLIS + SPACING;
+    assertTrue(finished.stream().allMatch(t -> t <= latest), finished + " after " + latest);
+  }
+
+  @Test
+  void aProbeThatFindsTheServerStillDownCostsItsCallNoAttempt() {
+    // Given two calls of three attempts each, caught by an outage longer than their backoffs
+    RetryPolicy three =
+        RetryPolicy.builder()
+            .retryOn(SERVER)
+            .maxAttempts(3)
+            .jitter(Jitter.NONE)
+            .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 2)
+            .build();
+    int[] sent = {0};
+    CompletableFuture<String> a = engine.executeAsync(three, downUntil(100_000, "A", sent));
+    time.advance(10);
+    CompletableFuture<String> b = engine.executeAsync(three, downUntil(100_000, "B", sent));
+
+    // When they run out of attempts
+    List<Long> finished = runUntilDone(List.of(a, b));
+
+    // Then the fleet probed the server in between, but each call still made its third attempt
+    // when its own backoffs said (0, 1 s, 3 s), not sooner because of the probes
+    assertTrue(sent[0] > 6, "probes sent: " + (sent[0] - 6));
+    assertEquals(List.of(3_000L, 3_010L), finished);
+    assertTrue(a.isCompletedExceptionally());
+    assertTrue(b.isCompletedExceptionally());
+  }
+
+  @Test
+  void noProbeGoesWhileTheServerServesSomeCalls() {
+    // Given a server that answers some calls and fails others, and a call waiting a 1 s backoff
+    CompletableFuture<String> a =
+        engine.executeAsync(policy(SERVER), failingOnce(Failures.overloaded("a"), "A"));
+    engine.execute(policy(SERVER), () -> "ok");
+
+    // When more calls fail, long enough after the start to count as an outage were nothing served
+    time.advance(Recovery.OUTAGE_MILLIS - 500);
+    for (int i = 0; i < 3; i++) {
+      engine.executeAsync(
+          RetryPolicy.none(), () -> CompletableFuture.<String>failedFuture(Failures.server("x")));
+    }
+
+    // Then the backoff keeps its end: a success 500 ms ago says the server is busy, not down
+    scheduler.runNext();
+    assertEquals(1_000, time.millis());
+    assertEquals("A", a.join());
   }
 }

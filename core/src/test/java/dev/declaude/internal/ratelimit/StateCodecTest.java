@@ -59,17 +59,21 @@ class StateCodecTest {
     RateLimitState<RecoveryBoard> state = RecoveryBoard.STATE;
     RecoveryBoard board =
         RecoveryBoard.empty()
-            .afterFailure()
-            .afterFailure()
-            .withWaiter(new RecoveryBoard.Waiter("pod1-1", 5_000, 0), 0)
-            .withWaiter(new RecoveryBoard.Waiter("pod2-7", 6_000, 5_500), 0);
+            .afterFailure(0)
+            .board()
+            .afterFailure(0)
+            .board()
+            .withWaiter(new RecoveryBoard.Waiter("pod1-1", 50_000, 0), 0)
+            .withWaiter(new RecoveryBoard.Waiter("pod2-7", 60_000, 55_000), 0);
 
     RecoveryBoard back = state.decode(roundTrip(state, board));
 
     assertEquals(List.of("pod1-1", "pod2-7"), back.waitingIds());
+    // the outage's start survives: 32 s into it, the probe goes a 32nd of that later
+    assertEquals(new RecoveryBoard.Slot("pod1-1", 33_000), back.afterFailure(32_000).probe());
     RecoveryBoard.Success success = back.afterSuccess(2_000, 20);
     assertEquals(
-        List.of(new RecoveryBoard.Slot("pod1-1", 2_000), new RecoveryBoard.Slot("pod2-7", 5_500)),
+        List.of(new RecoveryBoard.Slot("pod1-1", 2_000), new RecoveryBoard.Slot("pod2-7", 55_000)),
         success.released());
   }
 
