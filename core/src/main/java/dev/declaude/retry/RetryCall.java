@@ -200,6 +200,11 @@ final class RetryCall {
       throw stop(GiveUpReason.SERVER_WAIT_TOO_LONG, null, null);
     }
     Wait wait = Wait.plan(policy, attempts - freeProbes, failure, parts.random());
+    long bound = maxServerWait.toMillis();
+    if (wait.source() == WaitSource.RETRY_AFTER && wait.millis() > bound) {
+      // A retry-after of exactly the bound is honoured, but its spread may not carry it past.
+      wait = new Wait(bound, WaitSource.RETRY_AFTER, bound);
+    }
     long now = parts.time().millis();
     if (wait.millis() > deadline - now) {
       throw stop(GiveUpReason.DEADLINE, null, null);

@@ -351,4 +351,17 @@ class RetryEngineTest {
     assertEquals(null, listener.retries.get(0).requestId());
     assertEquals(ErrorKind.CONNECTION, listener.retries.get(0).kind());
   }
+
+  @Test
+  void aRetryAfterOfExactlyMaxServerWaitIsNotSpreadPastIt() {
+    // Found by EveryServerHeaderIsSafeTest: retry-after 120 with the spread of a random near 1
+    // slept 120,999 ms against a bound of 120,000
+    RetryEngine engine = engine(FakeRandom.of(0.999));
+    ScriptedAttempt<String> attempt =
+        ScriptedAttempt.failingThen("ok", Failures.serverWithRetryAfter(engine.maxServerWait()));
+
+    assertEquals("ok", engine.execute(policy(Jitter.FULL, 2, ErrorKind.SERVER), attempt));
+
+    assertEquals(List.of(engine.maxServerWait().toMillis()), time.sleeps());
+  }
 }
