@@ -106,6 +106,12 @@ final class Pacer {
   private static final RateLimitState<BucketMirror> REQUESTS = BucketMirror.state("requests");
   private static final RateLimitState<TokenBuckets> TOKENS = TokenBuckets.state();
 
+  /**
+   * Requests of the fleet that a copy of a shared bucket must have room for, beyond half the
+   * bucket, before an attempt takes its share without waiting for the store.
+   */
+  static final int AMPLE_REQUESTS = 64;
+
   private final TimeSource time;
   private final long maxServerWaitMillis;
   private final boolean enabled;
@@ -375,6 +381,9 @@ final class Pacer {
     TokenCost cost = reservation.cost();
     long in = cost.inputTokens();
     long out = cost.outputTokens();
+    if (takenFromAmpleRoom(now, reservation, need, heldRelease)) {
+      return true;
+    }
     SharedDomain.Answer<TokenBuckets> spent = null;
     if (cost.isNone()) {
       synchronized (this) {
@@ -426,6 +435,60 @@ final class Pacer {
       settleTokens(back, null, false, TokenCost.NONE, now);
     }
     return false;
+  }
+
+  /**
+   * Takes the reservation's tokens and one request without waiting for a shared store, when this
+   * process's copies show far more room than the fleet could have spent since the store last
+   * answered (see {@link BucketMirror#hasAmpleRoom}); returns whether it did. The store takes them
+   * in the background. While a bucket is far from binding, a round trip to the store settles
+   * nothing, yet under a burst of retries several processes racing for the same state made each
+   * attempt wait tens of milliseconds for it; close to binding, every take is still agreed first.
+   */
+  private boolean takenFromAmpleRoom(
+      long now, Reservation reservation, double need, boolean heldRelease) {
+    if (!domain.isShared() || domain.isAway()) {
+      return false;
+    }
+    TokenCost cost = reservation.cost();
+    long in = cost.inputTokens();
+    long out = cost.outputTokens();
+    synchronized (this) {
+      boolean tokensAmple =
+          cost.isNone()
+              ? tokens.hasRoomForUnknownCost(now)
+              : tokens.hasAmpleRoom(now, in, out, AMPLE_REQUESTS);
+      if (!tokensAmple || !requests.hasAmpleRoom(now, need, AMPLE_REQUESTS)) {
+        return false;
+      }
+      if (!cost.isNone()) {
+        tokens = tokens.afterTake(now, in, out);
+      }
+      requests = requests.afterTake(now, 1, heldRelease, sender);
+      reservation.taken(now, tokens, now);
+      flying.add(reservation);
+    }
+    if (!cost.isNone()) {
+      domain.later(
+          TOKENS,
+          now,
+          (b, storeNow) -> b.afterTake(storeNow, in, out),
+          answer -> {
+            synchronized (this) {
+              learnedTokens(answer.value().shifted(-answer.offset()));
+            }
+          });
+    }
+    domain.later(
+        REQUESTS,
+        now,
+        (mirror, storeNow) -> mirror.afterTake(storeNow, 1, heldRelease, sender),
+        answer -> {
+          synchronized (this) {
+            requests = answer.value().shifted(-answer.offset());
+          }
+        });
+    return true;
   }
 
   /**

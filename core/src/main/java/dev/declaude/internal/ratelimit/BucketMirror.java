@@ -161,6 +161,15 @@ public final class BucketMirror {
   }
 
   /**
+   * Returns whether the copy holds {@code need} at {@code t} with half the bucket, and at least
+   * {@code floor}, to spare: room no other client of the domain can have spent since the copy was
+   * read, short of a burst that size. A mirror that knows nothing has none to spare.
+   */
+  public boolean hasAmpleRoom(long t, double need, double floor) {
+    return known && levelAt(t) - need >= Math.max(capacity / 2, floor);
+  }
+
+  /**
    * Returns a copy that client {@code sender} took {@code amount} from at {@code t}; {@code
    * heldRelease} notes that the pacer had held the caller for room (the next report tells whether
    * it waited too long).

@@ -101,6 +101,14 @@ public final class SharedDomain {
     this.patienceMillis = Math.max(1_000, 10 * waitMillis);
   }
 
+  /**
+   * Returns whether the domain's state is kept in a store other processes share (even while that
+   * store is away), not in this process alone.
+   */
+  public boolean isShared() {
+    return fallible;
+  }
+
   /** Returns the domain's id. */
   public String id() {
     return domain;

@@ -176,6 +176,27 @@ public final class TokenBuckets {
   }
 
   /**
+   * Returns whether some bucket is known and every known bucket the request draws on holds what it
+   * needs at {@code t} with half the bucket, and at least {@code requests} times the need, to spare
+   * (see {@link BucketMirror#hasAmpleRoom}).
+   */
+  public boolean hasAmpleRoom(long t, long input, long output, long requests) {
+    if (!known()) {
+      return false;
+    }
+    long[] needs = needs(input, output);
+    for (Kind k : KINDS) {
+      long need = needs[k.ordinal()];
+      if (need > 0
+          && known(k)
+          && levelAt(k, t) - need < Math.max(limit(k) / 2.0, (double) requests * need)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns whether every known bucket holds {@value #UNKNOWN_COST} tokens at {@code t}: the room
    * asked of a request that says nothing of its tokens (it takes none).
    */

@@ -201,4 +201,20 @@ class TokenBucketsTest {
     assertThrows(IllegalArgumentException.class, () -> state.decode("t1 1 2"));
     assertThrows(IllegalArgumentException.class, () -> state.decode("t1 x 0 0 0 0 0 0 0 0"));
   }
+
+  @Test
+  void roomIsAmpleWithHalfTheLimitAndTheFleetsShareToSpareInEveryBucketTheRequestDrawsOn() {
+    TokenReport first =
+        new TokenReport(family(50_000), null, null, 0, 0, 0, 0, NO_MARKS, 0, false, 0, 0);
+    // 49,500 at least, refilled to 60,000 ten seconds later
+    TokenBuckets b = new TokenBuckets().afterReport(0, first);
+
+    // 30,000 of 60,000 to spare, and 64 requests of this size
+    assertTrue(b.hasAmpleRoom(20_000, 400, 0, 64));
+    assertFalse(b.hasAmpleRoom(20_000, 30_001, 0, 64));
+    assertFalse(b.hasAmpleRoom(20_000, 1_000, 0, 64));
+    // output draws on no known bucket here
+    assertTrue(b.hasAmpleRoom(20_000, 400, 1_000_000, 64));
+    assertFalse(new TokenBuckets().hasAmpleRoom(0, 1, 1, 64));
+  }
 }
