@@ -3,10 +3,12 @@ package dev.declaude.bench;
 import dev.declaude.ratelimit.RateLimitStore;
 import dev.declaude.redis.RedisRateLimitStore;
 import dev.declaude.testkit.ClaudeSimulator;
+import dev.declaude.testkit.Fault;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,9 @@ public final class FleetPod {
   private static final int WARM_CALLS = 1_000;
   private static final double WARM_RATE = 250;
   private static final int WARM_BURST = 10;
+
+  /** Long enough for the recovery board to call it an outage and probe it. */
+  private static final Duration WARM_OUTAGE = Duration.ofMillis(1_500);
 
   private FleetPod() {}
 
@@ -51,6 +56,10 @@ public final class FleetPod {
             ClaudeSimulator.builder().rateLimit(WARM_RATE, WARM_BURST).build().start();
         LoadClient warmClient = open(kind, warm.baseUrl(), warm.apiKey(), store)) {
       run(warmClient, threads, 0, 1, WARM_CALLS, null);
+      // And through an outage, so that the recovery paths (probes, releases, the board with its
+      // waiters) are compiled too: else the measured recovery is four JVMs compiling them at once.
+      warm.outage(WARM_OUTAGE, Fault.overloaded());
+      run(warmClient, threads, 0, 1, 4 * threads, null);
     }
     try (LoadClient client = open(kind, args[1], args[2], store)) {
       out.println("ready");
