@@ -419,6 +419,9 @@ public final class ClaudeClientBuilder {
             .callTimeout(config.callTimeout())
             // Retries are the retry engine's: OkHttp's silent re-send would hide attempts from it.
             .retryOnConnectionFailure(false)
+            // The API never redirects; a redirect would carry the API key to wherever it points.
+            .followRedirects(false)
+            .followSslRedirects(false)
             .build();
     return new OkHttpTransport(
         http,

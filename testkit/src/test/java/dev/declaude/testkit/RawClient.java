@@ -16,8 +16,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * A plain OkHttp client for raw tests: no retries of its own, so every request reaches the
- * simulator once.
+ * A plain OkHttp client for raw tests: no retries of its own (nor OkHttp's: one-shot bodies), so
+ * every request reaches the simulator once.
  */
 final class RawClient {
   static final String MODEL = "claude-sonnet-4-6";
@@ -78,12 +78,40 @@ final class RawClient {
 
   /** Posts {@code body} to {@code path} with exactly {@code headers}. */
   Answer post(String path, String body, Map<String, String> headers) throws IOException {
-    Request.Builder request =
-        new Request.Builder().url(sim.baseUrl() + path).post(RequestBody.create(body, JSON));
+    Request.Builder request = new Request.Builder().url(sim.baseUrl() + path).post(oneShot(body));
     headers.forEach(request::addHeader);
     try (Response response = http.newCall(request.build()).execute()) {
       return new Answer(response.code(), response.headers(), response.body().string());
     }
+  }
+
+  /**
+   * Returns {@code body} as a body OkHttp sends once only: else it re-sends a request on its own
+   * after a 503 with {@code Retry-After: 0}, and the test reads the second answer.
+   */
+  private static RequestBody oneShot(String body) {
+    RequestBody bytes = RequestBody.create(body, JSON);
+    return new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return bytes.contentType();
+      }
+
+      @Override
+      public long contentLength() throws IOException {
+        return bytes.contentLength();
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(okio.BufferedSink sink) throws IOException {
+        bytes.writeTo(sink);
+      }
+    };
   }
 
   /**

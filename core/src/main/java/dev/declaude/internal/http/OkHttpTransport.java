@@ -25,7 +25,6 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,7 +257,7 @@ public final class OkHttpTransport implements Transport {
             .header("content-type", "application/json")
             .header("accept", "application/json")
             .header("user-agent", userAgent)
-            .post(RequestBody.create(toJson(body), JSON));
+            .post(new OneShotBody(toJson(body), JSON));
     options.headers().forEach(request::header);
     apiKey.addTo(request);
     Call call = http.newCall(request.build());
