@@ -27,7 +27,8 @@ final class DomainParts {
   private DomainParts(RateLimitStore store, RateLimitDomain domain, TimeSource time) {
     this.shared = new SharedDomain(domain.id(), store, time::millis);
     this.pacer = Pacer.shared(time, shared);
-    this.recovery = new Recovery(shared, time::millis);
+    // The retries a release sends should find the limits another process learned: read them now.
+    this.recovery = new Recovery(shared, time::millis, pacer::refreshUnknownCopies);
   }
 
   /**

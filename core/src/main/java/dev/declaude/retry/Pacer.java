@@ -492,6 +492,48 @@ final class Pacer {
   }
 
   /**
+   * Reads the shared store's copies of the buckets this process knows nothing of yet, in the
+   * background. Called when the server comes back from an outage: the retries that a release sends
+   * at once would otherwise each wait for the store to learn the limits another process learned
+   * from the first answer, in the burst where the store is busiest.
+   */
+  void refreshUnknownCopies() {
+    if (!enabled || !domain.isShared() || domain.isAway()) {
+      return;
+    }
+    boolean requestsUnknown;
+    boolean tokensUnknown;
+    synchronized (this) {
+      requestsUnknown = !requests.known();
+      tokensUnknown = !tokens.known();
+    }
+    if (requestsUnknown) {
+      domain.later(
+          REQUESTS,
+          (mirror, storeNow) -> mirror,
+          answer -> {
+            synchronized (this) {
+              if (!requests.known()) {
+                requests = answer.value().shifted(-answer.offset());
+              }
+            }
+          });
+    }
+    if (tokensUnknown) {
+      domain.later(
+          TOKENS,
+          (buckets, storeNow) -> buckets,
+          answer -> {
+            synchronized (this) {
+              if (!tokens.known()) {
+                learnedTokens(answer.value().shifted(-answer.offset()));
+              }
+            }
+          });
+    }
+  }
+
+  /**
    * Returns {@code null} when a caller arriving at {@code nowMillis} may go now, else queues and
    * returns its hold (or {@link #REFUSED}); {@code mustWait} queues it even when the copy shows
    * room, because the store just said there is none.

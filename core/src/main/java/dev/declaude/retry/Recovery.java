@@ -63,9 +63,20 @@ final class Recovery {
   /** Held here: stores hold their listeners weakly. */
   private final BiConsumer<String, Long> listener = this::released;
 
+  /** Told of every release: the server is back. */
+  private final Runnable onRelease;
+
   Recovery(SharedDomain domain, LongSupplier clock) {
+    this(domain, clock, () -> {});
+  }
+
+  /**
+   * As {@link #Recovery(SharedDomain, LongSupplier)}, running {@code onRelease} on each release.
+   */
+  Recovery(SharedDomain domain, LongSupplier clock, Runnable onRelease) {
     this.domain = domain;
     this.clock = clock;
+    this.onRelease = onRelease;
     domain.subscribe(listener);
   }
 
@@ -164,6 +175,9 @@ final class Recovery {
    */
   private void released(String message, Long offset) {
     boolean probe = RecoveryBoard.isProbe(message);
+    if (!probe && !RecoveryBoard.parseRelease(message).isEmpty()) {
+      onRelease.run();
+    }
     for (RecoveryBoard.Slot slot : RecoveryBoard.parseRelease(message)) {
       Alarm alarm;
       synchronized (this) {
