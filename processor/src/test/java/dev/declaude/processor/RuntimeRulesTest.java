@@ -47,11 +47,20 @@ class RuntimeRulesTest {
     return violations.stream().map(Violation::render).collect(Collectors.toList());
   }
 
+  /**
+   * One compilation per case, two checks: reflection reports the processor's rules with its
+   * messages, and {@code create()} rejects the interface with the rule ids and methods.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("bad")
-  void reflectionReportsTheSameRulesAsTheProcessor(Case c) throws Exception {
+  void eachBrokenInterfaceIsReportedAsTheProcessorDoesAndRejectedByCreate(Case c) throws Exception {
     Class<?> bot = load(c.source(), "-parameters");
 
+    reflectionReportsTheSameRulesAsTheProcessor(c, bot);
+    createRejectsEachBrokenInterfaceWithTheRuleIdsAndMethods(c, bot);
+  }
+
+  private static void reflectionReportsTheSameRulesAsTheProcessor(Case c, Class<?> bot) {
     List<Violation> found =
         RuleSet.standard().check(ReflectiveServiceReader.describe(bot), RuleCases.TODAY);
 
@@ -62,10 +71,8 @@ class RuntimeRulesTest {
     assertEquals(expected, rendered(found));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("bad")
-  void createRejectsEachBrokenInterfaceWithTheRuleIdsAndMethods(Case c) throws Exception {
-    Class<?> bot = load(c.source(), "-parameters");
+  private static void createRejectsEachBrokenInterfaceWithTheRuleIdsAndMethods(
+      Case c, Class<?> bot) {
     List<String> errors =
         c.expected().stream()
             .filter(e -> e.rule().severity() == dev.declaude.internal.rules.Severity.ERROR)
