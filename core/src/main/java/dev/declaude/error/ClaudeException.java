@@ -62,6 +62,8 @@ public class ClaudeException extends RuntimeException {
 
   /**
    * Returns how many attempts the call made before failing with this exception; 1 when not retried.
+   * Every request sent counts, including probes of an outage sent on the call's behalf, which count
+   * against no {@code maxAttempts} (see {@code WaitSource.RECOVERY}): this can exceed it.
    */
   public int attempts() {
     return attempts;

@@ -175,10 +175,11 @@ final class Recovery {
    */
   private void released(String message, Long offset) {
     boolean probe = RecoveryBoard.isProbe(message);
-    if (!probe && !RecoveryBoard.parseRelease(message).isEmpty()) {
+    List<RecoveryBoard.Slot> slots = RecoveryBoard.parseRelease(message);
+    if (!probe && !slots.isEmpty()) {
       onRelease.run();
     }
-    for (RecoveryBoard.Slot slot : RecoveryBoard.parseRelease(message)) {
+    for (RecoveryBoard.Slot slot : slots) {
       Alarm alarm;
       synchronized (this) {
         // A probe that fails waits again under a new id: the board keeps this one until it is done.
