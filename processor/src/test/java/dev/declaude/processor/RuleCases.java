@@ -604,7 +604,21 @@ final class RuleCases {
                 ""),
             Rule.RETRY_STACKED,
             "@Retryable (org.springframework.retry.annotation.Retryable) and @RetryOn on the type both retry greet; stacked retries multiply the attempts, so keep only one of them",
-            "^@org.springframework.retry.annotation.Retryable"));
+            "^@org.springframework.retry.annotation.Retryable"),
+        bad(
+            "stacked retries, Spring 7",
+            String.join(
+                "\n",
+                "@RetryOn(RATE_LIMIT)",
+                "interface Bot {",
+                "  @org.springframework.resilience.annotation.Retryable",
+                "  @ClaudePrompt(\"Hello {name}\")",
+                "  String greet(String name);",
+                "}",
+                ""),
+            Rule.RETRY_STACKED,
+            "@Retryable (org.springframework.resilience.annotation.Retryable) and @RetryOn on the type both retry greet; stacked retries multiply the attempts, so keep only one of them",
+            "^@org.springframework.resilience.annotation.Retryable"));
   }
 
   /**

@@ -8,7 +8,7 @@ import javax.tools.JavaFileObject;
 /**
  * Stand-ins, compiled beside each test source, for types the rules recognise by qualified name but
  * that are not on this module's class path (yet): the full response type, the conversation, and
- * another library's retry annotation.
+ * other libraries' retry annotations.
  */
 final class Sources {
   private Sources() {}
@@ -21,6 +21,12 @@ final class Sources {
     {
       "org.springframework.retry.annotation.Retryable",
       "package org.springframework.retry.annotation;"
+          + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+          + " public @interface Retryable {}"
+    },
+    {
+      "org.springframework.resilience.annotation.Retryable",
+      "package org.springframework.resilience.annotation;"
           + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
           + " public @interface Retryable {}"
     },

@@ -13,18 +13,18 @@ import org.slf4j.LoggerFactory;
  * would retry a {@code @ClaudePrompt} method that {@code @RetryOn} (on it or its interface) already
  * retries: two loops multiply the attempts (3 × 3 = 9 requests for one call).
  *
- * <p>{@code ClaudeClient.create()} already warns, under the same rule id, of Spring Retry's,
- * Resilience4j's and MicroProfile's annotations on the method itself. This check adds what is
- * Spring's and what create() does not look at, so that each case is one line: Spring Framework 7's
- * own {@code @Retryable} on the method, and any of these annotations on the interface, where they
- * apply to every method. Annotations are matched by name, so none of these libraries is needed.
+ * <p>{@code ClaudeClient.create()} already warns, under the same rule id, of Spring Retry's, Spring
+ * Framework 7's, Resilience4j's and MicroProfile's annotations on the method itself. This check
+ * adds what create() does not look at, so that each case is one line: any of these annotations on
+ * the interface, where they apply to every method. Annotations are matched by name, so none of
+ * these libraries is needed.
  */
 final class StackedRetryCheck {
   private static final Logger LOG = LoggerFactory.getLogger(StackedRetryCheck.class);
 
   /**
-   * Retry annotations whose loop would wrap a service bean's: those create() checks, and Spring's
-   * own.
+   * Retry annotations whose loop would wrap a service bean's: those create() checks on methods (the
+   * rule set's list, which is not exported to this module).
    */
   private static final Set<String> ON_TYPE =
       Set.of(
@@ -32,10 +32,6 @@ final class StackedRetryCheck {
           "org.springframework.resilience.annotation.Retryable",
           "io.github.resilience4j.retry.annotation.Retry",
           "org.eclipse.microprofile.faulttolerance.Retry");
-
-  /** Method annotations create() does not check. */
-  private static final Set<String> ON_METHOD =
-      Set.of("org.springframework.resilience.annotation.Retryable");
 
   private StackedRetryCheck() {}
 
@@ -46,29 +42,22 @@ final class StackedRetryCheck {
       if (!m.isAnnotationPresent(ClaudePrompt.class) || !retried) {
         continue;
       }
-      for (Annotation a : m.getDeclaredAnnotations()) {
-        if (ON_METHOD.contains(a.annotationType().getName())) {
-          log(service, m, a, "");
-        }
-      }
       for (Annotation a : service.getDeclaredAnnotations()) {
         if (ON_TYPE.contains(a.annotationType().getName())) {
-          log(service, m, a, " on the type");
+          log(service, m, a);
         }
       }
     }
   }
 
-  private static void log(Class<?> service, Method m, Annotation a, String where) {
-    String name = a.annotationType().getName();
+  private static void log(Class<?> service, Method m, Annotation a) {
     LOG.warn(
-        "{}.{}: [declaude:retry-stacked] @{} ({}){} and @RetryOn{} both retry {}; stacked retries multiply"
-            + " the attempts, so keep only one of them",
+        "{}.{}: [declaude:retry-stacked] @{} ({}) on the type and @RetryOn{} both retry {}; stacked"
+            + " retries multiply the attempts, so keep only one of them",
         service.getSimpleName(),
         m.getName(),
         a.annotationType().getSimpleName(),
-        name,
-        where,
+        a.annotationType().getName(),
         m.isAnnotationPresent(RetryOn.class) ? "" : " on the type",
         m.getName());
   }

@@ -113,7 +113,7 @@ class StackedRetryWarningTest {
 
     assertEquals(
         List.of(
-            "dev.declaude.spring.StackedRetryCheck - FrameworkRetryableOnMethod.hello:"
+            "dev.declaude.internal.service.ServiceRules - FrameworkRetryableOnMethod.hello:"
                 + " [declaude:retry-stacked] @Retryable (org.springframework.resilience.annotation.Retryable) and @RetryOn"
                 + " both retry hello; stacked retries multiply the attempts, so keep only one of them"),
         warnings(output));

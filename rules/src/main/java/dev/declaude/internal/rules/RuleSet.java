@@ -27,6 +27,8 @@ public final class RuleSet {
   public static final Set<String> FOREIGN_RETRY_ANNOTATIONS =
       Set.of(
           "org.springframework.retry.annotation.Retryable",
+          // Spring Framework 7's own, which Spring Boot 4 applications use without Spring Retry.
+          "org.springframework.resilience.annotation.Retryable",
           "io.github.resilience4j.retry.annotation.Retry",
           "org.eclipse.microprofile.faulttolerance.Retry");
 
