@@ -2,12 +2,14 @@ package dev.declaude.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.declaude.internal.rules.Severity;
 import dev.declaude.processor.RuleCases.Case;
 import dev.declaude.processor.RuleCases.Expected;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -26,17 +28,59 @@ class ProcessorRulesTest {
   }
 
   static Compilation compile(JavaFileObject source) {
+    return compile(List.of(source));
+  }
+
+  static Compilation compile(List<JavaFileObject> sources) {
     return javac()
         .withProcessors(new DeclaudeProcessor())
-        .withOptions("-Adeclaude.today=" + RuleCases.TODAY, "-parameters")
-        .compile(Sources.withStubs(source));
+        .withOptions(
+            "-Adeclaude.today=" + RuleCases.TODAY,
+            "-parameters",
+            // every case's diagnostics, however many cases share the run
+            "-Xmaxerrs",
+            "100000",
+            "-Xmaxwarns",
+            "100000")
+        .compile(Sources.withStubs(sources));
+  }
+
+  /**
+   * Every bad case, each {@code Bot} in a package of its own ({@code test.c0}, {@code test.c1},
+   * ...), compiled with the processor in one run: javac's start, not the rules, is what takes the
+   * time. Positions stay those of the case's own source: only its first line, the package, differs.
+   */
+  private static final class AllBad {
+    static final List<Case> CASES = RuleCases.bad();
+    static final List<JavaFileObject> SOURCES = new ArrayList<>();
+
+    static {
+      for (int i = 0; i < CASES.size(); i++) {
+        String pkg = "test.c" + i;
+        String source = CASES.get(i).source().replaceFirst("package test;", "package " + pkg + ";");
+        SOURCES.add(JavaFileObjects.forSourceString(pkg + ".Bot", source));
+      }
+    }
+
+    static final Compilation COMPILATION = compile(SOURCES);
+
+    static JavaFileObject source(Case c) {
+      return SOURCES.get(CASES.indexOf(c));
+    }
+  }
+
+  private static long count(Compilation compilation, Diagnostic.Kind kind, JavaFileObject file) {
+    return compilation.diagnostics().stream()
+        .filter(d -> d.getKind() == kind)
+        .filter(d -> d.getSource() != null && d.getSource().toUri().equals(file.toUri()))
+        .count();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("bad")
   void badSourceIsReportedOnTheOffendingToken(Case c) {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Bot", c.source());
-    Compilation compilation = compile(source);
+    JavaFileObject source = AllBad.source(c);
+    Compilation compilation = AllBad.COMPILATION;
 
     if (System.getProperty("declaude.dump") != null) {
       for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
@@ -56,8 +100,11 @@ class ProcessorRulesTest {
       }
     }
     long errors = c.expected().stream().filter(e -> e.rule().severity() == Severity.ERROR).count();
-    assertThat(compilation).hadErrorCount((int) errors);
-    assertThat(compilation).hadWarningCount(c.expected().size() - (int) errors);
+    assertEquals(errors, count(compilation, Diagnostic.Kind.ERROR, source));
+    assertEquals(
+        c.expected().size() - errors,
+        count(compilation, Diagnostic.Kind.WARNING, source)
+            + count(compilation, Diagnostic.Kind.MANDATORY_WARNING, source));
     for (Expected e : c.expected()) {
       int[] at = position(c.source(), e.at());
       String message = e.rule().tag() + " " + e.message();
@@ -75,6 +122,17 @@ class ProcessorRulesTest {
             .atColumn(at[1]);
       }
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyDiagnosticOfTheBadCasesIsOnTheCasesOwnSource() {
+    // Counted per file above: a diagnostic on no source would escape every case's count.
+    assertEquals(
+        List.of(),
+        AllBad.COMPILATION.diagnostics().stream()
+            .filter(d -> d.getKind() != Diagnostic.Kind.NOTE && d.getSource() == null)
+            .map(d -> d.getMessage(null))
+            .toList());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -34,8 +34,12 @@ final class Sources {
 
   /** Returns {@code main} and the stand-ins for the types this class path lacks. */
   static List<JavaFileObject> withStubs(JavaFileObject main) {
-    List<JavaFileObject> all = new ArrayList<>();
-    all.add(main);
+    return withStubs(List.of(main));
+  }
+
+  /** Returns {@code sources} and the stand-ins for the types this class path lacks. */
+  static List<JavaFileObject> withStubs(List<JavaFileObject> sources) {
+    List<JavaFileObject> all = new ArrayList<>(sources);
     for (String[] stub : STUBS) {
       if (!onClassPath(stub[0])) {
         all.add(JavaFileObjects.forSourceString(stub[0], stub[1]));
