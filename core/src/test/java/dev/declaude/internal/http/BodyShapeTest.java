@@ -17,7 +17,6 @@ import dev.declaude.error.ServerException;
 import dev.declaude.transport.RequestOptions;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -138,7 +137,8 @@ class BodyShapeTest {
 
   @Test
   void aReadTimeoutIsATimeout() throws Exception {
-    api.server.enqueue(json(200, MockApi.OK_BODY).setHeadersDelay(2, TimeUnit.SECONDS));
+    // No answer at all, rather than a late one: the server's thread would hold its shutdown.
+    api.server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     try (ClaudeClient client =
         ClaudeClient.builder()
             .apiKey(MockApi.KEY)
@@ -155,7 +155,7 @@ class BodyShapeTest {
 
   @Test
   void aPerRequestTimeoutOverridesTheClientsAndIsATimeout() {
-    api.server.enqueue(json(200, MockApi.OK_BODY).setHeadersDelay(2, TimeUnit.SECONDS));
+    api.server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
     assertThrows(
         ClaudeTimeoutException.class,

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,9 @@ import org.springframework.context.annotation.Bean;
  * The whole application on a random port, called over HTTP, against its embedded simulator. Retries
  * wait on virtual time, so a scripted overload costs no real time.
  */
+// Its context sets the aspects' one process engine (DeclaudeAspects.useEngine): a test class that
+// does too must take the same lock. The module's other classes run beside it.
+@ResourceLock("DeclaudeAspects.engine")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "examples.simulator=true")
