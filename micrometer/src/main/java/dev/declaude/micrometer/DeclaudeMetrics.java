@@ -37,10 +37,10 @@ import java.util.Objects;
  *       {@code kind} (the kind of the failure retried) and {@code source} of the wait planned:
  *       {@code backoff} or {@code retry_after}.
  *   <li>{@value #EARLY_RETRIES}, counter of the retries above whose backoff the recovery signal
- *       ended early (the server was back); tag {@code kind}. It counts a subset of {@value
- *       #RETRIES}, the same retries again, so never add the two: the engine reports a retry before
- *       its wait, and an early end only afterwards, so no single count can say "backoff" or
- *       "recovery" at the moment the retry is decided.
+ *       ended early (the server was back, or the call probed it during an outage); tag {@code
+ *       kind}. It counts a subset of {@value #RETRIES}, the same retries again, so never add the
+ *       two: the engine reports a retry before its wait, and an early end only afterwards, so no
+ *       single count can say "backoff" or "recovery" at the moment the retry is decided.
  *   <li>{@value #PACING_HOLD}, timer of the waits the pacer imposed before an attempt.
  *   <li>{@value #BUDGET_REFUSALS}, counter of retries the client-wide retry budget refused; tag
  *       {@code kind}.
@@ -77,7 +77,7 @@ public final class DeclaudeMetrics implements ClaudeListener {
   /** Name of the counter of retries. */
   public static final String RETRIES = "declaude.retries";
 
-  /** Name of the counter of retries whose backoff ended early because the server was back. */
+  /** Name of the counter of retries whose backoff ended early: the server was back, or a probe. */
   public static final String EARLY_RETRIES = "declaude.retries.early";
 
   /** Name of the timer of pacing holds. */
