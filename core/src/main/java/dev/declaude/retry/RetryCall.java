@@ -214,7 +214,10 @@ final class RetryCall {
     }
     parts
         .notifier()
-        .retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
+        // Probes that found the server down count against no limit, so the call may make more.
+        .retrying(
+            event(attempts + 1, wait.millis(), wait.source(), failure),
+            policy.maxAttempts() + freeProbes);
     return wait;
   }
 
@@ -252,9 +255,7 @@ final class RetryCall {
     if (wait.millis() > deadline - now) {
       throw stop(GiveUpReason.DEADLINE, null, null);
     }
-    parts
-        .notifier()
-        .retrying(event(attempts + 1, wait.millis(), wait.source(), failure), policy.maxAttempts());
+    parts.notifier().stillDown(event(attempts + 1, wait.millis(), wait.source(), failure));
     return wait;
   }
 

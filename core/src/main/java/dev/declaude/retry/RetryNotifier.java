@@ -40,6 +40,16 @@ final class RetryNotifier {
     each(l -> l.onRetry(e));
   }
 
+  /** A probe of an outage found the server still down: its call goes back to its backoff. */
+  void stillDown(RetryEvent e) {
+    LOG.debug(
+        "Claude call probed the server: still down ({}), back to its backoff for {} ms, request-id {}",
+        describe(e.failure()),
+        e.delay().toMillis(),
+        e.requestId());
+    each(l -> l.onRetry(e));
+  }
+
   // The caller, which knows the models, logs the move at INFO; here only the listeners hear of it.
   void fallingBack(RetryEvent e) {
     LOG.debug(
