@@ -60,16 +60,6 @@ class RedisGoingAwayNeverFailsACallTest {
         .count();
   }
 
-  /**
-   * Waits (at most 20 s) until the log has a line of declaude's at {@code level} with {@code text}.
-   */
-  private void awaitLine(String level, String text) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (declaudeLines(level, text) == 0 && System.nanoTime() < end) {
-      Thread.sleep(10);
-    }
-  }
-
   /** Shows that {@code other} is held by what {@code pod} learned: a limit of 6 a minute, spent. */
   private void assertShared(RetryEngine pod, RetryEngine other) {
     pod.observe(left(6, 0));
@@ -78,8 +68,10 @@ class RedisGoingAwayNeverFailsACallTest {
     RetryPolicy oneSecond = RetryPolicy.builder().maxElapsed(Duration.ofSeconds(1)).build();
     // The next request refills in 10 s: the other pod's caller is refused at once, not held.
     assertThrows(PacingException.class, () -> other.execute(oneSecond, () -> "sent"));
-    // Room again, so the pods' calls go.
-    pod.observe(left(6_000, 100));
+    // Room again, so the pods' calls go; too little to spare for a call to go without asking Redis
+    // (a bucket of 61 never has the pacer's 64 requests to spare), so a call meets a Redis that is
+    // gone, and warns, while it is made.
+    pod.observe(left(6_000, 60));
     fleet.await(BucketMirror.state("requests"), m -> m.levelAt(Long.MAX_VALUE / 4) > 50);
   }
 
@@ -96,9 +88,6 @@ class RedisGoingAwayNeverFailsACallTest {
     for (int i = 0; i < 20; i++) {
       assertEquals("ok", a.execute(once, () -> "ok"));
     }
-    // With room to spare the calls did not wait for Redis: the store's failure to take them is
-    // news that comes after them
-    awaitLine("WARN", "did not answer");
     assertEquals(1, declaudeLines("WARN", ""), log.toString(StandardCharsets.UTF_8));
     assertEquals(1, declaudeLines("WARN", "did not answer"), log.toString(StandardCharsets.UTF_8));
 
