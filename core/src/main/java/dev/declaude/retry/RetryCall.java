@@ -226,10 +226,7 @@ final class RetryCall {
    * the policy would retry anyway.
    */
   private boolean stillDown(ClaudeException failure) {
-    return failure.kind().isWithin(ErrorKind.SERVER)
-        && !(failure instanceof StreamInterruptedException)
-        && policy.retriesKind(failure.kind())
-        && !RetrySignals.serverForbidsRetry(failure);
+    return failure.kind().isWithin(ErrorKind.SERVER) && reasonNeverToRetry(failure) == null;
   }
 
   /**
@@ -346,14 +343,20 @@ final class RetryCall {
   }
 
   private GiveUpReason reasonNotToRetry(ClaudeException failure) {
+    GiveUpReason never = reasonNeverToRetry(failure);
+    if (never != null) {
+      return never;
+    }
+    return attemptsOnChoice >= policy.maxAttempts() ? GiveUpReason.ATTEMPTS_EXHAUSTED : null;
+  }
+
+  /** Returns why {@code failure} is not retried however many attempts are left, or null. */
+  private GiveUpReason reasonNeverToRetry(ClaudeException failure) {
     // Text of the failed attempt already reached the caller: a retry would deliver it twice.
     if (failure instanceof StreamInterruptedException || !policy.retriesKind(failure.kind())) {
       return GiveUpReason.NOT_RETRYABLE;
     }
-    if (RetrySignals.serverForbidsRetry(failure)) {
-      return GiveUpReason.SERVER_FORBADE;
-    }
-    return attemptsOnChoice >= policy.maxAttempts() ? GiveUpReason.ATTEMPTS_EXHAUSTED : null;
+    return RetrySignals.serverForbidsRetry(failure) ? GiveUpReason.SERVER_FORBADE : null;
   }
 
   /** Says why a request larger than token bucket {@code small} can ever hold is not sent. */
