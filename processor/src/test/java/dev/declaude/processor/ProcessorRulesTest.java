@@ -9,7 +9,6 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.declaude.internal.rules.Severity;
 import dev.declaude.processor.RuleCases.Case;
 import dev.declaude.processor.RuleCases.Expected;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -46,22 +45,12 @@ class ProcessorRulesTest {
   }
 
   /**
-   * Every bad case, each {@code Bot} in a package of its own ({@code test.c0}, {@code test.c1},
-   * ...), compiled with the processor in one run: javac's start, not the rules, is what takes the
-   * time. Positions stay those of the case's own source: only its first line, the package, differs.
+   * Every bad case, each {@code Bot} in a package of its own ({@link RuleCases#inOwnPackages}),
+   * compiled with the processor in one run: javac's start, not the rules, is what takes the time.
    */
   private static final class AllBad {
     static final List<Case> CASES = RuleCases.bad();
-    static final List<JavaFileObject> SOURCES = new ArrayList<>();
-
-    static {
-      for (int i = 0; i < CASES.size(); i++) {
-        String pkg = "test.c" + i;
-        String source = CASES.get(i).source().replaceFirst("package test;", "package " + pkg + ";");
-        SOURCES.add(JavaFileObjects.forSourceString(pkg + ".Bot", source));
-      }
-    }
-
+    static final List<JavaFileObject> SOURCES = RuleCases.inOwnPackages(CASES);
     static final Compilation COMPILATION = compile(SOURCES);
 
     static JavaFileObject source(Case c) {

@@ -1,8 +1,11 @@
 package dev.declaude.processor;
 
+import com.google.testing.compile.JavaFileObjects;
 import dev.declaude.internal.rules.Rule;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import javax.tools.JavaFileObject;
 
 /**
  * The one table of rule cases, run by both front ends: {@link ProcessorRulesTest} compiles each
@@ -55,6 +58,30 @@ final class RuleCases {
     public String toString() {
       return name;
     }
+  }
+
+  /**
+   * Returns the class name of case {@code index}'s {@code Bot} when every case is compiled in one
+   * run, each in a package of its own: {@code test.c0.Bot}, {@code test.c1.Bot}, ...
+   */
+  static String ownPackageBot(int index) {
+    return "test.c" + index + ".Bot";
+  }
+
+  /**
+   * Returns {@code cases} as sources of one compilation, case {@code i} in the package of {@link
+   * #ownPackageBot ownPackageBot(i)}; only its first line, the package, differs, so positions stay
+   * those of the case's own source.
+   */
+  static List<JavaFileObject> inOwnPackages(List<Case> cases) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      String bot = ownPackageBot(i);
+      String pkg = bot.substring(0, bot.lastIndexOf('.'));
+      String source = cases.get(i).source().replaceFirst("package test;", "package " + pkg + ";");
+      sources.add(JavaFileObjects.forSourceString(bot, source));
+    }
+    return sources;
   }
 
   static Case bad(String name, String body, Rule rule, String message, String at) {

@@ -52,28 +52,26 @@ class RuntimeRulesTest {
    * messages, and {@code create()} rejects the interface with the rule ids and methods.
    */
   /**
-   * Every bad case, each {@code Bot} in a package of its own, compiled in one javac run (javac's
-   * start is what takes the time) and loaded by one class loader.
+   * Every bad case, each {@code Bot} in a package of its own ({@link RuleCases#inOwnPackages}),
+   * compiled in one javac run (javac's start is what takes the time) and loaded by one class
+   * loader.
    */
   private static final class AllBad {
     static final List<Case> CASES = RuleCases.bad();
     static final ClassLoader LOADER;
 
     static {
-      List<javax.tools.JavaFileObject> sources = new java.util.ArrayList<>();
-      for (int i = 0; i < CASES.size(); i++) {
-        String source =
-            CASES.get(i).source().replaceFirst("package test;", "package test.c" + i + ";");
-        sources.add(JavaFileObjects.forSourceString("test.c" + i + ".Bot", source));
-      }
       Compilation c =
-          javac().withOptions("-parameters").withProcessors().compile(Sources.withStubs(sources));
+          javac()
+              .withOptions("-parameters")
+              .withProcessors()
+              .compile(Sources.withStubs(RuleCases.inOwnPackages(CASES)));
       assertEquals(Compilation.Status.SUCCESS, c.status(), c.diagnostics().toString());
       LOADER = new MemoryClassLoader(c.generatedFiles());
     }
 
     static Class<?> bot(Case c) throws ClassNotFoundException {
-      return LOADER.loadClass("test.c" + CASES.indexOf(c) + ".Bot");
+      return LOADER.loadClass(RuleCases.ownPackageBot(CASES.indexOf(c)));
     }
   }
 
