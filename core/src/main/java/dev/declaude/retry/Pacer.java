@@ -129,6 +129,9 @@ final class Pacer {
   /** The reservations of this process's requests in flight. */
   private final Set<Reservation> flying = Collections.newSetFromMap(new IdentityHashMap<>());
 
+  /** What all of this process's reservations have taken so far: see {@link #fly}. */
+  private TokenCost sent = TokenCost.NONE;
+
   private final Deque<PacingHold> held = new ArrayDeque<>();
   private long openAt = NEVER;
   private long lastRelease = NEVER;
@@ -424,7 +427,7 @@ final class Pacer {
       if (taken[0]) {
         TokenBuckets after = spent == null ? tokens : spent.value();
         reservation.taken(now, after, spent == null ? now : now + spent.offset());
-        flying.add(reservation);
+        fly(reservation);
         return true;
       }
     }
@@ -435,6 +438,30 @@ final class Pacer {
       settleTokens(back, null, false, TokenCost.NONE, now);
     }
     return false;
+  }
+
+  /**
+   * Counts {@code reservation} in flight, noting what flew with it: a report reads its answer
+   * against every request of this process in flight at some moment since, for the server may have
+   * counted each on either side of it (see {@link TokenBuckets}).
+   */
+  private void fly(Reservation reservation) {
+    TokenCost c = reservation.cost();
+    sent =
+        TokenCost.of(sent.inputTokens() + c.inputTokens(), sent.outputTokens() + c.outputTokens());
+    reservation.flewWith(inFlightCost(), sent);
+    flying.add(reservation);
+  }
+
+  /** Returns the cost of this process's requests in flight. */
+  private TokenCost inFlightCost() {
+    long in = 0;
+    long out = 0;
+    for (Reservation r : flying) {
+      in += r.cost().inputTokens();
+      out += r.cost().outputTokens();
+    }
+    return TokenCost.of(in, out);
   }
 
   /**
@@ -466,7 +493,7 @@ final class Pacer {
       }
       requests = requests.afterTake(now, 1, heldRelease, sender);
       reservation.taken(now, tokens, now);
-      flying.add(reservation);
+      fly(reservation);
     }
     if (!cost.isNone()) {
       domain.later(
@@ -819,13 +846,11 @@ final class Pacer {
     if (!learns && ((backIn == 0 && backOut == 0) || !reservation.marked())) {
       return;
     }
-    long others = 0;
-    long othersOut = 0;
+    TokenCost inFlight;
+    TokenCost overlap;
     synchronized (this) {
-      for (Reservation r : flying) {
-        others += r.cost().inputTokens();
-        othersOut += r.cost().outputTokens();
-      }
+      inFlight = inFlightCost();
+      overlap = reservation.overlapUntil(sent);
     }
     TokenReport report =
         new TokenReport(
@@ -839,8 +864,10 @@ final class Pacer {
             reservation.marks(),
             Math.max(0, now - reservation.takenAt()),
             refused,
-            others,
-            othersOut);
+            inFlight.inputTokens(),
+            inFlight.outputTokens(),
+            overlap.inputTokens(),
+            overlap.outputTokens());
     domain.later(
         TOKENS,
         now,

@@ -13,6 +13,10 @@ final class Reservation {
   private final double[] marks = new double[TokenBuckets.Kind.values().length];
   private long takenAt;
   private boolean taken;
+  private TokenCost ahead = TokenCost.NONE;
+
+  /** What the process had sent when this one flew, itself included; null until it flies. */
+  private TokenCost sentBefore;
 
   Reservation(TokenCost cost) {
     this.cost = cost;
@@ -46,6 +50,30 @@ final class Reservation {
         && k.need(cost.inputTokens(), cost.outputTokens()) > 0) {
       marks[k.ordinal()] = level;
     }
+  }
+
+  /**
+   * Notes what else was in flight when this reservation went: {@code ahead}, the cost of this
+   * process's requests not yet answered, and {@code sent}, the cost of all its requests so far,
+   * this one included, from which those sent later are told at the report.
+   */
+  void flewWith(TokenCost ahead, TokenCost sent) {
+    this.ahead = ahead;
+    this.sentBefore = sent;
+  }
+
+  /**
+   * Returns the cost of this process's other requests in flight at any moment since this one went,
+   * given {@code sent}, the cost of all its requests so far: those ahead of it, and those sent
+   * after it.
+   */
+  TokenCost overlapUntil(TokenCost sent) {
+    if (sentBefore == null) {
+      return TokenCost.NONE;
+    }
+    return TokenCost.of(
+        ahead.inputTokens() + sent.inputTokens() - sentBefore.inputTokens(),
+        ahead.outputTokens() + sent.outputTokens() - sentBefore.outputTokens());
   }
 
   /** Returns whether this process counts the cost in flight (taken and not yet settled). */

@@ -157,6 +157,34 @@ class PacingByTokensTest {
     assertEquals(0, reserve(cost(1_000, 30_000)));
   }
 
+  /**
+   * Regression: an answer's report was read against this process's requests still in flight only.
+   * One answered first, though the server counted it after the reporting one, was forgotten: the
+   * copy rose by its tokens, above the server's bucket. At the end of a full bucket, a burst of
+   * large prompts went out on that room and was refused (the token-limited benchmark: one or two
+   * 429s with a whole-second retry-after in most runs, its slowest calls).
+   */
+  @Test
+  void aRequestAnsweredFirstButCountedLastIsNotForgottenByTheOthersReport() {
+    // 10,000 left (rounded): at least 9,500, which the server holds
+    report(family(10_000), null);
+    Reservation a = cost(3_000, 0);
+    Reservation b = cost(1_200, 0);
+    assertEquals(0, reserve(a));
+    assertEquals(0, reserve(b));
+
+    // When the server counts b first (8,300 left, "8,000") and a after it (5,300, "5,000"), but a
+    // is answered first
+    pacer.settle(a, new RateLimits(null, null, family(5_000), null), false, a.cost());
+    pacer.answered();
+    pacer.settle(b, new RateLimits(null, null, family(8_000), null), false, b.cost());
+    pacer.answered();
+
+    // Then b's "8,000" is not read as room: a, sent before b, may be counted after it. The copy
+    // stays at 5,300, and a request of 6,000 tokens waits for 700 of refill
+    assertEquals(700, reserve(cost(6_000, 0)));
+  }
+
   @Test
   void aSmallRequestPassesALargeOneTheBucketCannotServeYet() {
     report(family(1_000), null);

@@ -55,6 +55,8 @@ class PodsNeverOverspendTheSharedTokenBucketsTest {
             0,
             false,
             0,
+            0,
+            0,
             0);
     long[] start = {0};
     fleet

@@ -20,12 +20,13 @@ import java.util.Locale;
  * that mark, with the unspent input already back (the server counts the real input, not our
  * estimate): a mark below the interval is raised to it, one above is lowered to it, and a mark
  * inside is left alone. The interval is widened by what refilled since the reservation, by this
- * process's other requests in flight (the server may have counted them on either side of this one),
- * by the -reset's whole-second precision, and for output by the unspent {@code max_tokens} (a
- * report may come before or after the server's correction). So the rounding costs nothing once a
- * few reports have come in, and a number that allows a request is never read as refusing it. A
- * report without a mark (the first one, or one of a request that reserved nothing) only starts a
- * copy: at the least the server could have held, less every token this process has in flight.
+ * process's other requests in flight at any time since it (the server may have counted them on
+ * either side of this one, even those answered first), by the -reset's whole-second precision, and
+ * for output by the unspent {@code max_tokens} (a report may come before or after the server's
+ * correction). So the rounding costs nothing once a few reports have come in, and a number that
+ * allows a request is never read as refusing it. A report without a mark (the first one, or one of
+ * a request that reserved nothing) only starts a copy: at the least the server could have held,
+ * less every token this process has in flight.
  *
  * <p><b>A refusal teaches the bucket that refused.</b> A 429 proves the server took nothing for the
  * request (its reservation comes back) and that a bucket which may have refused (its rounded
@@ -359,9 +360,10 @@ public final class TokenBuckets {
     }
     double mark = report.mark(k) + counted;
     double since = rate * report.sinceMark();
-    // The server may have counted this process's other requests in flight in another order than
-    // they took from the copy: each may stand on either side of this one.
-    double others = k.need(report.inFlightInput(), report.inFlightOutput());
+    // The server may have counted this process's other requests in another order than they took
+    // from the copy: each in flight at some moment between the mark and the report may stand on
+    // either side of this one, including those answered before it.
+    double others = k.need(report.overlapInput(), report.overlapOutput());
     double low =
         Math.max(f.remaining() - ROUNDING, full(f, report.sinceMark(), rate))
             - since

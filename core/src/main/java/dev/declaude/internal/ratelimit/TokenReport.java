@@ -16,6 +16,10 @@ package dev.declaude.internal.ratelimit;
  * @param refused whether the server refused the request (429)
  * @param inFlightInput the input tokens of this process's other requests still unanswered
  * @param inFlightOutput the output tokens of those requests
+ * @param overlapInput the input tokens of this process's other requests in flight at any moment
+ *     between the reservation and the report, answered since or not: the server may have counted
+ *     each on either side of this one
+ * @param overlapOutput the output tokens of those requests
  */
 public record TokenReport(
     Family input,
@@ -29,7 +33,9 @@ public record TokenReport(
     long sinceMark,
     boolean refused,
     long inFlightInput,
-    long inFlightOutput) {
+    long inFlightOutput,
+    long overlapInput,
+    long overlapOutput) {
 
   /**
    * One family of headers.

@@ -29,7 +29,7 @@ class TokenBucketsTest {
   /** A report of an answered request that reserved {@code in}/{@code out} and spent it all. */
   private static TokenReport answered(
       Family input, Family output, long in, long out, double[] marks) {
-    return new TokenReport(input, output, null, in, out, 0, 0, marks, 0, false, 0, 0);
+    return new TokenReport(input, output, null, in, out, 0, 0, marks, 0, false, 0, 0, 0, 0);
   }
 
   private static double[] marks(TokenBuckets b, long t) {
@@ -43,7 +43,8 @@ class TokenBucketsTest {
   @Test
   void aFirstReportStartsTheCopyAtTheLeastTheRoundedRemainingAllowsLessWhatIsInFlight() {
     TokenReport first =
-        new TokenReport(family(10_000), null, null, 2_000, 0, 0, 0, NO_MARKS, 0, false, 1_200, 0);
+        new TokenReport(
+            family(10_000), null, null, 2_000, 0, 0, 0, NO_MARKS, 0, false, 1_200, 0, 1_200, 0);
 
     TokenBuckets b = new TokenBuckets().afterReport(0, first);
 
@@ -72,6 +73,8 @@ class TokenBucketsTest {
             0,
             false,
             0,
+            0,
+            0,
             0);
     TokenBuckets b = new TokenBuckets().afterReport(0, first);
 
@@ -93,7 +96,8 @@ class TokenBucketsTest {
     // The answer generated 9 tokens: 4,087 of the 4,096 reserved come back. Its report (45,904
     // rounded to 46,000) agrees with the copy, so it corrects nothing.
     TokenReport report =
-        new TokenReport(null, family(46_000), null, 0, 4_096, 0, 4_087, marks, 0, false, 0, 0);
+        new TokenReport(
+            null, family(46_000), null, 0, 4_096, 0, 4_087, marks, 0, false, 0, 0, 0, 0);
     TokenBuckets settled = reserved.afterReport(0, report);
 
     assertEquals(50_000 - 9, settled.levelAt(OUTPUT, 0), 1e-9);
@@ -129,7 +133,7 @@ class TokenBucketsTest {
             .afterReport(
                 300,
                 new TokenReport(
-                    family(18_000), null, null, 1_000, 0, 0, 0, marks, 300, false, 0, 0))
+                    family(18_000), null, null, 1_000, 0, 0, 0, marks, 300, false, 0, 0, 0, 0))
             .levelAt(INPUT, 300),
         1e-9);
   }
@@ -150,7 +154,20 @@ class TokenBucketsTest {
     // The server refuses it: input remaining "2,000" (1,568 really), output plenty
     TokenReport refusal =
         new TokenReport(
-            family(2_000), family(50_000), null, 2_000, 100, 2_000, 100, marks, 0, true, 0, 0);
+            family(2_000),
+            family(50_000),
+            null,
+            2_000,
+            100,
+            2_000,
+            100,
+            marks,
+            0,
+            true,
+            0,
+            0,
+            0,
+            0);
     TokenBuckets taught = reserved.afterReport(0, refusal);
 
     // Then the input copy holds less than the 2,000 that was refused, but no less than the report
@@ -205,7 +222,7 @@ class TokenBucketsTest {
   @Test
   void roomIsAmpleWithHalfTheLimitAndTheFleetsShareToSpareInEveryBucketTheRequestDrawsOn() {
     TokenReport first =
-        new TokenReport(family(50_000), null, null, 0, 0, 0, 0, NO_MARKS, 0, false, 0, 0);
+        new TokenReport(family(50_000), null, null, 0, 0, 0, 0, NO_MARKS, 0, false, 0, 0, 0, 0);
     // 49,500 at least, refilled to 60,000 ten seconds later
     TokenBuckets b = new TokenBuckets().afterReport(0, first);
 
