@@ -185,32 +185,22 @@ class PacingByTokensTest {
     assertEquals(700, reserve(cost(6_000, 0)));
   }
 
+  /**
+   * A small request does not pass a large one held before it, though the bucket could serve it now:
+   * that would only move its wait onto the large one. With eight callers at an input-token limit,
+   * letting small requests pass (while each large one was delayed no longer than its own refill
+   * time) raised the slowest calls from 1.8 s to 3.7 s, and the p99 from 1.8 s to 3.0 s.
+   */
   @Test
-  void aSmallRequestPassesALargeOneTheBucketCannotServeYet() {
+  void aSmallRequestWaitsItsTurnBehindALargeOneHeldBeforeIt() {
     report(family(1_000), null);
     // 500 left: a 2,000-token request is held until 1,500 more have refilled
     PacingHold large = hold(cost(2_000, 0));
     assertEquals(1_500, large.due() - time.millis());
 
-    // A 100-token request the bucket can serve now goes at once, ahead of it
-    assertEquals(0, reserve(cost(100, 0)));
-  }
-
-  @Test
-  void smallRequestsPassALargeOneOnlyUntilTheyHaveDelayedItByItsOwnRefillTime() {
-    report(family(1_000), null);
-    PacingHold large = hold(cost(2_000, 0));
-
-    // A stream of small requests, each of which the bucket could serve, passes it while the delay
-    // they cause stays within the 2,000 ms the bucket takes to refill the large request
-    for (int i = 0; i < 20; i++) {
-      assertEquals(0, reserve(cost(100, 0)), "small request " + i);
-      time.advance(100);
-    }
-    PacingHold next = hold(cost(100, 0));
-
-    // then the next one queues behind it: no stream of small requests starves a large one
-    assertTrue(next.due() > large.due(), "next " + next.due() + " large " + large.due());
+    // A 100-token request the bucket could serve now goes after it, with its 100 tokens refilled
+    PacingHold small = hold(cost(100, 0));
+    assertEquals(1_600, small.due() - time.millis());
   }
 
   @Test

@@ -246,21 +246,6 @@ public final class TokenBuckets {
     return ready;
   }
 
-  /**
-   * Returns how long the known buckets take to refill what a request of {@code input} and {@code
-   * output} tokens takes from them, in ms: the slowest one's; 0 if none is known.
-   */
-  public long spacingMillis(long input, long output) {
-    long spacing = 0;
-    for (Kind k : KINDS) {
-      long need = Math.min(k.need(input, output), limit(k));
-      if (need > 0 && known(k)) {
-        spacing = Math.max(spacing, (long) Math.ceil(need / perMilli(k.ordinal())));
-      }
-    }
-    return spacing;
-  }
-
   private static long[] needs(long input, long output) {
     long[] needs = new long[KINDS.length];
     for (Kind k : KINDS) {
