@@ -21,12 +21,13 @@ import java.util.Locale;
  * estimate): a mark below the interval is raised to it, one above is lowered to it, and a mark
  * inside is left alone. The interval is widened by what refilled since the reservation, by this
  * process's other requests in flight at any time since it (the server may have counted them on
- * either side of this one, even those answered first), by the -reset's whole-second precision, and
- * for output by the unspent {@code max_tokens} (a report may come before or after the server's
- * correction). So the rounding costs nothing once a few reports have come in, and a number that
- * allows a request is never read as refusing it. A report without a mark (the first one, or one of
- * a request that reserved nothing) only starts a copy: at the least the server could have held,
- * less every token this process has in flight.
+ * either side of this one, even those answered first), and by the -reset's whole-second precision.
+ * An output report may come before or after the server's correction, so it has two readings, the
+ * unspent {@code max_tokens} apart: the mark is read against the one it is near. So the rounding
+ * costs nothing once a few reports have come in, and a number that allows a request is never read
+ * as refusing it. A report without a mark (the first one, or one of a request that reserved
+ * nothing) only starts a copy: at the least the server could have held, less every token this
+ * process has in flight.
  *
  * <p><b>A refusal teaches the bucket that refused.</b> A 429 proves the server took nothing for the
  * request (its reservation comes back) and that a bucket which may have refused (its rounded
@@ -349,11 +350,9 @@ public final class TokenBuckets {
     // from the copy: each in flight at some moment between the mark and the report may stand on
     // either side of this one, including those answered before it.
     double others = k.need(report.overlapInput(), report.overlapOutput());
+    // What the report allows if the server counted it before giving back the unspent output.
     double low =
-        Math.max(f.remaining() - ROUNDING, full(f, report.sinceMark(), rate))
-            - since
-            - maybeBack
-            - others;
+        Math.max(f.remaining() - ROUNDING, full(f, report.sinceMark(), rate)) - since - others;
     double high = f.remaining() + ROUNDING + since + others;
     if (mayHaveRefused) {
       high = Math.min(high, need - 1);
@@ -362,10 +361,40 @@ public final class TokenBuckets {
     // cost another refusal and its whole-second retry-after, guessing low a few hundred tokens of
     // refill.
     double corrected =
-        mayHaveRefused ? Math.min(low + others, high) : Math.max(low, Math.min(high, mark));
+        mayHaveRefused ? Math.min(low + others, high) : corrected(mark, low, high, maybeBack);
     addTo(k, now, corrected - mark);
     return true;
   }
+
+  /**
+   * Returns {@code mark} corrected by a report that allows {@code [low, high]} if the server
+   * counted it before giving back the unspent output, and {@code back} less if after. Either
+   * reading stands when the mark agrees with it; a mark that agrees with neither moves to the
+   * nearer one. Read as one wide interval, a report could never raise a mark a few hundred tokens
+   * low (the first report's rounding leaves it there): {@code back} is a whole {@code max_tokens},
+   * so the lower bound of the other reading lay far below. When the readings are far apart and the
+   * mark is within the rounding of one, that one is taken; otherwise the mark is kept within both
+   * together.
+   */
+  private static double corrected(double mark, double low, double high, double back) {
+    double highAfter = high - back;
+    if (low - highAfter >= APART && mark > highAfter && mark < low) {
+      if (low - mark <= ROUNDING) {
+        return low;
+      }
+      if (mark - highAfter <= ROUNDING) {
+        return highAfter;
+      }
+    }
+    return Math.max(low - back, Math.min(high, mark));
+  }
+
+  /**
+   * How far apart a report's two readings (before and after the server's correction) must be for a
+   * mark near one of them to be read as that one: four roundings, so that the other is at least
+   * three away.
+   */
+  private static final double APART = 4 * ROUNDING;
 
   /**
    * Returns the least level implied by the bucket being full again {@code untilFull} ms after the
