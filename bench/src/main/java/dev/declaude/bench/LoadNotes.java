@@ -151,7 +151,8 @@ final class LoadNotes {
             + fmt(
                 "%.2f",
                 Scenarios.idealSeconds(
-                    Scenarios.OUTPUT_TOKENS - (Scenarios.OUTPUT_TOKENS_PER_MINUTE - LoadCall.LONG),
+                    Scenarios.outputBeforeLast(run.calls())
+                        - (Scenarios.OUTPUT_TOKENS_PER_MINUTE - LoadCall.LONG),
                     Scenarios.OUTPUT_TOKENS_PER_MINUTE))
             + " s";
       default:

@@ -56,8 +56,8 @@ final class Scenarios {
   /**
    * The output-limited scenario's OTPM: under twice {@code max_tokens}, so one call runs at a time,
    * and each keeps its answer's tokens; the bucket must stay at {@code max_tokens} or more to let
-   * the next one in, so an ideal run takes 60 s x (all answers - (OTPM - max_tokens)) / OTPM, about
-   * 12 s.
+   * the next one in, so an ideal run takes 60 s x (the answers before the last - (OTPM -
+   * max_tokens)) / OTPM, about 12 s.
    */
   static final long OUTPUT_TOKENS_PER_MINUTE =
       Math.round((OUTPUT_TOKENS + LoadCall.LONG) / 1.2 / 100) * 100;
@@ -148,7 +148,7 @@ final class Scenarios {
                           .replier(request -> SHORT_ANSWER),
                   run ->
                       idealSeconds(
-                              (long) run.successes() * TokenEstimator.tokens(SHORT_ANSWER)
+                              outputBeforeLast(run.successes())
                                   - (OUTPUT_TOKENS_PER_MINUTE - LoadCall.LONG),
                               OUTPUT_TOKENS_PER_MINUTE)
                           / run.wallSeconds())
@@ -189,6 +189,14 @@ final class Scenarios {
    */
   static double idealSeconds(long beyondFirstMinute, long perMinute) {
     return Math.max(0, beyondFirstMinute) * 60.0 / perMinute;
+  }
+
+  /**
+   * Returns the output tokens that must have refilled before the last of {@code calls} calls may
+   * start: the answers of those before it (the last one's answer is spent after it starts).
+   */
+  static long outputBeforeLast(int calls) {
+    return (long) Math.max(0, calls - 1) * TokenEstimator.tokens(SHORT_ANSWER);
   }
 
   private static long succeededInputTokens(LoadRun run) {
