@@ -26,6 +26,21 @@ final class FleetRun {
   static final int THREADS = 4;
 
   /**
+   * The pods' JVM flags, the same for every client: the client compiler only, and the serial
+   * collector. The pods stand for long-running services, whose common paths (HTTP, JSON, pacing)
+   * were compiled long ago, but they are JVMs of seconds, four of them on cores shared with the
+   * simulator and Redis: with the defaults, C2 compiled those paths during the measured burst and
+   * G1's threads ran beside it, stalling a pod for up to ~100 ms at random. Run with {@code
+   * -Dfleet.podFlags=} (empty) for the JVM's defaults, or give flags of your own.
+   */
+  static final String DEFAULT_POD_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+  private static List<String> podJvmFlags() {
+    String flags = System.getProperty("fleet.podFlags", DEFAULT_POD_FLAGS).trim();
+    return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+  }
+
+  /**
    * A fleet client: a name for the table, the pod's client argument, and whether it needs Redis.
    */
   record Kind(String name, String client, boolean redis) {}
@@ -66,22 +81,24 @@ final class FleetRun {
       List<Process> pods = new ArrayList<>();
       List<BufferedReader> outs = new ArrayList<>();
       for (int p = 0; p < PODS; p++) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary());
+        cmd.addAll(podJvmFlags());
+        cmd.addAll(
+            List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                FleetPod.class.getName(),
+                kind.client(),
+                sim.baseUrl(),
+                sim.apiKey(),
+                redis == null ? "-" : redis.uri(),
+                Integer.toString(THREADS),
+                Integer.toString(p),
+                Integer.toString(PODS),
+                Integer.toString(scenario.calls())));
         Process pod =
-            new ProcessBuilder(
-                    javaBinary(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    FleetPod.class.getName(),
-                    kind.client(),
-                    sim.baseUrl(),
-                    sim.apiKey(),
-                    redis == null ? "-" : redis.uri(),
-                    Integer.toString(THREADS),
-                    Integer.toString(p),
-                    Integer.toString(PODS),
-                    Integer.toString(scenario.calls()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+            new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         pods.add(pod);
         outs.add(
             new BufferedReader(

@@ -133,8 +133,9 @@ public final class LoadBenchmark {
   }
 
   private static String row(Scenario scenario, LoadRun run) {
+    // Without a success there is nothing to recover or to waste requests for: no figure.
     String afterOutage =
-        scenario.outage().isZero()
+        scenario.outage().isZero() || run.successes() == 0
             ? "–"
             : fmt(
                 "%.0f",
@@ -152,7 +153,7 @@ public final class LoadBenchmark {
         + " | "
         + run.requests
         + " | "
-        + fmt("%.3f", run.wastedPerSuccess())
+        + (run.successes() == 0 ? "–" : fmt("%.3f", run.wastedPerSuccess()))
         + " | "
         + fmt("%.3f", scenario.efficiency().applyAsDouble(run))
         + " | "
