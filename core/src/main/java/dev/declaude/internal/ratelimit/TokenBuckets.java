@@ -368,13 +368,12 @@ public final class TokenBuckets {
 
   /**
    * Returns {@code mark} corrected by a report that allows {@code [low, high]} if the server
-   * counted it before giving back the unspent output, and {@code back} less if after. Either
-   * reading stands when the mark agrees with it; a mark that agrees with neither moves to the
-   * nearer one. Read as one wide interval, a report could never raise a mark a few hundred tokens
-   * low (the first report's rounding leaves it there): {@code back} is a whole {@code max_tokens},
-   * so the lower bound of the other reading lay far below. When the readings are far apart and the
-   * mark is within the rounding of one, that one is taken; otherwise the mark is kept within both
-   * together.
+   * counted it before giving back the unspent output, and {@code back} less if after. The mark
+   * stands where either reading allows it, and one beyond both moves to the nearer's edge. A mark
+   * between the two moves to the one it is within the rounding of, when they lie far apart; else it
+   * stands. Read as one wide interval, a report could never raise a mark a few hundred tokens low
+   * (the first report's rounding leaves it there): {@code back} is a whole {@code max_tokens}, so
+   * the lower bound of the other reading lay far below.
    */
   private static double corrected(double mark, double low, double high, double back) {
     double highAfter = high - back;
