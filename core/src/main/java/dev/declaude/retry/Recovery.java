@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -152,19 +153,20 @@ final class Recovery {
    * domain ends, FIFO, {@code spacing} ms apart.
    */
   void succeeded(long now, long spacing) {
-    @SuppressWarnings("unchecked")
-    List<RecoveryBoard.Slot>[] released = new List[] {List.of()};
+    // The update may run on the store's thread, the callback on another: a reference both see.
+    AtomicReference<List<RecoveryBoard.Slot>> released = new AtomicReference<>(List.of());
     domain.later(
         RecoveryBoard.STATE,
         now,
         (board, storeNow) -> {
           RecoveryBoard.Success success = board.afterSuccess(storeNow, spacing);
-          released[0] = success.released();
+          released.set(success.released());
           return success.board();
         },
         done -> {
-          if (!released[0].isEmpty()) {
-            domain.publish(RecoveryBoard.releaseMessage(released[0]));
+          List<RecoveryBoard.Slot> slots = released.get();
+          if (!slots.isEmpty()) {
+            domain.publish(RecoveryBoard.releaseMessage(slots));
           }
         });
   }
