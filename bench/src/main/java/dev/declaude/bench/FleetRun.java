@@ -128,7 +128,7 @@ final class FleetRun {
       }
       readers.shutdown();
       CompletableFuture<Void> all =
-          CompletableFuture.allOf(reading.toArray(new CompletableFuture[0]));
+          CompletableFuture.allOf(reading.toArray(new CompletableFuture<?>[0]));
       try {
         all.get(scenario.timeout().toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception stopped) {
